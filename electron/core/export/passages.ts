@@ -1,0 +1,51 @@
+// What every format needs to know about one annotation: its passage, whether its position can be
+// trusted, and its tags resolved against the codebook.
+import type { Annotation, Tag } from '../../shared/model';
+import type { ExportArticle } from './types';
+
+/** What a notebook-wide export calls itself, in its title and in place of a source. */
+export const NOTEBOOK_TITLE = 'Research notebook';
+export const NOTEBOOK_SOURCE = 'Research Notebook export';
+
+export interface ExportPassage {
+  annotation: Annotation;
+  /** The annotated text; for an orphan, the quote as it was when the annotation was made. */
+  passage: string;
+  /** Orphans have no trustworthy position, so formats must not claim one. */
+  orphaned: boolean;
+  /** UTF-16 offsets into the article text; meaningless when orphaned. */
+  start: number;
+  end: number;
+  /** In the annotation's own order; ids missing from the codebook (deleted tags) are skipped. */
+  tags: Tag[];
+}
+
+export function tagIndex(tags: Tag[]): Map<string, Tag> {
+  return new Map(tags.map((tag) => [tag.id, tag]));
+}
+
+export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportPassage[] {
+  const { text } = item.article;
+  return item.annotations.map((annotation) => {
+    const [position, quote] = annotation.selectors;
+    const orphaned = annotation.anchor === 'orphaned';
+    return {
+      annotation,
+      passage: orphaned ? quote.exact : text.slice(position.start, position.end),
+      orphaned,
+      start: position.start,
+      end: position.end,
+      tags: annotation.tagIds.flatMap((id) => tags.get(id) ?? []),
+    };
+  });
+}
+
+/** The source as a normalised URL if it is absolute http(s), the only kind worth linking to. */
+export function webUrl(source: string): string | undefined {
+  try {
+    const url = new URL(source.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,20 @@
+// The input every exporter reads: the articles, their chosen annotations, and the codebook.
+import type { Annotation, Article, ExportFormat, Tag } from '../../shared/model';
+
+export interface ExportArticle {
+  article: Article;
+  /** Already filtered (by tag, if asked) and in reading order. */
+  annotations: Annotation[];
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  scope: 'article' | 'notebook';
+  articles: ExportArticle[];
+  /** The whole codebook, to resolve tagIds to names. */
+  tags: Tag[];
+  /** The tags the export was filtered by, if any, so the file can say so. */
+  tagFilter?: Tag[];
+  /** Passed in, never read from the clock, so output is reproducible. */
+  exportedAt: Date;
+}

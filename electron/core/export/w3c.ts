@@ -1,0 +1,147 @@
+// W3C Web Annotation Data Model export: one AnnotationCollection (JSON-LD) whose items target the
+// articles with a quote selector and, where the position is trusted, a code-point position.
+import type { Article } from '../../shared/model';
+import { NOTEBOOK_TITLE, passagesOf, tagIndex, webUrl, type ExportPassage } from './passages';
+import type { ExportRequest } from './types';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Not a W3C term: an absolute IRI as key keeps it valid JSON-LD, so the anchor state survives. */
+export const ANCHOR_PROPERTY = 'urn:notebook:anchor';
+/** Context kept on each side of a quote, as the anchoring module does. */
+const QUOTE_CONTEXT = 32;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Body =
+  | { type: 'TextualBody'; purpose: 'tagging'; value: string }
+  | { type: 'TextualBody'; purpose: 'commenting'; value: string; format: 'text/markdown' };
+
+type Selector =
+  | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+  | { type: 'TextPositionSelector'; start: number; end: number };
+
+interface W3cAnnotation {
+  id: string;
+  type: 'Annotation';
+  created: string;
+  modified: string;
+  body?: Body[];
+  target: { source: string; selector: Selector[] };
+  [ANCHOR_PROPERTY]: string;
+}
+
+export function renderW3c(request: ExportRequest): string {
+  const tags = tagIndex(request.tags);
+  const items: W3cAnnotation[] = [];
+  for (const item of request.articles) {
+    const passages = passagesOf(item, tags);
+    const toCodePoints = codePointOffsets(
+      item.article.text,
+      passages.flatMap((p) => (p.orphaned ? [] : [p.start, p.end])),
+    );
+    for (const p of passages) items.push(annotation(item.article, p, toCodePoints));
+  }
+
+  const first = request.articles[0];
+  const single = request.scope === 'article' && first !== undefined;
+  const filter = request.tagFilter?.length
+    ? ` (tags: ${request.tagFilter.map((t) => t.name).join(', ')})`
+    : '';
+  // The model asks collections and pages for an IRI; an export has no server, so a URN in the
+  // same namespace as article sources names this export.
+  const subject = single ? `article:${first.article.id}` : 'notebook';
+  const id = `urn:notebook:export:${subject}:${request.exportedAt.toISOString()}`;
+  const collection = {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: (single ? first.article.title : NOTEBOOK_TITLE) + filter,
+    total: items.length,
+    first: { id: `${id}:page:0`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+  };
+  return JSON.stringify(collection, null, 2) + '\n';
+}
+
+function annotation(
+  article: Article,
+  p: ExportPassage,
+  toCodePoints: (offset: number) => number,
+): W3cAnnotation {
+  const a = p.annotation;
+  const body: Body[] = p.tags.map((tag) => ({
+    type: 'TextualBody',
+    purpose: 'tagging',
+    value: tag.name,
+  }));
+  if (a.comment.trim()) {
+    body.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: a.comment,
+      format: 'text/markdown',
+    });
+  }
+  const quote = a.selectors[1];
+  // Where an orphan stands is unknown: only the quote as it was made is honest.
+  const selector: Selector[] = p.orphaned
+    ? [
+        {
+          type: 'TextQuoteSelector',
+          exact: quote.exact,
+          prefix: wholeStart(quote.prefix),
+          suffix: wholeEnd(quote.suffix),
+        },
+      ]
+    : [
+        {
+          type: 'TextQuoteSelector',
+          exact: p.passage,
+          // From the current text, so the quote agrees with the position beside it.
+          prefix: wholeStart(article.text.slice(Math.max(0, p.start - QUOTE_CONTEXT), p.start)),
+          suffix: wholeEnd(article.text.slice(p.end, p.end + QUOTE_CONTEXT)),
+        },
+        { type: 'TextPositionSelector', start: toCodePoints(p.start), end: toCodePoints(p.end) },
+      ];
+  return {
+    // Our ids are UUIDs in the app; anything else (older data, tests) still gets a valid URN.
+    id: UUID.test(a.id) ? `urn:uuid:${a.id.toLowerCase()}` : `urn:notebook:annotation:${a.id}`,
+    type: 'Annotation',
+    created: a.createdAt,
+    modified: a.updatedAt,
+    ...(body.length ? { body } : {}),
+    target: { source: webUrl(article.source) ?? `urn:notebook:article:${article.id}`, selector },
+    [ANCHOR_PROPERTY]: a.anchor,
+  };
+}
+
+/**
+ * Our offsets count UTF-16 code units; W3C's TextPositionSelector counts code points, so every
+ * astral character (an emoji) before a passage shifts it. One pass over the text answers all
+ * offsets of an article, instead of a pass per annotation.
+ */
+export function codePointOffsets(text: string, offsets: number[]): (offset: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
+  const wanted = [...new Set(offsets)].sort((x, y) => x - y);
+  const answers = new Map<number, number>();
+  let units = 0;
+  let points = 0;
+  for (const offset of wanted) {
+    const target = Math.min(Math.max(offset, 0), text.length);
+    while (units < target) {
+      const code = text.charCodeAt(units);
+      const next = text.charCodeAt(units + 1);
+      units += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      points++;
+    }
+    answers.set(offset, points);
+  }
+  return (offset) => answers.get(offset) ?? offset;
+}
+
+/** A cut context may start with half of a surrogate pair; JSON would carry it as a lone escape. */
+function wholeStart(text: string): string {
+  return /^[\uDC00-\uDFFF]/.test(text) ? text.slice(1) : text;
+}
+
+function wholeEnd(text: string): string {
+  return /[\uD800-\uDBFF]$/.test(text) ? text.slice(0, -1) : text;
+}

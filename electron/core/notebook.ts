@@ -1,0 +1,50 @@
+// Opens a notebook folder and returns the handlers of every contract call. Electron's main
+// process, the browser host and the unit tests all start the core through here.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Handlers } from '../shared/contract';
+import { openNotebookStore, type NotebookStore } from './store';
+import { annotationHandlers } from './service/annotations';
+import { articleHandlers, seedSample } from './service/articles';
+import type { ServiceContext } from './service/context';
+import { exportHandlers } from './service/exports';
+import { tagHandlers } from './service/tags';
+
+export interface NotebookOptions {
+  dataDir: string;
+  /** The bundled sample article, added on first run. */
+  samplePath?: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface Notebook {
+  handlers: Handlers;
+  store: NotebookStore;
+}
+
+export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
+  const now = options.now ?? (() => new Date());
+  const store = await openNotebookStore(options.dataDir, { now });
+  const ctx: ServiceContext = { store, now, newId: options.newId ?? randomUUID };
+  const notices = [...store.notices];
+
+  if (options.samplePath) {
+    try {
+      const bytes = await readFile(options.samplePath);
+      await seedSample(ctx, { fileName: basename(options.samplePath), bytes });
+    } catch (error) {
+      notices.push(`The sample article could not be added: ${(error as Error).message}`);
+    }
+  }
+
+  const handlers: Handlers = {
+    getStartup: async () => ({ notices }),
+    ...articleHandlers(ctx),
+    ...annotationHandlers(ctx),
+    ...tagHandlers(ctx),
+    ...exportHandlers(ctx),
+  };
+  return { handlers, store };
+}

@@ -1,0 +1,44 @@
+// The main window: secure web preferences, navigation and new windows denied, external links
+// handed to the OS browser after URL parsing.
+import { BrowserWindow, shell } from 'electron';
+import { isAllowedExternalUrl } from '../shared/security';
+import { APP_ORIGIN } from './protocol';
+import { loadWindowState, trackWindowState } from './window-state';
+
+export function createMainWindow(options: { preload: string; stateDir: string }): BrowserWindow {
+  const state = loadWindowState(options.stateDir);
+  const window = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Research Notebook',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  trackWindowState(window, options.stateDir);
+
+  const { webContents } = window;
+  webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}

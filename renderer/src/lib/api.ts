@@ -1,0 +1,53 @@
+// The only module that touches window.notebook (set by the Electron preload or the browser host's
+// bridge). Unwraps envelopes: results come back as values, refusals as ApiError with a message
+// fit to show the analyst.
+import type {
+  CallError,
+  CallInput,
+  CallName,
+  CallResult,
+  MenuCommand,
+  NotebookBridge,
+} from '../../../electron/shared/contract';
+import type { ExportFile } from '../../../electron/shared/model';
+
+declare global {
+  interface Window {
+    notebook?: NotebookBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly code: CallError['code'], message: string) {
+    super(message);
+  }
+}
+
+function bridge(): NotebookBridge {
+  if (!window.notebook) throw new ApiError('internal', 'The notebook is not connected to its data.');
+  return window.notebook;
+}
+
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
+  const method = bridge()[name] as (input: CallInput<K>) => ReturnType<NotebookBridge[K]>;
+  const envelope = await method(input);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return envelope.value as CallResult<K>;
+}
+
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.notebook?.onMenuCommand(listener) ?? (() => {});
+}
+
+/** The browser host can't show a native save dialog: hand the file to the browser's downloads. */
+export function downloadFile(file: ExportFile) {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : 'Something went wrong.';
