@@ -2,7 +2,13 @@
 // (one CommonJS file, as a sandboxed preload can't require anything but 'electron').
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
 await Promise.all([
   build({

@@ -51,7 +51,9 @@ test('clicking a highlight opens its annotation; edit, delete and undo', async (
   // Click in the middle of the highlighted passage.
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
   const point = await page.evaluate((phrase) => {
-    const run = [...document.querySelectorAll('article [data-s]')].find((r) => r.textContent!.includes(phrase))!;
+    const run = [...document.querySelectorAll('article [data-s]')].find((r) =>
+      r.textContent!.includes(phrase),
+    )!;
     const node = run.firstChild as Text;
     const range = document.createRange();
     const at = node.data.indexOf(phrase) + 5;
@@ -70,9 +72,14 @@ test('clicking a highlight opens its annotation; edit, delete and undo', async (
   await expect(panelEntries(page).first()).toContainText('edited comment');
 
   await panelEntries(page).first().getByRole('button').click();
-  await page.getByRole('region', { name: 'Edit annotation' }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('region', { name: 'Edit annotation' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(panelEntries(page)).toHaveCount(0);
-  expect(Object.keys(await highlightTexts(page)).filter((n) => n.startsWith('nb-tag-'))).toEqual([]);
+  expect(Object.keys(await highlightTexts(page)).filter((n) => n.startsWith('nb-tag-'))).toEqual(
+    [],
+  );
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(panelEntries(page)).toHaveCount(1);
@@ -89,13 +96,15 @@ test('select with the keyboard, and overlapping passages stay visible', async ({
       r.textContent!.includes('Azerbaijan is a traditional supplier'),
     )!;
     const node = run.firstChild as Text;
-    document.getSelection()!.collapse(node, node.data.indexOf('Azerbaijan is a traditional supplier'));
+    document
+      .getSelection()!
+      .collapse(node, node.data.indexOf('Azerbaijan is a traditional supplier'));
   });
   await reader(page).focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Control+ArrowRight');
-  await expect.poll(() => page.evaluate(() => document.getSelection()!.toString().trim())).toBe(
-    'Azerbaijan is a traditional',
-  );
+  await expect
+    .poll(() => page.evaluate(() => document.getSelection()!.toString().trim()))
+    .toBe('Azerbaijan is a traditional');
   await page.keyboard.press('Control+Enter');
   const editor = page.getByRole('region', { name: 'New annotation' });
   await editor.getByRole('combobox').fill('supply');
@@ -112,7 +121,10 @@ test('select with the keyboard, and overlapping passages stay visible', async ({
     .filter(([name]) => name.startsWith('nb-tag-'))
     .flatMap(([, t]) => t)
     .sort();
-  expect(tagTexts).toEqual(['Azerbaijan is a traditional', 'Azerbaijan is a traditional supplier of both agricultural']);
+  expect(tagTexts).toEqual([
+    'Azerbaijan is a traditional',
+    'Azerbaijan is a traditional supplier of both agricultural',
+  ]);
   expect(highlights['nb-overlap']).toEqual(['Azerbaijan is a traditional']);
 
   // Tag autocomplete offers codebook tags.

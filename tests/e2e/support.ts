@@ -1,10 +1,12 @@
 // UI steps shared by the e2e specs, done the way an analyst does them: mouse drags, keys, clicks.
 import { expect, type Page } from '@playwright/test';
 
-export const SAMPLE_TITLE = 'Rufat Mammadov: we increase ties between business circles of Russia and Azerbaijan';
+export const SAMPLE_TITLE =
+  'Rufat Mammadov: we increase ties between business circles of Russia and Azerbaijan';
 
 export const reader = (page: Page) => page.getByRole('article');
-export const panelEntries = (page: Page) => page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
+export const panelEntries = (page: Page) =>
+  page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
 
 /** Drags the mouse across the first occurrence of `phrase` in the reader. */
 export async function selectByMouse(page: Page, phrase: string) {
@@ -23,7 +25,12 @@ export async function selectByMouse(page: Page, phrase: string) {
       last.setEnd(node, at + phrase.length);
       const a = first.getClientRects()[0]!;
       const b = last.getClientRects()[0]!;
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      return {
+        x1: a.left + 1,
+        y1: a.top + a.height / 2,
+        x2: b.right - 1,
+        y2: b.top + b.height / 2,
+      };
     }
     return null;
   }, phrase);
@@ -67,10 +74,15 @@ export async function openTab(page: Page, name: 'Annotations' | 'Memo' | 'Codebo
   await page.getByRole('tab', { name }).click();
 }
 
-export async function exportVia(page: Page, options: { scope?: 'article' | 'notebook'; format: RegExp; tags?: string[] }) {
+export async function exportVia(
+  page: Page,
+  options: { scope?: 'article' | 'notebook'; format: RegExp; tags?: string[] },
+) {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
-  await dialog.getByRole('radio', { name: options.scope === 'notebook' ? /whole notebook/ : /This article/ }).check();
+  await dialog
+    .getByRole('radio', { name: options.scope === 'notebook' ? /whole notebook/ : /This article/ })
+    .check();
   await dialog.getByRole('radio', { name: options.format }).check();
   for (const tag of options.tags ?? []) await dialog.getByRole('checkbox', { name: tag }).check();
   await dialog.getByRole('button', { name: 'Export' }).click();

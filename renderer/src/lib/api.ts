@@ -18,17 +18,24 @@ declare global {
 }
 
 export class ApiError extends Error {
-  constructor(readonly code: CallError['code'], message: string) {
+  constructor(
+    readonly code: CallError['code'],
+    message: string,
+  ) {
     super(message);
   }
 }
 
 function bridge(): NotebookBridge {
-  if (!window.notebook) throw new ApiError('internal', 'The notebook is not connected to its data.');
+  if (!window.notebook)
+    throw new ApiError('internal', 'The notebook is not connected to its data.');
   return window.notebook;
 }
 
-export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
+export async function call<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<CallResult<K>> {
   const method = bridge()[name] as (input: CallInput<K>) => ReturnType<NotebookBridge[K]>;
   const envelope = await method(input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);

@@ -1,14 +1,7 @@
 // The keyboard shortcuts: one list drives both the key handling and the help dialog (and the
 // README copies it). "Mod" is Ctrl, or Cmd on macOS.
 export type ShortcutAction =
-  | 'annotate'
-  | 'next'
-  | 'previous'
-  | 'search'
-  | 'export'
-  | 'import'
-  | 'undo'
-  | 'help';
+  'annotate' | 'next' | 'previous' | 'search' | 'export' | 'import' | 'undo' | 'help';
 
 export interface Shortcut {
   action: ShortcutAction;

@@ -1,6 +1,7 @@
 // Draws annotations with the CSS Custom Highlight API: one Highlight per tag colour, no DOM
 // mutation, so text nodes stay intact for selection and overlaps paint on top of each other.
 import type { Annotation, Tag } from '../../../../electron/shared/model';
+import { overlapRanges } from './overlaps';
 import type { TextMap } from './text-map';
 
 const PREFIX = 'nb-';
@@ -53,22 +54,4 @@ export function paintHighlights(
       .map((t) => `::highlight(${nameForTag(t.id)}) { background-color: ${t.color}66; }`)
       .join('\n'),
   );
-}
-
-/** Stretches of text covered by two or more annotations, so nested passages stay visible. */
-export function overlapRanges(spans: Array<[number, number]>): Array<[number, number]> {
-  const events = spans.flatMap(([s, e]) => [
-    [s, 1],
-    [e, -1],
-  ]) as Array<[number, number]>;
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const result: Array<[number, number]> = [];
-  let depth = 0;
-  let from = 0;
-  for (const [at, delta] of events) {
-    if (depth < 2 && depth + delta >= 2) from = at;
-    if (depth >= 2 && depth + delta < 2 && at > from) result.push([from, at]);
-    depth += delta;
-  }
-  return result;
 }

@@ -30,7 +30,12 @@ export function buildBlockViews(article: Pick<Article, 'text' | 'blocks' | 'mark
     const inside = [];
     for (let i = firstMark; i < marks.length && marks[i]!.start < block.end; i++) {
       const m = marks[i]!;
-      if (m.end > block.start) inside.push({ ...m, start: Math.max(m.start, block.start), end: Math.min(m.end, block.end) });
+      if (m.end > block.start)
+        inside.push({
+          ...m,
+          start: Math.max(m.start, block.start),
+          end: Math.min(m.end, block.end),
+        });
     }
     const cuts = new Set([block.start, block.end]);
     for (const m of inside) cuts.add(m.start).add(m.end);
@@ -51,6 +56,13 @@ export function buildBlockViews(article: Pick<Article, 'text' | 'blocks' | 'mark
         ...(link ? { href: link.href } : {}),
       });
     }
-    return { index, type: block.type, level: block.level ?? 1, start: block.start, end: block.end, segments };
+    return {
+      index,
+      type: block.type,
+      level: block.level ?? 1,
+      start: block.start,
+      end: block.end,
+      segments,
+    };
   });
 }

@@ -15,7 +15,10 @@ class Library {
   /** Reads a file the analyst picked; the main process gets its bytes and bare name, never a path. */
   async importFile(file: File): Promise<ArticleSummary> {
     if (file.size > LIMITS.importBytes) {
-      throw new ApiError('bad-file', `The file “${file.name}” is larger than 50 MB and can't be imported.`);
+      throw new ApiError(
+        'bad-file',
+        `The file “${file.name}” is larger than 50 MB and can't be imported.`,
+      );
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const summary = await call('importFile', { fileName: file.name, bytes });

@@ -12,9 +12,7 @@ export interface Passage {
 }
 
 export type Editing =
-  | { mode: 'new'; passage: Passage }
-  | { mode: 'edit'; annotation: Annotation }
-  | null;
+  { mode: 'new'; passage: Passage } | { mode: 'edit'; annotation: Annotation } | null;
 
 class Reading {
   article = $state.raw<Article | null>(null);
@@ -34,7 +32,9 @@ class Reading {
       if (this.filterTagId && !a.tagIds.includes(this.filterTagId)) return false;
       if (!needle) return true;
       const tagNames = a.tagIds.map((id) => codebook.byId.get(id)?.name ?? '').join(' ');
-      return `${a.selectors[1].exact} ${a.comment} ${tagNames}`.toLocaleLowerCase().includes(needle);
+      return `${a.selectors[1].exact} ${a.comment} ${tagNames}`
+        .toLocaleLowerCase()
+        .includes(needle);
     });
   });
 
@@ -91,11 +91,14 @@ class Reading {
 
   async remove(annotation: Annotation) {
     const deleted = await call('deleteAnnotation', { id: annotation.id });
-    if (this.editing?.mode === 'edit' && this.editing.annotation.id === annotation.id) this.editing = null;
+    if (this.editing?.mode === 'edit' && this.editing.annotation.id === annotation.id)
+      this.editing = null;
     if (this.activeId === annotation.id) this.activeId = null;
     this.lastDeleted = deleted;
     await this.afterChange();
-    toasts.show('Annotation deleted.', { action: { label: 'Undo', run: () => void this.undoDelete() } });
+    toasts.show('Annotation deleted.', {
+      action: { label: 'Undo', run: () => void this.undoDelete() },
+    });
   }
 
   lastDeleted: Annotation | null = null;
@@ -120,7 +123,12 @@ class Reading {
     const list = this.visible;
     if (list.length === 0) return;
     const at = list.findIndex((a) => a.id === this.activeId);
-    const next = at === -1 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+    const next =
+      at === -1
+        ? direction === 1
+          ? 0
+          : list.length - 1
+        : (at + direction + list.length) % list.length;
     this.edit(list[next]!, true);
   }
 
@@ -133,7 +141,8 @@ class Reading {
 
   /** Annotations, counts and tags changed: reload what shows them. */
   async afterChange() {
-    if (this.article) this.annotations = await call('listAnnotations', { articleId: this.article.id });
+    if (this.article)
+      this.annotations = await call('listAnnotations', { articleId: this.article.id });
     await Promise.all([codebook.refresh(), library.refresh()]);
   }
 }

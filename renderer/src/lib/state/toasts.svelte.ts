@@ -12,8 +12,16 @@ class Toasts {
   items = $state<Toast[]>([]);
   #next = 1;
 
-  show(message: string, options: { kind?: Toast['kind']; action?: Toast['action']; ms?: number } = {}) {
-    const toast: Toast = { id: this.#next++, kind: options.kind ?? 'info', message, action: options.action };
+  show(
+    message: string,
+    options: { kind?: Toast['kind']; action?: Toast['action']; ms?: number } = {},
+  ) {
+    const toast: Toast = {
+      id: this.#next++,
+      kind: options.kind ?? 'info',
+      message,
+      action: options.action,
+    };
     this.items = [...this.items.slice(-3), toast];
     const ms = options.ms ?? (toast.kind === 'error' ? 12_000 : toast.action ? 10_000 : 4_000);
     setTimeout(() => this.dismiss(toast.id), ms);

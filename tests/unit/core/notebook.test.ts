@@ -1,0 +1,152 @@
+// The notebook service through its handlers, on a real lowdb file in a temp folder: what the UI
+// does, call by call, and that refused calls change nothing.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openNotebook, type Notebook } from '../../../electron/core/notebook';
+import { NotebookError } from '../../../electron/core/errors';
+
+const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
+let dir: string;
+let notebook: Notebook;
+let ids = 0;
+
+async function open() {
+  return openNotebook({
+    dataDir: dir,
+    samplePath: SAMPLE,
+    now: () => new Date('2026-11-29T10:00:00Z'),
+    newId: () => `id-${++ids}`,
+  });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'notebook-service-'));
+  notebook = await open();
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const h = () => notebook.handlers;
+async function sample() {
+  const [article] = await h().listArticles({});
+  return h().getArticle({ id: article!.id });
+}
+
+describe('first run', () => {
+  it('holds the sample once, and only the first time', async () => {
+    const articles = await h().listArticles({});
+    expect(articles.map((a) => a.title)).toEqual([
+      'Rufat Mammadov: we increase ties between business circles of Russia and Azerbaijan',
+    ]);
+    await h().deleteArticle({ id: articles[0]!.id });
+    notebook = await open();
+    expect(await h().listArticles({})).toEqual([]);
+  });
+});
+
+describe('annotations and tags', () => {
+  it('creates tags from names, reuses them ignoring case, and counts them', async () => {
+    const article = await sample();
+    const start = article.text.indexOf('industry, agriculture');
+    const first = await h().createAnnotation({
+      articleId: article.id,
+      start,
+      end: start + 21,
+      tagNames: ['Economy', 'trade'],
+      comment: 'sectors',
+    });
+    expect(first.selectors[1].exact).toBe('industry, agriculture');
+    await h().createAnnotation({ articleId: article.id, start: 0, end: 5, tagNames: ['economy '], comment: '' });
+    const tags = await h().listTags({});
+    expect(tags.map((t) => [t.name, t.count])).toEqual([
+      ['Economy', 2],
+      ['trade', 1],
+    ]);
+    expect((await h().listArticles({}))[0]!.annotationCount).toBe(2);
+    const list = await h().listAnnotations({ articleId: article.id });
+    expect(list.map((a) => a.selectors[0].start)).toEqual([0, start]);
+  });
+
+  it('renames, merges and deletes tags with the chosen fate for annotations', async () => {
+    const article = await sample();
+    const a = await h().createAnnotation({ articleId: article.id, start: 0, end: 4, tagNames: ['one'], comment: '' });
+    const b = await h().createAnnotation({ articleId: article.id, start: 10, end: 14, tagNames: ['one', 'two'], comment: '' });
+    const [one, two] = await h().listTags({});
+    await expect(h().updateTag({ id: one!.id, name: 'TWO' })).rejects.toThrow(/already exists/);
+    await h().updateTag({ id: one!.id, name: 'first', color: '#ABCDEF' });
+    expect((await h().listTags({})).find((t) => t.id === one!.id)).toMatchObject({ name: 'first', color: '#abcdef' });
+
+    await h().mergeTags({ sourceId: two!.id, targetId: one!.id });
+    const afterMerge = await h().listAnnotations({ articleId: article.id });
+    expect(afterMerge.find((x) => x.id === b.id)!.tagIds).toEqual([one!.id]);
+
+    const created = await h().createTag({ name: 'solo' });
+    await h().updateAnnotation({ id: a.id, tagNames: ['solo'], comment: 'only solo' });
+    expect(await h().deleteTag({ id: created.id, annotations: 'delete' })).toEqual({ deletedAnnotations: 1 });
+    expect((await h().listAnnotations({ articleId: article.id })).map((x) => x.id)).toEqual([b.id]);
+    expect(await h().deleteTag({ id: one!.id, annotations: 'keep' })).toEqual({ deletedAnnotations: 0 });
+    expect((await h().listAnnotations({ articleId: article.id }))[0]!.tagIds).toEqual([]);
+  });
+
+  it('deletes and restores an annotation (undo), dropping tags deleted meanwhile', async () => {
+    const article = await sample();
+    const a = await h().createAnnotation({ articleId: article.id, start: 0, end: 6, tagNames: ['x', 'y'], comment: 'c' });
+    const deleted = await h().deleteAnnotation({ id: a.id });
+    const y = (await h().listTags({})).find((t) => t.name === 'y')!;
+    await h().deleteTag({ id: y.id, annotations: 'keep' });
+    const restored = await h().restoreAnnotation({ annotation: deleted });
+    expect(restored.tagIds).toHaveLength(1);
+    await expect(h().restoreAnnotation({ annotation: deleted })).rejects.toThrow(/already/);
+  });
+
+  it('refuses bad passages and leaves the file untouched', async () => {
+    const article = await sample();
+    const before = await readFile(notebook.store.filePath, 'utf8');
+    const bad = [
+      { start: 5, end: 5 },
+      { start: 0, end: article.text.length + 1 },
+      { start: article.text.indexOf('\n\n'), end: article.text.indexOf('\n\n') + 2 },
+    ];
+    for (const range of bad) {
+      await expect(
+        h().createAnnotation({ articleId: article.id, ...range, tagNames: ['new-tag'], comment: '' }),
+      ).rejects.toBeInstanceOf(NotebookError);
+    }
+    await expect(h().getArticle({ id: 'missing' })).rejects.toThrow(/no longer exists/);
+    expect(await readFile(notebook.store.filePath, 'utf8')).toBe(before);
+    expect(await h().listTags({})).toEqual([]);
+  });
+});
+
+describe('persistence', () => {
+  it('finds articles, annotations, tags and memos again after a restart', async () => {
+    const article = await sample();
+    await h().createAnnotation({ articleId: article.id, start: 0, end: 6, tagNames: ['kept'], comment: 'still here' });
+    await h().setMemo({ articleId: article.id, memo: '# My memo' });
+    await h().importText({ text: 'Second article\n\nBody text.', source: 'https://example.org/a' });
+    notebook = await open();
+    const articles = await h().listArticles({});
+    expect(articles).toHaveLength(2);
+    const again = await h().getArticle({ id: article.id });
+    expect(again.memo).toBe('# My memo');
+    const [annotation] = await h().listAnnotations({ articleId: article.id });
+    expect(annotation).toMatchObject({ comment: 'still here' });
+    expect((await h().listTags({}))[0]).toMatchObject({ name: 'kept', count: 1 });
+  });
+});
+
+describe('export', () => {
+  it('exports one article filtered by tag, as a download for the host to place', async () => {
+    const article = await sample();
+    const start = article.text.indexOf('tourism infrastructure');
+    await h().createAnnotation({ articleId: article.id, start, end: start + 22, tagNames: ['tourism'], comment: 'kept' });
+    await h().createAnnotation({ articleId: article.id, start: 0, end: 5, tagNames: ['other'], comment: 'left out' });
+    const tourism = (await h().listTags({})).find((t) => t.name === 'tourism')!;
+    const outcome = await h().exportNotes({ articleId: article.id, format: 'csv', tagIds: [tourism.id] });
+    expect(outcome.kind).toBe('download');
+    if (outcome.kind !== 'download') return;
+    expect(outcome.file.content).toContain('tourism infrastructure');
+    expect(outcome.file.content).not.toContain('left out');
+  });
+});

@@ -1,0 +1,185 @@
+// Opening a damaged, missing or too-new notebook: the damaged file is kept byte for byte, the
+// backup is restored when it is good, and the analyst is told what happened.
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openNotebookStore, type NotebookData } from '../../../../electron/core/store';
+import { NotebookError } from '../../../../electron/core/errors';
+import {
+  article,
+  listDir,
+  makeTempDir,
+  readJson,
+  tag,
+} from '../../../fixtures/store/notebook-fixtures';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+afterEach(() => cleanup());
+
+const file = () => path.join(dir, 'notebook.json');
+const backup = () => path.join(dir, 'notebook.json.bak');
+const now = () => new Date('2024-05-01T10:20:30.456Z');
+const quarantined = 'notebook.corrupt-2024-05-01T10-20-30-456Z.json';
+
+/** Two saves: the file holds state 2, the backup state 1. */
+async function twoVersions(): Promise<{ first: NotebookData; second: NotebookData }> {
+  const store = await openNotebookStore(dir);
+  await store.update((data) => void data.articles.push(article('a1')));
+  const first = structuredClone(store.data);
+  await store.update((data) => void data.tags.push(tag('t1')));
+  return { first, second: structuredClone(store.data) };
+}
+
+const validJson = JSON.stringify({
+  version: 1,
+  articles: [article('x')],
+  annotations: [],
+  tags: [],
+  sampleSeeded: true,
+});
+
+const damaged: [string, () => Buffer][] = [
+  ['a truncated file', () => Buffer.from(validJson.slice(0, validJson.length / 2))],
+  ['garbage bytes', () => Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0xc3]), randomBytes(64)])],
+  ['a file containing null', () => Buffer.from('null')],
+  ['an empty file', () => Buffer.alloc(0)],
+  ['valid JSON of the wrong shape', () => Buffer.from('{"version":1,"articles":"none"}')],
+  ['an array', () => Buffer.from('[]')],
+  ['a negative offset', () => Buffer.from(validJson.replace('"start":0', '"start":-1'))],
+  [
+    'a format that never existed',
+    () => Buffer.from(validJson.replace('"version":1', '"version":0')),
+  ],
+];
+
+describe('a damaged notebook file', () => {
+  it.each(damaged)('%s is set aside and the backup restored', async (_, bytes) => {
+    const { first } = await twoVersions();
+    const bad = bytes();
+    await writeFile(file(), bad);
+
+    const store = await openNotebookStore(dir, { now });
+    expect(store.data).toEqual(first);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(
+      new RegExp(
+        `^Your notebook file could not be read; it was set aside as ${quarantined.replace(/\./g, '\\.')} and the backup from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d was restored\\.$`,
+      ),
+    );
+    expect((await readFile(path.join(dir, quarantined))).equals(bad)).toBe(true);
+    // The restore is written straight away, so the next open is clean.
+    expect(await readJson(file())).toEqual(first);
+    const again = await openNotebookStore(dir, { now });
+    expect(again.notices).toEqual([]);
+    expect(again.data).toEqual(first);
+  });
+
+  it('never overwrites a file set aside earlier, even at the same moment', async () => {
+    await twoVersions();
+    await writeFile(file(), 'first damage');
+    await openNotebookStore(dir, { now });
+    await writeFile(file(), 'second damage');
+    const store = await openNotebookStore(dir, { now });
+
+    const second = quarantined.replace('.json', '-2.json');
+    expect(store.notices[0]).toContain(second);
+    expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe('first damage');
+    expect(await readFile(path.join(dir, second), 'utf8')).toBe('second damage');
+  });
+
+  it('with no backup starts an empty notebook, keeps the file and says where', async () => {
+    await writeFile(file(), validJson.slice(0, 40));
+    const store = await openNotebookStore(dir, { now });
+
+    // Not a first run: the sample must not come back into a notebook the analyst had.
+    expect(store.data).toEqual({
+      version: 1,
+      articles: [],
+      annotations: [],
+      tags: [],
+      sampleSeeded: true,
+    });
+    expect(store.notices).toEqual([
+      `Your notebook file could not be read and there was no usable backup, so an empty notebook was started. The damaged file was kept as ${path.join(dir, quarantined)}.`,
+    ]);
+    expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe(validJson.slice(0, 40));
+    expect(await listDir(dir)).toEqual([quarantined, 'notebook.json']);
+  });
+
+  it('with a damaged backup too keeps both and starts empty', async () => {
+    await twoVersions();
+    await writeFile(file(), 'null');
+    await writeFile(backup(), '{"version":1');
+    const store = await openNotebookStore(dir, { now });
+
+    const keptBackup = 'notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json';
+    expect(store.data.articles).toEqual([]);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toContain(path.join(dir, quarantined));
+    expect(store.notices[0]).toContain(path.join(dir, keptBackup));
+    expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe('null');
+    expect(await readFile(path.join(dir, keptBackup), 'utf8')).toBe('{"version":1');
+    expect(await listDir(dir)).toEqual([keptBackup, quarantined, 'notebook.json']);
+  });
+});
+
+describe('a missing notebook file', () => {
+  it('is restored from the backup with a notice', async () => {
+    const { first } = await twoVersions();
+    await rm(file());
+    const store = await openNotebookStore(dir, { now });
+
+    expect(store.data).toEqual(first);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(
+      /^Your notebook file was missing; the backup from .+ was restored\.$/,
+    );
+    expect(await readJson(file())).toEqual(first);
+  });
+
+  it('with a damaged backup sets the backup aside rather than letting a later save replace it', async () => {
+    await twoVersions();
+    await rm(file());
+    await writeFile(backup(), '');
+    const store = await openNotebookStore(dir, { now });
+
+    expect(store.data.articles).toEqual([]);
+    expect(store.notices[0]).toContain('notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json');
+    expect(
+      await readFile(path.join(dir, 'notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json')),
+    ).toHaveLength(0);
+  });
+});
+
+describe('a notebook from a newer version of the app', () => {
+  const newer = JSON.stringify({ version: 2, articles: [], somethingNew: { a: 1 } });
+  const message =
+    'This notebook was saved by a newer version of Research Notebook (format 2); update the app to open it.';
+
+  it('is refused with a conflict and left byte for byte as it was', async () => {
+    await twoVersions();
+    const bakBefore = await readFile(backup());
+    await writeFile(file(), newer);
+    const listing = await listDir(dir);
+
+    const opening = openNotebookStore(dir, { now });
+    await expect(opening).rejects.toBeInstanceOf(NotebookError);
+    await expect(opening).rejects.toMatchObject({ code: 'conflict', message });
+    expect(await readFile(file(), 'utf8')).toBe(newer);
+    expect((await readFile(backup())).equals(bakBefore)).toBe(true);
+    expect(await listDir(dir)).toEqual(listing);
+  });
+
+  it('as the backup of a damaged file, leaves both files where they are', async () => {
+    await writeFile(file(), 'garbage');
+    await writeFile(backup(), newer);
+
+    await expect(openNotebookStore(dir, { now })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(file(), 'utf8')).toBe('garbage');
+    expect(await readFile(backup(), 'utf8')).toBe(newer);
+    expect(await listDir(dir)).toEqual(['notebook.json', 'notebook.json.bak']);
+  });
+});
