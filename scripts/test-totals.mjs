@@ -29,6 +29,7 @@ if (playwright?.stats) {
   totals.skipped += skipped;
 }
 
-if (missing.length) console.log(`missing test reports (a suite did not run): ${missing.join(', ')}`);
+if (missing.length)
+  console.log(`missing test reports (a suite did not run): ${missing.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || missing.length ? 1 : 0);

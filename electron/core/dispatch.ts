@@ -30,7 +30,10 @@ export function createDispatcher(
     } catch (error) {
       if (error instanceof NotebookError) return failure(error.code, error.message);
       log(`notebook call ${name} failed`, error);
-      return failure('internal', 'Something went wrong; your notebook was not changed. Details are in the log.');
+      return failure(
+        'internal',
+        'Something went wrong; your notebook was not changed. Details are in the log.',
+      );
     }
   };
 }

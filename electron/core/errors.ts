@@ -11,6 +11,7 @@ export class NotebookError extends Error {
   }
 }
 
-export const notFound = (what: string) => new NotebookError('not-found', `${what} no longer exists.`);
+export const notFound = (what: string) =>
+  new NotebookError('not-found', `${what} no longer exists.`);
 export const conflict = (message: string) => new NotebookError('conflict', message);
 export const badFile = (message: string) => new NotebookError('bad-file', message);

@@ -11,7 +11,11 @@ export function setupMenu(getWindow: () => BrowserWindow | undefined) {
       label: '&File',
       submenu: [
         { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: send('import-file') },
-        { label: 'Paste Text as Article…', accelerator: 'CmdOrCtrl+Shift+V', click: send('paste-text') },
+        {
+          label: 'Paste Text as Article…',
+          accelerator: 'CmdOrCtrl+Shift+V',
+          click: send('paste-text'),
+        },
         { type: 'separator' },
         // The renderer also handles Ctrl+E itself; no accelerator here or it would fire twice.
         { label: 'Export Notes…', click: send('export') },

@@ -22,7 +22,8 @@ export function setupAppProtocol(rendererDir: string) {
     const file = normalize(join(rendererDir, path));
     const inside = relative(rendererDir, file);
     // Refuse anything that resolves outside the renderer folder (../ tricks, absolute paths).
-    if (inside.startsWith('..') || isAbsolute(inside)) return new Response('Forbidden', { status: 403 });
+    if (inside.startsWith('..') || isAbsolute(inside))
+      return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -45,9 +45,7 @@ export const exportFormat = z.enum(['markdown', 'csv', 'w3c']);
 
 /** Where an export went: saved by a native dialog (Electron), cancelled, or handed back for the browser to download. */
 export type ExportOutcome =
-  | { kind: 'saved'; path: string }
-  | { kind: 'cancelled' }
-  | { kind: 'download'; file: ExportFile };
+  { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'download'; file: ExportFile };
 
 export interface Startup {
   /** Things the analyst must hear about at start, e.g. a damaged notebook restored from backup. */

@@ -26,7 +26,9 @@ test('rename a tag and see it in the panel, the editor and the export', async ({
   await expect(panelEntries(page).first()).toContainText('economic cooperation');
   await expect(panelEntries(page).first()).not.toContainText(/\beconomy\b/);
   await panelEntries(page).first().getByRole('button').click();
-  await expect(page.getByRole('list', { name: 'Chosen tags' })).toContainText('economic cooperation');
+  await expect(page.getByRole('list', { name: 'Chosen tags' })).toContainText(
+    'economic cooperation',
+  );
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   const md = await host.captureExport((p) => exportVia(p, { format: /Markdown/ }));
@@ -38,13 +40,17 @@ test('merge and delete tags from the codebook', async ({ host }) => {
   const { page } = host;
   await openTab(page, 'Codebook');
   const codebook = page.getByRole('list', { name: 'Codebook' });
-  const sectors = codebook.getByRole('listitem').filter({ has: page.getByLabel('Name of tag sectors') });
+  const sectors = codebook
+    .getByRole('listitem')
+    .filter({ has: page.getByLabel('Name of tag sectors') });
   await sectors.getByRole('button', { name: 'Merge…' }).click();
   const merge = page.getByRole('dialog', { name: /Merge “sectors”/ });
   await merge.getByLabel('Merge into').selectOption({ label: 'tourism' });
   await merge.getByRole('button', { name: 'Merge' }).click();
   await expect(codebook.getByRole('listitem')).toHaveCount(2);
-  const tourism = codebook.getByRole('listitem').filter({ has: page.getByLabel('Name of tag tourism') });
+  const tourism = codebook
+    .getByRole('listitem')
+    .filter({ has: page.getByLabel('Name of tag tourism') });
   await expect(tourism).toContainText('2');
 
   await tourism.getByRole('button', { name: 'Delete…' }).click();
@@ -80,7 +86,7 @@ test('export Markdown, CSV and W3C JSON with the right content', async ({ host }
   expect(rows.map((r) => r.passage)).toEqual([FIRST, SECOND]);
   expect(rows[0]!.comment).toBe('Named sectors, "quoted", with a comma');
   expect(rows[1]!.comment).toBe(`'=HYPERLINK("http://x")`);
-  expect(rows[0]!.tags.split('; ').sort()).toEqual(['economy', 'sectors']);
+  expect(rows[0]!.tags!.split('; ').sort()).toEqual(['economy', 'sectors']);
 
   const json = await host.captureExport((p) => exportVia(p, { format: /W3C/, tags: ['tourism'] }));
   const collection = JSON.parse(json.content);
@@ -95,7 +101,9 @@ test('export Markdown, CSV and W3C JSON with the right content', async ({ host }
       expect.objectContaining({ purpose: 'commenting', value: '=HYPERLINK("http://x")' }),
     ]),
   );
-  const quote = items[0].target.selector.find((s: { type: string }) => s.type === 'TextQuoteSelector');
+  const quote = items[0].target.selector.find(
+    (s: { type: string }) => s.type === 'TextQuoteSelector',
+  );
   expect(quote.exact).toBe(SECOND);
 });
 
@@ -111,8 +119,8 @@ test('restart on the same data folder and find everything again', async ({ host 
   await expect(panelEntries(p)).toHaveCount(2);
   await expect(panelEntries(p).first()).toContainText(FIRST);
   await expect(panelEntries(p).first()).toContainText('Named sectors');
-  const names = Object.keys(await p.evaluate(() => Object.fromEntries(CSS.highlights))).filter((n) =>
-    n.startsWith('nb-tag-'),
+  const names = Object.keys(await p.evaluate(() => Object.fromEntries(CSS.highlights))).filter(
+    (n) => n.startsWith('nb-tag-'),
   );
   expect(names.length).toBe(2);
   await openTab(p, 'Memo');
@@ -121,7 +129,9 @@ test('restart on the same data folder and find everything again', async ({ host 
   await expect(p.getByRole('list', { name: 'Codebook' }).getByRole('listitem')).toHaveCount(3);
 });
 
-test('filter the panel by tag and text; the next/previous keys walk the passages', async ({ host }) => {
+test('filter the panel by tag and text; the next/previous keys walk the passages', async ({
+  host,
+}) => {
   const { page } = host;
   await page.getByLabel('Filter by tag').selectOption({ label: 'tourism' });
   await expect(panelEntries(page)).toHaveCount(1);

@@ -8,11 +8,16 @@ const fixture = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'e2e'
 const articles = (page: import('@playwright/test').Page) =>
   page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
 
-async function importFile(page: import('@playwright/test').Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function importFile(
+  page: import('@playwright/test').Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+) {
   await page.locator('input[type=file]').setInputFiles(file);
 }
 
-test('import a text file with Azerbaijani letters and emoji, then annotate it', async ({ host }) => {
+test('import a text file with Azerbaijani letters and emoji, then annotate it', async ({
+  host,
+}) => {
   const { page } = host;
   await importFile(page, fixture('seki-notes.txt'));
   await expect(articles(page)).toHaveCount(2);
@@ -21,7 +26,10 @@ test('import a text file with Azerbaijani letters and emoji, then annotate it', 
   await expect(panelEntries(page).first()).toContainText('Şəki is a town');
   const md = await host.captureExport(async (p) => {
     await p.getByRole('button', { name: 'Export…' }).click();
-    await p.getByRole('dialog', { name: 'Export notes' }).getByRole('button', { name: 'Export' }).click();
+    await p
+      .getByRole('dialog', { name: 'Export notes' })
+      .getByRole('button', { name: 'Export' })
+      .click();
   });
   expect(md.content).toContain('> Şəki is a town');
 });
@@ -30,17 +38,24 @@ test('import a web page: only the article, as text, with nothing executed', asyn
   const { page } = host;
   await importFile(page, fixture('press-release.html'));
   const article = reader(page);
-  await expect(article.getByRole('heading', { name: 'Trade forum opens in Baku' }).first()).toBeVisible();
+  await expect(
+    article.getByRole('heading', { name: 'Trade forum opens in Baku' }).first(),
+  ).toBeVisible();
   await expect(article).toContainText('We are building bridges between our markets');
   await expect(article.locator('blockquote')).toHaveCount(1);
   await expect(article.locator('.em')).toHaveText('annual');
-  await expect(article.getByRole('link', { name: 'website' })).toHaveAttribute('href', 'https://forum.example.org/');
+  await expect(article.getByRole('link', { name: 'website' })).toHaveAttribute(
+    'href',
+    'https://forum.example.org/',
+  );
   await expect(article.getByRole('link', { name: 'suspicious link' })).toHaveCount(0);
   await expect(article).toContainText('suspicious link should lose its target');
   await expect(article).not.toContainText('Subscribe to our newsletter');
   await expect(article).not.toContainText('window.__pwned');
   expect(await article.locator('img, script, style, iframe').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
   await expect(articles(page).first()).toContainText('news.example.org');
 });
 
@@ -48,7 +63,9 @@ test('paste text as an article', async ({ host }) => {
   const { page } = host;
   await page.getByRole('button', { name: 'Paste text…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste text as an article' });
-  await dialog.getByLabel('Text').fill('Pasted headline\n\nA pasted paragraph about <b>markup</b> that stays text.');
+  await dialog
+    .getByLabel('Text')
+    .fill('Pasted headline\n\nA pasted paragraph about <b>markup</b> that stays text.');
   await dialog.getByLabel(/Source/).fill('https://example.org/pasted');
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
@@ -61,8 +78,18 @@ test('bad files get a clear message and nothing saved changes', async ({ host })
   await annotate(page, 'industry, agriculture', ['economy'], 'must survive');
   const bad = [
     { file: fixture('picture.txt'), message: /picture\.txt.*not a text file/ },
-    { file: { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }, message: /empty\.txt.* is empty/ },
-    { file: { name: 'slides.pptx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004') }, message: /slides\.pptx.*can't be imported/ },
+    {
+      file: { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+      message: /empty\.txt.* is empty/,
+    },
+    {
+      file: {
+        name: 'slides.pptx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('PK\u0003\u0004'),
+      },
+      message: /slides\.pptx.*can't be imported/,
+    },
   ];
   for (const { file, message } of bad) {
     await importFile(page, file);

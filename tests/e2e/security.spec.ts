@@ -1,8 +1,17 @@
 // The renderer's sandbox as a page sees it: only the contract's named calls, payloads validated,
 // no Node, a CSP that blocks inline script; the browser host demands its secret and its origin.
+import type { NotebookBridge } from '../../electron/shared/contract';
 import { expect, test } from '../hosts/app-host';
 
-test('the page sees only named contract calls, and bad payloads are refused as values', async ({ host }) => {
+declare global {
+  interface Window {
+    notebook?: NotebookBridge;
+  }
+}
+
+test('the page sees only named contract calls, and bad payloads are refused as values', async ({
+  host,
+}) => {
   const { page } = host;
   const surface = await page.evaluate(() => ({
     keys: Object.keys(window.notebook ?? {}).sort(),
@@ -16,11 +25,19 @@ test('the page sees only named contract calls, and bad payloads are refused as v
   expect(surface.process).toBe('undefined');
 
   const refused = await page.evaluate(() =>
-    window.notebook!.createAnnotation({ articleId: '../x', start: -1, end: 2, tagNames: [], comment: '' }),
+    window.notebook!.createAnnotation({
+      articleId: '../x',
+      start: -1,
+      end: 2,
+      tagNames: [],
+      comment: '',
+    }),
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   const forged = await page.evaluate(() =>
-    (window.notebook as unknown as Record<string, (x: unknown) => Promise<unknown>>).getArticle({ id: { $ne: 1 } }),
+    (window.notebook as unknown as Record<string, (x: unknown) => Promise<unknown>>).getArticle!({
+      id: { $ne: 1 },
+    }),
   );
   expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   // The app still works after the refusals.
@@ -39,7 +56,10 @@ test('inline script is blocked by the Content-Security-Policy', async ({ host })
   expect(ran).toBe(false);
 });
 
-test('the browser host refuses calls without its secret or from another origin', async ({ host, request }) => {
+test('the browser host refuses calls without its secret or from another origin', async ({
+  host,
+  request,
+}) => {
   test.skip(host.kind !== 'browser', 'browser host only');
   const origin = new URL(host.page.url()).origin;
   const response = await host.page.request.get(`${origin}/`);

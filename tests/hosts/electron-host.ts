@@ -36,7 +36,10 @@ export async function startElectronHost(dataDir: string): Promise<AppHost> {
       const target = join(dataDir, `export-${Date.now()}`);
       // The native save dialog can't be clicked by a test: answer it with a path instead.
       await app.evaluate(({ dialog }, filePath) => {
-        dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+        dialog.showSaveDialog = (async () => ({
+          canceled: false,
+          filePath,
+        })) as typeof dialog.showSaveDialog;
       }, target);
       await trigger(page);
       await page.getByText(/Exported to/).waitFor();

@@ -28,7 +28,9 @@ function assertPassage(text: string, start: number, end: number) {
   }
 }
 
-export function annotationHandlers(ctx: ServiceContext): Pick<
+export function annotationHandlers(
+  ctx: ServiceContext,
+): Pick<
   Handlers,
   | 'listAnnotations'
   | 'createAnnotation'
@@ -93,7 +95,10 @@ export function annotationHandlers(ctx: ServiceContext): Pick<
       const [position, quote] = annotation.selectors;
       // Only an annotation that still matches its article comes back; the UI only restores what
       // it just deleted, so anything else is a forged or stale payload.
-      if (annotation.anchor !== 'orphaned' && article.text.slice(position.start, position.end) !== quote.exact) {
+      if (
+        annotation.anchor !== 'orphaned' &&
+        article.text.slice(position.start, position.end) !== quote.exact
+      ) {
         throw conflict('That annotation no longer matches its article.');
       }
       const knownTags = new Set(store.data.tags.map((t) => t.id));

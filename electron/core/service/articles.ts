@@ -40,7 +40,10 @@ export async function addArticle(
 }
 
 /** Adds the bundled sample on the very first run only; deleting it later is the analyst's choice. */
-export async function seedSample(ctx: ServiceContext, sample: { fileName: string; bytes: Uint8Array }) {
+export async function seedSample(
+  ctx: ServiceContext,
+  sample: { fileName: string; bytes: Uint8Array },
+) {
   if (ctx.store.data.sampleSeeded) return;
   const { doc, format, source } = importFile(sample.fileName, sample.bytes);
   await addArticle(ctx, doc, format, source, (data) => {
@@ -48,7 +51,9 @@ export async function seedSample(ctx: ServiceContext, sample: { fileName: string
   });
 }
 
-export function articleHandlers(ctx: ServiceContext): Pick<
+export function articleHandlers(
+  ctx: ServiceContext,
+): Pick<
   Handlers,
   'listArticles' | 'getArticle' | 'importFile' | 'importText' | 'deleteArticle' | 'setMemo'
 > {
@@ -56,7 +61,8 @@ export function articleHandlers(ctx: ServiceContext): Pick<
   return {
     async listArticles() {
       const counts = new Map<string, number>();
-      for (const a of store.data.annotations) counts.set(a.articleId, (counts.get(a.articleId) ?? 0) + 1);
+      for (const a of store.data.annotations)
+        counts.set(a.articleId, (counts.get(a.articleId) ?? 0) + 1);
       return store.data.articles
         .map((a) => summarise(a, counts.get(a.id) ?? 0))
         .sort((a, b) => b.importedAt.localeCompare(a.importedAt));

@@ -20,7 +20,13 @@ function assertNameFree(data: NotebookData, name: string, exceptId?: string) {
   if (clash) throw conflict(`A tag named “${clash.name}” already exists.`);
 }
 
-function newTag(ctx: ServiceContext, data: NotebookData, name: string, color?: string, description = ''): Tag {
+function newTag(
+  ctx: ServiceContext,
+  data: NotebookData,
+  name: string,
+  color?: string,
+  description = '',
+): Tag {
   return {
     id: ctx.newId(),
     name: name.trim().normalize('NFC'),
@@ -34,7 +40,11 @@ function newTag(ctx: ServiceContext, data: NotebookData, name: string, color?: s
  * Turns tag names typed by the analyst into tag ids, creating tags for new names. Must run inside
  * a store update, so the created tags land in the same durable write as the annotation.
  */
-export function resolveTagNames(ctx: ServiceContext, data: NotebookData, names: string[]): string[] {
+export function resolveTagNames(
+  ctx: ServiceContext,
+  data: NotebookData,
+  names: string[],
+): string[] {
   const ids: string[] = [];
   for (const name of names) {
     const key = tagKey(name);
@@ -48,10 +58,9 @@ export function resolveTagNames(ctx: ServiceContext, data: NotebookData, names: 
   return ids;
 }
 
-export function tagHandlers(ctx: ServiceContext): Pick<
-  Handlers,
-  'listTags' | 'createTag' | 'updateTag' | 'mergeTags' | 'deleteTag'
-> {
+export function tagHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'listTags' | 'createTag' | 'updateTag' | 'mergeTags' | 'deleteTag'> {
   const { store } = ctx;
   return {
     async listTags() {

@@ -6,6 +6,7 @@ import type {
   CallInput,
   CallName,
   CallResult,
+  Envelope,
   MenuCommand,
   NotebookBridge,
 } from '../../../electron/shared/contract';
@@ -36,10 +37,14 @@ export async function call<K extends CallName>(
   name: K,
   input: CallInput<K>,
 ): Promise<CallResult<K>> {
-  const method = bridge()[name] as (input: CallInput<K>) => ReturnType<NotebookBridge[K]>;
+  // Indexing the bridge by a generic name gives a union TypeScript can't narrow; each entry does
+  // match its own name's signature.
+  const method = bridge()[name] as unknown as (
+    input: CallInput<K>,
+  ) => Promise<Envelope<CallResult<K>>>;
   const envelope = await method(input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
-  return envelope.value as CallResult<K>;
+  return envelope.value;
 }
 
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -23,7 +23,11 @@ const TYPES: Record<string, string> = {
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return (i !== -1 && process.argv[i + 1]) || process.env[`NOTEBOOK_${name.replace('-', '_').toUpperCase()}`] || fallback;
+  return (
+    (i !== -1 && process.argv[i + 1]) ||
+    process.env[`NOTEBOOK_${name.replace('-', '_').toUpperCase()}`] ||
+    fallback
+  );
 }
 
 const root = resolve(option('root', process.cwd()));
@@ -49,13 +53,16 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   // Only our own origin may talk to us: blocks DNS rebinding and other local pages.
-  if (req.headers.host !== origin.slice('http://'.length)) return send(res, 421, 'text/plain', 'Wrong host');
+  if (req.headers.host !== origin.slice('http://'.length))
+    return send(res, 421, 'text/plain', 'Wrong host');
   const url = new URL(req.url ?? '/', origin);
 
   if (url.pathname.startsWith('/__api/')) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'text/plain', 'Wrong origin');
-    if (!secretMatches(req.headers['x-notebook-secret'])) return send(res, 403, 'text/plain', 'Missing or wrong secret');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin)
+      return send(res, 403, 'text/plain', 'Wrong origin');
+    if (!secretMatches(req.headers['x-notebook-secret']))
+      return send(res, 403, 'text/plain', 'Missing or wrong secret');
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, 'text/plain', 'Too large');
     let input: unknown;
@@ -68,14 +75,16 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     return send(res, 200, 'application/json', JSON.stringify(envelope));
   }
 
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain', 'GET only');
   if (url.pathname === '/__host/bridge.js') {
     return send(res, 200, TYPES['.js']!, await readFile(join(root, 'out', 'host', 'bridge.js')));
   }
   const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
   const file = normalize(join(rendererDir, path));
   const inside = relative(rendererDir, file);
-  if (inside.startsWith('..') || isAbsolute(inside)) return send(res, 403, 'text/plain', 'Forbidden');
+  if (inside.startsWith('..') || isAbsolute(inside))
+    return send(res, 403, 'text/plain', 'Forbidden');
   let content: Buffer;
   try {
     content = await readFile(file);

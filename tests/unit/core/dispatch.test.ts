@@ -15,7 +15,10 @@ const log = vi.fn();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'notebook-dispatch-'));
-  notebook = await openNotebook({ dataDir: dir, samplePath: join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt') });
+  notebook = await openNotebook({
+    dataDir: dir,
+    samplePath: join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt'),
+  });
   dispatch = createDispatcher(notebook.handlers, log);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -61,8 +64,13 @@ describe('dispatch', () => {
   });
 
   it('turns core refusals into their own codes', async () => {
-    expect(await dispatch('getArticle', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch('importFile', { fileName: 'empty.txt', bytes: new Uint8Array() })).toMatchObject({
+    expect(await dispatch('getArticle', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(
+      await dispatch('importFile', { fileName: 'empty.txt', bytes: new Uint8Array() }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'bad-file' },
     });

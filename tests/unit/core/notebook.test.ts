@@ -57,7 +57,13 @@ describe('annotations and tags', () => {
       comment: 'sectors',
     });
     expect(first.selectors[1].exact).toBe('industry, agriculture');
-    await h().createAnnotation({ articleId: article.id, start: 0, end: 5, tagNames: ['economy '], comment: '' });
+    await h().createAnnotation({
+      articleId: article.id,
+      start: 0,
+      end: 5,
+      tagNames: ['economy '],
+      comment: '',
+    });
     const tags = await h().listTags({});
     expect(tags.map((t) => [t.name, t.count])).toEqual([
       ['Economy', 2],
@@ -70,12 +76,27 @@ describe('annotations and tags', () => {
 
   it('renames, merges and deletes tags with the chosen fate for annotations', async () => {
     const article = await sample();
-    const a = await h().createAnnotation({ articleId: article.id, start: 0, end: 4, tagNames: ['one'], comment: '' });
-    const b = await h().createAnnotation({ articleId: article.id, start: 10, end: 14, tagNames: ['one', 'two'], comment: '' });
+    const a = await h().createAnnotation({
+      articleId: article.id,
+      start: 0,
+      end: 4,
+      tagNames: ['one'],
+      comment: '',
+    });
+    const b = await h().createAnnotation({
+      articleId: article.id,
+      start: 10,
+      end: 14,
+      tagNames: ['one', 'two'],
+      comment: '',
+    });
     const [one, two] = await h().listTags({});
     await expect(h().updateTag({ id: one!.id, name: 'TWO' })).rejects.toThrow(/already exists/);
     await h().updateTag({ id: one!.id, name: 'first', color: '#ABCDEF' });
-    expect((await h().listTags({})).find((t) => t.id === one!.id)).toMatchObject({ name: 'first', color: '#abcdef' });
+    expect((await h().listTags({})).find((t) => t.id === one!.id)).toMatchObject({
+      name: 'first',
+      color: '#abcdef',
+    });
 
     await h().mergeTags({ sourceId: two!.id, targetId: one!.id });
     const afterMerge = await h().listAnnotations({ articleId: article.id });
@@ -83,15 +104,25 @@ describe('annotations and tags', () => {
 
     const created = await h().createTag({ name: 'solo' });
     await h().updateAnnotation({ id: a.id, tagNames: ['solo'], comment: 'only solo' });
-    expect(await h().deleteTag({ id: created.id, annotations: 'delete' })).toEqual({ deletedAnnotations: 1 });
+    expect(await h().deleteTag({ id: created.id, annotations: 'delete' })).toEqual({
+      deletedAnnotations: 1,
+    });
     expect((await h().listAnnotations({ articleId: article.id })).map((x) => x.id)).toEqual([b.id]);
-    expect(await h().deleteTag({ id: one!.id, annotations: 'keep' })).toEqual({ deletedAnnotations: 0 });
+    expect(await h().deleteTag({ id: one!.id, annotations: 'keep' })).toEqual({
+      deletedAnnotations: 0,
+    });
     expect((await h().listAnnotations({ articleId: article.id }))[0]!.tagIds).toEqual([]);
   });
 
   it('deletes and restores an annotation (undo), dropping tags deleted meanwhile', async () => {
     const article = await sample();
-    const a = await h().createAnnotation({ articleId: article.id, start: 0, end: 6, tagNames: ['x', 'y'], comment: 'c' });
+    const a = await h().createAnnotation({
+      articleId: article.id,
+      start: 0,
+      end: 6,
+      tagNames: ['x', 'y'],
+      comment: 'c',
+    });
     const deleted = await h().deleteAnnotation({ id: a.id });
     const y = (await h().listTags({})).find((t) => t.name === 'y')!;
     await h().deleteTag({ id: y.id, annotations: 'keep' });
@@ -110,7 +141,12 @@ describe('annotations and tags', () => {
     ];
     for (const range of bad) {
       await expect(
-        h().createAnnotation({ articleId: article.id, ...range, tagNames: ['new-tag'], comment: '' }),
+        h().createAnnotation({
+          articleId: article.id,
+          ...range,
+          tagNames: ['new-tag'],
+          comment: '',
+        }),
       ).rejects.toBeInstanceOf(NotebookError);
     }
     await expect(h().getArticle({ id: 'missing' })).rejects.toThrow(/no longer exists/);
@@ -122,7 +158,13 @@ describe('annotations and tags', () => {
 describe('persistence', () => {
   it('finds articles, annotations, tags and memos again after a restart', async () => {
     const article = await sample();
-    await h().createAnnotation({ articleId: article.id, start: 0, end: 6, tagNames: ['kept'], comment: 'still here' });
+    await h().createAnnotation({
+      articleId: article.id,
+      start: 0,
+      end: 6,
+      tagNames: ['kept'],
+      comment: 'still here',
+    });
     await h().setMemo({ articleId: article.id, memo: '# My memo' });
     await h().importText({ text: 'Second article\n\nBody text.', source: 'https://example.org/a' });
     notebook = await open();
@@ -140,10 +182,26 @@ describe('export', () => {
   it('exports one article filtered by tag, as a download for the host to place', async () => {
     const article = await sample();
     const start = article.text.indexOf('tourism infrastructure');
-    await h().createAnnotation({ articleId: article.id, start, end: start + 22, tagNames: ['tourism'], comment: 'kept' });
-    await h().createAnnotation({ articleId: article.id, start: 0, end: 5, tagNames: ['other'], comment: 'left out' });
+    await h().createAnnotation({
+      articleId: article.id,
+      start,
+      end: start + 22,
+      tagNames: ['tourism'],
+      comment: 'kept',
+    });
+    await h().createAnnotation({
+      articleId: article.id,
+      start: 0,
+      end: 5,
+      tagNames: ['other'],
+      comment: 'left out',
+    });
     const tourism = (await h().listTags({})).find((t) => t.name === 'tourism')!;
-    const outcome = await h().exportNotes({ articleId: article.id, format: 'csv', tagIds: [tourism.id] });
+    const outcome = await h().exportNotes({
+      articleId: article.id,
+      format: 'csv',
+      tagIds: [tourism.id],
+    });
     expect(outcome.kind).toBe('download');
     if (outcome.kind !== 'download') return;
     expect(outcome.file.content).toContain('tourism infrastructure');

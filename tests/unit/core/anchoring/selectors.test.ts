@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTE_CONTEXT, describePassage, placePassage } from '../../../../electron/core/anchoring/selectors';
+import {
+  QUOTE_CONTEXT,
+  describePassage,
+  placePassage,
+} from '../../../../electron/core/anchoring/selectors';
 
-const text = 'Baku hosted the forum. The forum discussed trade. Later, the forum closed with a ' + 'şəkil 😀 note.';
+const text =
+  'Baku hosted the forum. The forum discussed trade. Later, the forum closed with a ' +
+  'şəkil 😀 note.';
 
 describe('describePassage', () => {
   it('keeps the position and the quote with up to 32 characters of context', () => {
@@ -25,7 +31,11 @@ describe('placePassage', () => {
     const start = text.lastIndexOf('the forum');
     const selectors = describePassage(text, start, start + 9);
     const edited = 'NEW SENTENCE. ' + text;
-    expect(placePassage(edited, selectors)).toEqual({ start: start + 14, end: start + 23, anchor: 'moved' });
+    expect(placePassage(edited, selectors)).toEqual({
+      start: start + 14,
+      end: start + 23,
+      anchor: 'moved',
+    });
   });
 
   it('orphans rather than guessing between equally good candidates', () => {

@@ -1,0 +1,90 @@
+// A saved web page -> canonical document: jsdom parses it (no scripts, no network), Readability
+// finds the article, and our own walk extracts text and marks. The HTML itself is never kept.
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { CanonicalDocument } from '../../shared/model';
+import { badFile } from '../errors';
+import { cleanTitle, DocumentBuilder } from './document-builder';
+import { readableLength, walkHtml } from './html-walk';
+import { webUrl } from './safe-url';
+
+export interface ImportedPage {
+  doc: CanonicalDocument;
+  /** The page's declared http(s) address, if any; the caller falls back to the file name. */
+  url?: string;
+}
+
+/** Below this much text (or half the page's, if less), Readability has picked a fragment. */
+const MIN_ARTICLE_CHARS = 250;
+
+/**
+ * Whether Readability's article (its readable characters) is worth more than the whole body.
+ * The body is measured only when needed: on a long page that costs as much as the walk itself.
+ */
+export function isEnoughArticle(articleChars: number, bodyChars: () => number): boolean {
+  if (articleChars >= MIN_ARTICLE_CHARS) return true;
+  return articleChars > 0 && articleChars >= bodyChars() / 2;
+}
+
+export function importHtml(html: string, fileName: string, fallbackTitle: string): ImportedPage {
+  // No runScripts and no resources option: jsdom then neither executes scripts nor fetches
+  // anything (images, stylesheets, frames). The silent console keeps CSS parse noise out of logs.
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    const url = pageUrl(document);
+    const baseUrl = webUrl(document.querySelector('base[href]')?.getAttribute('href')) ?? url;
+
+    // Readability rewrites the tree it is given, so it works on a copy.
+    const copy = document.cloneNode(true) as Document;
+    const article = new Readability<Node>(copy, { serializer: (node) => node }).parse();
+    const content = article?.content;
+    const title = article?.title?.trim() || document.title.trim();
+
+    let builder = new DocumentBuilder('collapse');
+    let headlineBlocks = 0;
+    const body = document.body;
+    const bodyChars = () => (body ? readableLength(body) : 0);
+    if (content != null && isEnoughArticle(readableLength(content), bodyChars)) {
+      const headline = removedHeadline(document, content, title);
+      if (headline !== undefined) {
+        builder.addBlock('heading', [{ text: headline, marks: [] }], 1);
+        headlineBlocks = 1;
+      }
+      walkHtml(content, builder, { baseUrl });
+    }
+    if (builder.blockCount <= headlineBlocks && body) {
+      // No article, or one that is all headline: the page's own body is the better guess.
+      builder = new DocumentBuilder('collapse');
+      walkHtml(body, builder, { baseUrl, skipChrome: true });
+    }
+
+    if (builder.blockCount === 0) throw badFile(`The file “${fileName}” has no readable text.`);
+    const doc = builder.build(title || builder.firstText('heading') || fallbackTitle);
+    return { doc: doc.title === '' ? { ...doc, title: cleanTitle(fallbackTitle) } : doc, url };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** The page's declared address: <link rel=canonical>, else og:url, when it is http(s). */
+function pageUrl(document: Document): string | undefined {
+  const canonical = document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const og = document.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
+  return webUrl(canonical) ?? webUrl(og);
+}
+
+/**
+ * Readability drops the page's h1 when it repeats the title. The headline is part of the article
+ * an analyst may want to annotate (plain-text imports keep it too), so put it back, but only
+ * when the page really has it as a heading and the extracted content does not.
+ */
+function removedHeadline(document: Document, content: Node, title: string): string | undefined {
+  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const wanted = norm(title);
+  if (wanted === '') return undefined;
+  const inPage = [...document.querySelectorAll('h1')].some((h) => norm(h.textContent) === wanted);
+  const headings = (content as ParentNode).querySelectorAll?.('h1, h2, h3') ?? [];
+  const inContent = [...headings].some((h) => norm(h.textContent) === wanted);
+  return inPage && !inContent ? wanted : undefined;
+}
