@@ -14,14 +14,14 @@ function read(path) {
   }
 }
 
-const vitest = read('test-results/vitest.json');
+const vitest = read('reports/vitest.json');
 if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0;
   totals.failed += vitest.numFailedTests ?? 0;
   totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
 
-const playwright = read('test-results/playwright.json');
+const playwright = read('reports/playwright.json');
 if (playwright?.stats) {
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = playwright.stats;
   totals.passed += expected + flaky;
