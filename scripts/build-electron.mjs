@@ -1,4 +1,4 @@
-// Bundles Electron's main process (ESM, dependencies left to node_modules) and the preload
+// Bundles Electron's main process (ESM, split, dependencies left to node_modules) and the preload
 // (one CommonJS file, as a sandboxed preload can't require anything but 'electron').
 import { build } from 'esbuild';
 
@@ -14,7 +14,12 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['electron/main/index.ts'],
-    outfile: 'out/main/index.js',
+    outdir: 'out/main',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    // The importers (jsdom, Readability, markdown-it) become chunks loaded on first import, so
+    // start-up doesn't wait for them.
+    splitting: true,
     format: 'esm',
     packages: 'external',
   }),

@@ -7,8 +7,10 @@ const common = { bundle: true, sourcemap: true, minify: true, logLevel: 'warning
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['tests/hosts/browser/server.ts'],
-    outfile: 'out/host/browser-host.js',
+    entryPoints: { 'browser-host': 'tests/hosts/browser/server.ts' },
+    outdir: 'out/host',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',

@@ -9,6 +9,7 @@ import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
 import { exportHandlers } from './service/exports';
+import { revisionHandlers } from './service/revisions';
 import { tagHandlers } from './service/tags';
 
 export interface NotebookOptions {
@@ -17,6 +18,8 @@ export interface NotebookOptions {
   samplePath?: string;
   now?: () => Date;
   newId?: () => string;
+  /** Passed to the store: how long after the last commit the journal is compacted. */
+  compactAfterMs?: number;
 }
 
 export interface Notebook {
@@ -26,7 +29,10 @@ export interface Notebook {
 
 export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
   const now = options.now ?? (() => new Date());
-  const store = await openNotebookStore(options.dataDir, { now });
+  const store = await openNotebookStore(options.dataDir, {
+    now,
+    ...(options.compactAfterMs !== undefined && { compactAfterMs: options.compactAfterMs }),
+  });
   const ctx: ServiceContext = { store, now, newId: options.newId ?? randomUUID };
   const notices = [...store.notices];
 
@@ -44,6 +50,7 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     ...articleHandlers(ctx),
     ...annotationHandlers(ctx),
     ...tagHandlers(ctx),
+    ...revisionHandlers(ctx),
     ...exportHandlers(ctx),
   };
   return { handlers, store };

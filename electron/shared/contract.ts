@@ -21,10 +21,23 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #rrgg
 const tagName = z.string().trim().min(1, 'a tag needs a name').max(LIMITS.tagName);
 const comment = z.string().max(LIMITS.comment);
 const isoDate = z.string().max(40);
+/** A file the analyst picked: its bare name (never a path) and its bytes. */
+const pickedFile = {
+  fileName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[\\/]/.test(name), 'a file name, not a path'),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.importBytes, {
+    message: 'the file is larger than 50 MB',
+  }),
+};
 
 const annotationShape = z.object({
   id,
   articleId: id,
+  revision: z.number().int().min(1),
+  candidate: z.object({ start: offset, end: offset }).optional(),
   selectors: z.tuple([
     z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
     z.object({
@@ -38,7 +51,7 @@ const annotationShape = z.object({
   comment,
   createdAt: isoDate,
   updatedAt: isoDate,
-  anchor: z.enum(['anchored', 'moved', 'orphaned']),
+  anchor: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
 });
 
 export const exportFormat = z.enum(['markdown', 'csv', 'w3c']);
@@ -46,6 +59,15 @@ export const exportFormat = z.enum(['markdown', 'csv', 'w3c']);
 /** Where an export went: saved by a native dialog (Electron), cancelled, or handed back for the browser to download. */
 export type ExportOutcome =
   { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'download'; file: ExportFile };
+
+/** What a new revision did to the article's annotations. */
+export interface RevisionOutcome {
+  article: ArticleSummary;
+  anchored: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+}
 
 export interface Startup {
   /** Things the analyst must hear about at start, e.g. a damaged notebook restored from backup. */
@@ -68,14 +90,7 @@ export const contract = {
    */
   importFile: {
     input: z.object({
-      fileName: z
-        .string()
-        .min(1)
-        .max(255)
-        .refine((name) => !/[\\/]/.test(name), 'a file name, not a path'),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.importBytes, {
-        message: 'the file is larger than 50 MB',
-      }),
+      ...pickedFile,
     }),
     result: returns<ArticleSummary>(),
   },
@@ -92,6 +107,21 @@ export const contract = {
 
   /** Delete an article together with its annotations. */
   deleteArticle: { input: z.object({ id }), result: returns<{ deletedAnnotations: number }>() },
+
+  /**
+   * Save the analyst's edit of an article's text as a new revision (the old text is kept) and
+   * re-anchor its annotations; moved, fuzzy and orphaned ones wait in the review list.
+   */
+  editArticle: {
+    input: z.object({ id, text: z.string().max(LIMITS.importBytes) }),
+    result: returns<RevisionOutcome>(),
+  },
+
+  /** Import a newer version of a file over an article, as a new revision (see editArticle). */
+  reimportArticle: {
+    input: z.object({ id, ...pickedFile }),
+    result: returns<RevisionOutcome>(),
+  },
 
   /** Replace an article's memo (Markdown). */
   setMemo: {
@@ -129,6 +159,15 @@ export const contract = {
   /** Undo a delete: put a deleted annotation back (tags deleted meanwhile are dropped). */
   restoreAnnotation: {
     input: z.object({ annotation: annotationShape }),
+    result: returns<Annotation>(),
+  },
+
+  /** Review: accept where re-anchoring placed a moved or fuzzy annotation. */
+  acceptPlacement: { input: z.object({ id }), result: returns<Annotation>() },
+
+  /** Review: attach an annotation to a passage the analyst selected in the current revision. */
+  reattachAnnotation: {
+    input: z.object({ id, start: offset, end: offset }),
     result: returns<Annotation>(),
   },
 

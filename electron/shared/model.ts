@@ -40,16 +40,50 @@ export interface ArticleSummary {
   format: ArticleFormat;
   importedAt: string;
   annotationCount: number;
+  /** Annotations that are moved, fuzzy or orphaned after a revision and wait for the analyst. */
+  needsReview: number;
+  /** The current revision's number (1 = as first imported). */
+  revision: number;
 }
 
-export interface Article extends CanonicalDocument {
+/** Why a revision exists: the first import, an edit in the app, or a newer version imported over it. */
+export type RevisionReason = 'import' | 'edit' | 'reimport';
+
+export interface Revision {
+  number: number;
+  createdAt: string;
+  reason: RevisionReason;
+  /** Content address (sha-256 of the body) of this revision's text, blocks and marks. */
+  bodyHash: string;
+}
+
+/** The article as stored: metadata and revisions; bodies live beside the notebook file. */
+export interface ArticleRecord {
   id: string;
+  title: string;
   source: string;
   format: ArticleFormat;
   importedAt: string;
   /** The analyst's own Markdown note about the article, exported with it. */
   memo: string;
+  /** Oldest first; the last one is current. Old text is kept, never overwritten. */
+  revisions: Revision[];
 }
+
+/** What the reader gets: the record with its current revision's body. */
+export interface Article extends CanonicalDocument {
+  id: string;
+  source: string;
+  format: ArticleFormat;
+  importedAt: string;
+  memo: string;
+  /** The current revision's number. */
+  revision: number;
+  revisions: Revision[];
+}
+
+/** An article's content at one revision. */
+export type ArticleBody = Pick<CanonicalDocument, 'text' | 'blocks' | 'marks'>;
 
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
@@ -66,19 +100,45 @@ export interface TextQuoteSelector {
 
 export type AnnotationSelectors = [TextPositionSelector, TextQuoteSelector];
 
-/** anchored: exactly where it was made; moved: found elsewhere; orphaned: not found, needs review. */
-export type AnchorState = 'anchored' | 'moved' | 'orphaned';
+/**
+ * How an annotation relates to its article's current revision.
+ * anchored: its selectors describe the current revision exactly (no review needed);
+ * moved: its exact quote was found, but not where the edits say it should be (review);
+ * fuzzy: only an approximate match was found (review);
+ * orphaned: not placed at all (review: re-attach or delete). Nothing is ever dropped.
+ */
+export type AnchorState = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
 export interface Annotation {
   id: string;
   articleId: string;
+  /** Describe the passage in revision `revision` (the current one when anchored). */
   selectors: AnnotationSelectors;
+  revision: number;
   tagIds: string[];
   /** Markdown. */
   comment: string;
   createdAt: string;
   updatedAt: string;
   anchor: AnchorState;
+  /** For moved and fuzzy annotations: where re-anchoring placed it in the current revision. */
+  candidate?: { start: number; end: number };
+}
+
+/** Where an annotation sits in the current revision, or null for an orphan. */
+export function currentSpan(annotation: Annotation): { start: number; end: number } | null {
+  if (annotation.anchor === 'anchored') return annotation.selectors[0];
+  return annotation.candidate ?? null;
+}
+
+export const needsReview = (annotation: Annotation) => annotation.anchor !== 'anchored';
+
+/** Reading order by the current position; the longer passage first when two start together; orphans last. */
+export function compareReadingOrder(a: Annotation, b: Annotation): number {
+  const sa = currentSpan(a);
+  const sb = currentSpan(b);
+  if (!sa || !sb) return (sa ? 0 : 1) - (sb ? 0 : 1) || a.selectors[0].start - b.selectors[0].start;
+  return sa.start - sb.start || sb.end - sa.end;
 }
 
 export interface Tag {

@@ -12,7 +12,7 @@ async function importFile(
   page: import('@playwright/test').Page,
   file: string | { name: string; mimeType: string; buffer: Buffer },
 ) {
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByLabel('Import a file', { exact: true }).setInputFiles(file);
 }
 
 test('import a text file with Azerbaijani letters and emoji, then annotate it', async ({

@@ -24,13 +24,14 @@ export function renderCsv(request: ExportRequest): string {
   const tags = tagIndex(request.tags);
   const rows: string[] = [CSV_HEADER.map(cell).join(',')];
   for (const item of request.articles) {
-    const { title, source } = item.article;
+    const title = cell(item.article.title);
+    const source = cell(item.article.source);
     for (const p of passagesOf(item, tags)) {
       const a = p.annotation;
       rows.push(
         [
-          cell(title),
-          cell(source),
+          title,
+          source,
           cell(a.id),
           // An orphan's offsets point at nothing; an empty cell says so better than a wrong number.
           p.orphaned ? '' : String(p.start),

@@ -76,6 +76,35 @@ function sourceLine(article: Article): string {
   return url ? `Source: <${url}>` : `Source: ${inlineText(article.source)}`;
 }
 
+/** First characters (besides digits) that can start a Markdown construct (see escapeLineStart). */
+const LINE_START_TRIGGERS = new Set([
+  '#',
+  '>',
+  '|',
+  '-',
+  '+',
+  '*',
+  '_',
+  '=',
+  '`',
+  '~',
+  '$',
+  '<',
+  '[',
+]);
+
+/** obsidianTag runs several Unicode regexes; a notebook has few tags and many passages. */
+const tagCache = new Map<string, string>();
+function cachedObsidianTag(name: string): string {
+  let tag = tagCache.get(name);
+  if (tag === undefined) {
+    if (tagCache.size > 10_000) tagCache.clear();
+    tag = obsidianTag(name);
+    tagCache.set(name, tag);
+  }
+  return tag;
+}
+
 function passageBlock({ passage, orphaned, tags, annotation }: ExportPassage): string[] {
   const parts = [blockquote(passage)];
   if (orphaned) {
@@ -85,7 +114,7 @@ function passageBlock({ passage, orphaned, tags, annotation }: ExportPassage): s
     );
   }
   const tagLine = tags
-    .map((tag) => obsidianTag(tag.name))
+    .map((tag) => cachedObsidianTag(tag.name))
     .filter(Boolean)
     .map((tag) => `#${tag}`)
     .join(' ');
@@ -137,6 +166,9 @@ export function blockquote(passage: string): string {
  * before the one character that triggers it is enough (CommonMark escapes any ASCII punctuation).
  */
 function escapeLineStart(line: string): string {
+  // Fast path: most lines start with a letter, which can trigger none of the cases below.
+  const first = line.trimStart()[0] ?? '';
+  if (!LINE_START_TRIGGERS.has(first) && !(first >= '0' && first <= '9')) return line;
   const match = /^( {0,3})(.*)$/s.exec(line);
   const indent = match?.[1] ?? '';
   const rest = match?.[2] ?? line;

@@ -1,6 +1,6 @@
 // What every format needs to know about one annotation: its passage, whether its position can be
 // trusted, and its tags resolved against the codebook.
-import type { Annotation, Tag } from '../../shared/model';
+import { currentSpan, type Annotation, type Tag } from '../../shared/model';
 import type { ExportArticle } from './types';
 
 /** What a notebook-wide export calls itself, in its title and in place of a source. */
@@ -27,14 +27,16 @@ export function tagIndex(tags: Tag[]): Map<string, Tag> {
 export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportPassage[] {
   const { text } = item.article;
   return item.annotations.map((annotation) => {
-    const [position, quote] = annotation.selectors;
-    const orphaned = annotation.anchor === 'orphaned';
+    // Moved and fuzzy annotations sit at their candidate in the current revision; their
+    // selectors still describe the revision they were made on.
+    const span = currentSpan(annotation);
+    const orphaned = span === null;
     return {
       annotation,
-      passage: orphaned ? quote.exact : text.slice(position.start, position.end),
+      passage: span ? text.slice(span.start, span.end) : annotation.selectors[1].exact,
       orphaned,
-      start: position.start,
-      end: position.end,
+      start: span?.start ?? annotation.selectors[0].start,
+      end: span?.end ?? annotation.selectors[0].end,
       tags: annotation.tagIds.flatMap((id) => tags.get(id) ?? []),
     };
   });

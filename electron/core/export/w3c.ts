@@ -38,7 +38,8 @@ export function renderW3c(request: ExportRequest): string {
       item.article.text,
       passages.flatMap((p) => (p.orphaned ? [] : [p.start, p.end])),
     );
-    for (const p of passages) items.push(annotation(item.article, p, toCodePoints));
+    const source = webUrl(item.article.source) ?? `urn:notebook:article:${item.article.id}`;
+    for (const p of passages) items.push(annotation(item.article, source, p, toCodePoints));
   }
 
   const first = request.articles[0];
@@ -56,13 +57,18 @@ export function renderW3c(request: ExportRequest): string {
     type: 'AnnotationCollection',
     label: (single ? first.article.title : NOTEBOOK_TITLE) + filter,
     total: items.length,
-    first: { id: `${id}:page:0`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+    first: { id: `${id}:page:0`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: [] },
   };
-  return JSON.stringify(collection, null, 2) + '\n';
+  // One annotation per line: still easy to read and to diff, and about twice as fast to write
+  // as indenting every nested selector (an export of 10k annotations must stay well under 150 ms).
+  const head = JSON.stringify(collection, null, 2).replace(/"items": \[\]\n {2}\}\n\}$/, '');
+  const lines = items.map((item) => `      ${JSON.stringify(item)}`).join(',\n');
+  return `${head}"items": [\n${lines}\n    ]\n  }\n}\n`;
 }
 
 function annotation(
   article: Article,
+  source: string,
   p: ExportPassage,
   toCodePoints: (offset: number) => number,
 ): W3cAnnotation {
@@ -108,7 +114,7 @@ function annotation(
     created: a.createdAt,
     modified: a.updatedAt,
     ...(body.length ? { body } : {}),
-    target: { source: webUrl(article.source) ?? `urn:notebook:article:${article.id}`, selector },
+    target: { source, selector },
     [ANCHOR_PROPERTY]: a.anchor,
   };
 }

@@ -4,8 +4,6 @@ import { LIMITS, type CanonicalDocument } from '../../shared/model';
 import { badFile } from '../errors';
 import { cleanTitle } from './document-builder';
 import { baseName, decodeFile, formatOf, stem, type ImportFormat } from './decode';
-import { importHtml } from './html';
-import { importMarkdown } from './markdown';
 import { importPlainText } from './plain-text';
 
 const MAX_MB = LIMITS.importBytes / (1024 * 1024);
@@ -17,18 +15,25 @@ export interface ImportedDocument {
   source: string;
 }
 
-export function importFile(fileName: string, bytes: Uint8Array): ImportedDocument {
+/**
+ * The HTML and Markdown importers (jsdom, Readability, markdown-it) load on first use: they are
+ * most of the core's code, and start-up must not wait for them.
+ */
+export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
   const name = baseName(fileName);
   const format = formatOf(name);
   const text = decodeFile(name, bytes);
   if (format === 'html') {
+    const { importHtml } = await import('./html');
     const page = importHtml(text, name, stem(name));
     // A URL cut short would point somewhere else, so an over-long one yields to the file name.
     const url = page.url !== undefined && page.url.length <= LIMITS.source ? page.url : undefined;
     return { doc: page.doc, format, source: url ?? limitSource(name) };
   }
   const doc =
-    format === 'markdown' ? importMarkdown(text, stem(name)) : importPlainText(text, stem(name));
+    format === 'markdown'
+      ? (await import('./markdown')).importMarkdown(text, stem(name))
+      : importPlainText(text, stem(name));
   if (doc.text === '') throw badFile(`The file “${name}” has no readable text.`);
   return { doc, format, source: limitSource(name) };
 }

@@ -1,20 +1,19 @@
-// Annotations: a passage of one article with tags and a comment. Validation happens before the
-// store is touched, so a refused call changes nothing.
-import type { Annotation } from '../../shared/model';
+// Annotations: a passage of one article with tags and a comment, plus the review of annotations a
+// revision displaced. Validation happens before anything is committed, so a refused call changes
+// nothing.
+import { compareReadingOrder, type Annotation } from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
 import { describePassage } from '../anchoring/selectors';
 import { conflict, NotebookError, notFound } from '../errors';
-import type { NotebookData } from '../store';
-import { findArticle } from './articles';
+import type { Change, NotebookState } from '../store';
+import { currentRevision, findArticle, loadArticleById } from './articles';
 import { isoNow, type ServiceContext } from './context';
 import { resolveTagNames } from './tags';
 
-/** Reading order: by start, the longer passage first when two start together. */
-export const byReadingOrder = (a: Annotation, b: Annotation) =>
-  a.selectors[0].start - b.selectors[0].start || b.selectors[0].end - a.selectors[0].end;
+export const byReadingOrder = compareReadingOrder;
 
-function findAnnotation(data: NotebookData, id: string): Annotation {
-  const annotation = data.annotations.find((a) => a.id === id);
+function findAnnotation(state: NotebookState, id: string): Annotation {
+  const annotation = state.annotations.get(id);
   if (!annotation) throw notFound('That annotation');
   return annotation;
 }
@@ -28,6 +27,8 @@ function assertPassage(text: string, start: number, end: number) {
   }
 }
 
+const put = (record: Annotation): Change => ({ kind: 'put', collection: 'annotations', record });
+
 export function annotationHandlers(
   ctx: ServiceContext,
 ): Pick<
@@ -37,77 +38,106 @@ export function annotationHandlers(
   | 'updateAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
+  | 'acceptPlacement'
+  | 'reattachAnnotation'
 > {
   const { store } = ctx;
+  const { state } = store;
+
+  /** Pins an annotation to [start, end) of its article's current revision: anchored, no review. */
+  async function pin(annotation: Annotation, start: number, end: number): Promise<Annotation> {
+    const article = await loadArticleById(ctx, annotation.articleId);
+    assertPassage(article.text, start, end);
+    const { candidate: _dropped, ...rest } = annotation;
+    const pinned: Annotation = {
+      ...rest,
+      selectors: describePassage(article.text, start, end),
+      revision: article.revision,
+      anchor: 'anchored',
+      updatedAt: isoNow(ctx),
+    };
+    await store.commit([put(pinned)]);
+    return pinned;
+  }
+
   return {
     async listAnnotations({ articleId }) {
-      findArticle(store.data, articleId);
-      return store.data.annotations.filter((a) => a.articleId === articleId).sort(byReadingOrder);
+      findArticle(state, articleId);
+      return [...state.annotations.values()]
+        .filter((a) => a.articleId === articleId)
+        .sort(byReadingOrder);
     },
 
     async createAnnotation({ articleId, start, end, tagNames, comment }) {
-      const article = findArticle(store.data, articleId);
+      const article = await loadArticleById(ctx, articleId);
       assertPassage(article.text, start, end);
+      const { tagIds, changes } = resolveTagNames(ctx, tagNames);
       const stamp = isoNow(ctx);
       const annotation: Annotation = {
         id: ctx.newId(),
         articleId,
         selectors: describePassage(article.text, start, end),
-        tagIds: [],
+        revision: article.revision,
+        tagIds,
         comment,
         createdAt: stamp,
         updatedAt: stamp,
         anchor: 'anchored',
       };
-      await store.update((data) => {
-        annotation.tagIds = resolveTagNames(ctx, data, tagNames);
-        data.annotations.push(annotation);
-      });
+      await store.commit([...changes, put(annotation)]);
       return annotation;
     },
 
     async updateAnnotation({ id, tagNames, comment }) {
-      findAnnotation(store.data, id);
-      let updated!: Annotation;
-      await store.update((data) => {
-        const annotation = findAnnotation(data, id);
-        annotation.tagIds = resolveTagNames(ctx, data, tagNames);
-        annotation.comment = comment;
-        annotation.updatedAt = isoNow(ctx);
-        updated = { ...annotation };
-      });
+      const annotation = findAnnotation(state, id);
+      const { tagIds, changes } = resolveTagNames(ctx, tagNames);
+      const updated: Annotation = { ...annotation, tagIds, comment, updatedAt: isoNow(ctx) };
+      await store.commit([...changes, put(updated)]);
       return updated;
     },
 
     async deleteAnnotation({ id }) {
-      const annotation = findAnnotation(store.data, id);
-      await store.update((data) => {
-        data.annotations = data.annotations.filter((a) => a.id !== id);
-      });
+      const annotation = findAnnotation(state, id);
+      await store.commit([{ kind: 'delete', collection: 'annotations', id }]);
       return annotation;
     },
 
     async restoreAnnotation({ annotation }) {
-      const article = findArticle(store.data, annotation.articleId);
-      if (store.data.annotations.some((a) => a.id === annotation.id)) {
+      const record = findArticle(state, annotation.articleId);
+      if (state.annotations.has(annotation.id)) {
         throw conflict('That annotation is already in the notebook.');
       }
-      const [position, quote] = annotation.selectors;
-      // Only an annotation that still matches its article comes back; the UI only restores what
-      // it just deleted, so anything else is a forged or stale payload.
-      if (
-        annotation.anchor !== 'orphaned' &&
-        article.text.slice(position.start, position.end) !== quote.exact
-      ) {
-        throw conflict('That annotation no longer matches its article.');
+      // The UI only restores what it just deleted; an anchored annotation must still match the
+      // current revision, so a forged or stale payload can't point at the wrong text.
+      if (annotation.anchor === 'anchored') {
+        const article = await loadArticleById(ctx, record.id);
+        const [position, quote] = annotation.selectors;
+        const matches = article.text.slice(position.start, position.end) === quote.exact;
+        if (annotation.revision !== currentRevision(record).number || !matches) {
+          throw conflict('That annotation no longer matches its article.');
+        }
       }
-      const knownTags = new Set(store.data.tags.map((t) => t.id));
+      if (!record.revisions.some((r) => r.number === annotation.revision)) {
+        throw conflict('That annotation refers to a revision the article does not have.');
+      }
       const restored: Annotation = {
         ...annotation,
-        tagIds: annotation.tagIds.filter((t) => knownTags.has(t)),
+        tagIds: annotation.tagIds.filter((t) => state.tags.has(t)),
       };
-      await store.update((data) => void data.annotations.push(restored));
+      await store.commit([put(restored)]);
       return restored;
+    },
+
+    async acceptPlacement({ id }) {
+      const annotation = findAnnotation(state, id);
+      if (!annotation.candidate) {
+        throw conflict('That annotation has no proposed place to accept; re-attach it instead.');
+      }
+      return pin(annotation, annotation.candidate.start, annotation.candidate.end);
+    },
+
+    async reattachAnnotation({ id, start, end }) {
+      return pin(findAnnotation(state, id), start, end);
     },
   };
 }

@@ -1,20 +1,68 @@
-// Articles: import (file, pasted text, the bundled sample), list, read, memo, delete.
-import type { Article, ArticleFormat, ArticleSummary, CanonicalDocument } from '../../shared/model';
+// Articles: import (file, pasted text, the bundled sample), list, read, memo, delete. Bodies are
+// stored content-addressed beside the notebook; the record keeps every revision's address.
+import type {
+  Article,
+  ArticleFormat,
+  ArticleRecord,
+  ArticleSummary,
+  CanonicalDocument,
+  Revision,
+} from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
 import { notFound } from '../errors';
 import { importFile, importPastedText } from '../import';
-import type { NotebookData } from '../store';
+import type { Change, NotebookState } from '../store';
 import { isoNow, type ServiceContext } from './context';
 
-export function findArticle(data: NotebookData, id: string): Article {
-  const article = data.articles.find((a) => a.id === id);
+export function findArticle(state: NotebookState, id: string): ArticleRecord {
+  const article = state.articles.get(id);
   if (!article) throw notFound('That article');
   return article;
 }
 
-function summarise(article: Article, annotationCount: number): ArticleSummary {
-  const { id, title, source, format, importedAt } = article;
-  return { id, title, source, format, importedAt, annotationCount };
+export const currentRevision = (record: ArticleRecord): Revision => record.revisions.at(-1)!;
+
+/** The record with its current revision's text, blocks and marks. */
+export async function loadArticle(ctx: ServiceContext, record: ArticleRecord): Promise<Article> {
+  const revision = currentRevision(record);
+  const body = await ctx.store.getBody(revision.bodyHash);
+  return {
+    ...record,
+    ...body,
+    revision: revision.number,
+  };
+}
+
+export async function loadArticleById(ctx: ServiceContext, id: string): Promise<Article> {
+  return loadArticle(ctx, findArticle(ctx.store.state, id));
+}
+
+export function summarise(
+  record: ArticleRecord,
+  counts: { annotations: number; review: number },
+): ArticleSummary {
+  const { id, title, source, format, importedAt } = record;
+  return {
+    id,
+    title,
+    source,
+    format,
+    importedAt,
+    annotationCount: counts.annotations,
+    needsReview: counts.review,
+    revision: currentRevision(record).number,
+  };
+}
+
+export function countsFor(state: NotebookState, articleId: string) {
+  let annotations = 0;
+  let review = 0;
+  for (const a of state.annotations.values()) {
+    if (a.articleId !== articleId) continue;
+    annotations++;
+    if (a.anchor !== 'anchored') review++;
+  }
+  return { annotations, review };
 }
 
 export async function addArticle(
@@ -22,21 +70,25 @@ export async function addArticle(
   doc: CanonicalDocument,
   format: ArticleFormat,
   source: string,
-  extra: (data: NotebookData) => void = () => {},
+  extra: Change[] = [],
 ): Promise<ArticleSummary> {
-  const article: Article = {
+  const bodyHash = await ctx.store.putBody({
+    text: doc.text,
+    blocks: doc.blocks,
+    marks: doc.marks,
+  });
+  const stamp = isoNow(ctx);
+  const record: ArticleRecord = {
     id: ctx.newId(),
-    ...doc,
+    title: doc.title,
     source,
     format,
-    importedAt: isoNow(ctx),
+    importedAt: stamp,
     memo: '',
+    revisions: [{ number: 1, createdAt: stamp, reason: 'import', bodyHash }],
   };
-  await ctx.store.update((data) => {
-    data.articles.push(article);
-    extra(data);
-  });
-  return summarise(article, 0);
+  await ctx.store.commit([{ kind: 'put', collection: 'articles', record }, ...extra]);
+  return summarise(record, { annotations: 0, review: 0 });
 }
 
 /** Adds the bundled sample on the very first run only; deleting it later is the analyst's choice. */
@@ -44,11 +96,9 @@ export async function seedSample(
   ctx: ServiceContext,
   sample: { fileName: string; bytes: Uint8Array },
 ) {
-  if (ctx.store.data.sampleSeeded) return;
-  const { doc, format, source } = importFile(sample.fileName, sample.bytes);
-  await addArticle(ctx, doc, format, source, (data) => {
-    data.sampleSeeded = true;
-  });
+  if (ctx.store.state.meta.sampleSeeded) return;
+  const { doc, format, source } = await importFile(sample.fileName, sample.bytes);
+  await addArticle(ctx, doc, format, source, [{ kind: 'meta', key: 'sampleSeeded', value: true }]);
 }
 
 export function articleHandlers(
@@ -58,22 +108,25 @@ export function articleHandlers(
   'listArticles' | 'getArticle' | 'importFile' | 'importText' | 'deleteArticle' | 'setMemo'
 > {
   const { store } = ctx;
+  const { state } = store;
   return {
     async listArticles() {
-      const counts = new Map<string, number>();
-      for (const a of store.data.annotations)
-        counts.set(a.articleId, (counts.get(a.articleId) ?? 0) + 1);
-      return store.data.articles
-        .map((a) => summarise(a, counts.get(a.id) ?? 0))
+      const counts = new Map<string, { annotations: number; review: number }>();
+      for (const a of state.annotations.values()) {
+        const c = counts.get(a.articleId) ?? { annotations: 0, review: 0 };
+        c.annotations++;
+        if (a.anchor !== 'anchored') c.review++;
+        counts.set(a.articleId, c);
+      }
+      return [...state.articles.values()]
+        .map((a) => summarise(a, counts.get(a.id) ?? { annotations: 0, review: 0 }))
         .sort((a, b) => b.importedAt.localeCompare(a.importedAt));
     },
 
-    async getArticle({ id }) {
-      return findArticle(store.data, id);
-    },
+    getArticle: ({ id }) => loadArticleById(ctx, id),
 
     async importFile({ fileName, bytes }) {
-      const { doc, format, source } = importFile(fileName, bytes);
+      const { doc, format, source } = await importFile(fileName, bytes);
       return addArticle(ctx, doc, format, source);
     },
 
@@ -83,22 +136,18 @@ export function articleHandlers(
     },
 
     async deleteArticle({ id }) {
-      findArticle(store.data, id);
-      let deletedAnnotations = 0;
-      await store.update((data) => {
-        const before = data.annotations.length;
-        data.annotations = data.annotations.filter((a) => a.articleId !== id);
-        deletedAnnotations = before - data.annotations.length;
-        data.articles = data.articles.filter((a) => a.id !== id);
-      });
-      return { deletedAnnotations };
+      findArticle(state, id);
+      const changes: Change[] = [...state.annotations.values()]
+        .filter((a) => a.articleId === id)
+        .map((a) => ({ kind: 'delete', collection: 'annotations', id: a.id }));
+      changes.push({ kind: 'delete', collection: 'articles', id });
+      await store.commit(changes);
+      return { deletedAnnotations: changes.length - 1 };
     },
 
     async setMemo({ articleId, memo }) {
-      findArticle(store.data, articleId);
-      await store.update((data) => {
-        findArticle(data, articleId).memo = memo;
-      });
+      const record = findArticle(state, articleId);
+      await store.commit([{ kind: 'put', collection: 'articles', record: { ...record, memo } }]);
       return { memo };
     },
   };

@@ -3,30 +3,34 @@
 import type { Handlers } from '../../shared/contract';
 import { renderExport, type ExportArticle } from '../export';
 import { byReadingOrder } from './annotations';
-import { findArticle } from './articles';
+import { findArticle, loadArticle } from './articles';
 import type { ServiceContext } from './context';
 import { findTag } from './tags';
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes'> {
-  const { store } = ctx;
+  const { state } = ctx.store;
   return {
     async exportNotes({ articleId, format, tagIds }) {
-      const data = store.data;
-      const articles = articleId ? [findArticle(data, articleId)] : data.articles;
-      const tagFilter = tagIds?.length ? tagIds.map((id) => findTag(data, id)) : undefined;
+      const records = articleId ? [findArticle(state, articleId)] : [...state.articles.values()];
+      const tagFilter = tagIds?.length ? tagIds.map((id) => findTag(state, id)) : undefined;
       const wanted = tagFilter ? new Set(tagFilter.map((t) => t.id)) : undefined;
-      const selected: ExportArticle[] = articles.map((article) => ({
-        article,
-        annotations: data.annotations
-          .filter((a) => a.articleId === article.id)
-          .filter((a) => !wanted || a.tagIds.some((t) => wanted.has(t)))
-          .sort(byReadingOrder),
-      }));
+      const byArticle = new Map(records.map((r) => [r.id, [] as ExportArticle['annotations']]));
+      for (const a of state.annotations.values()) {
+        if (wanted && !a.tagIds.some((t) => wanted.has(t))) continue;
+        byArticle.get(a.articleId)?.push(a);
+      }
+      const selected: ExportArticle[] = [];
+      for (const record of records) {
+        selected.push({
+          article: await loadArticle(ctx, record),
+          annotations: byArticle.get(record.id)!.sort(byReadingOrder),
+        });
+      }
       const file = renderExport({
         format,
         scope: articleId ? 'article' : 'notebook',
         articles: selected,
-        tags: data.tags,
+        tags: [...state.tags.values()],
         tagFilter,
         exportedAt: ctx.now(),
       });

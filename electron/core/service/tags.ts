@@ -1,28 +1,31 @@
 // The codebook: tags with name, colour and description, unique by name ignoring case.
-import { TAG_PALETTE, type Tag, type TagWithCount } from '../../shared/model';
+import { TAG_PALETTE, type Annotation, type Tag, type TagWithCount } from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
 import { conflict, notFound } from '../errors';
-import type { NotebookData } from '../store';
+import type { Change, NotebookState } from '../store';
 import { isoNow, type ServiceContext } from './context';
 
 /** Names compare trimmed, NFC-normalised and case-folded, so "Economy" and "economy " are one tag. */
 export const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
 
-export function findTag(data: NotebookData, id: string): Tag {
-  const tag = data.tags.find((t) => t.id === id);
+export function findTag(state: NotebookState, id: string): Tag {
+  const tag = state.tags.get(id);
   if (!tag) throw notFound('That tag');
   return tag;
 }
 
-function assertNameFree(data: NotebookData, name: string, exceptId?: string) {
+function assertNameFree(state: NotebookState, name: string, exceptId?: string) {
   const key = tagKey(name);
-  const clash = data.tags.find((t) => t.id !== exceptId && tagKey(t.name) === key);
-  if (clash) throw conflict(`A tag named “${clash.name}” already exists.`);
+  for (const tag of state.tags.values()) {
+    if (tag.id !== exceptId && tagKey(tag.name) === key) {
+      throw conflict(`A tag named “${tag.name}” already exists.`);
+    }
+  }
 }
 
 function newTag(
   ctx: ServiceContext,
-  data: NotebookData,
+  index: number,
   name: string,
   color?: string,
   description = '',
@@ -30,109 +33,110 @@ function newTag(
   return {
     id: ctx.newId(),
     name: name.trim().normalize('NFC'),
-    color: color ?? TAG_PALETTE[data.tags.length % TAG_PALETTE.length]!,
+    color: color?.toLowerCase() ?? TAG_PALETTE[index % TAG_PALETTE.length]!,
     description,
     createdAt: isoNow(ctx),
   };
 }
 
 /**
- * Turns tag names typed by the analyst into tag ids, creating tags for new names. Must run inside
- * a store update, so the created tags land in the same durable write as the annotation.
+ * Turns tag names typed by the analyst into tag ids, creating tags for new names. The new tags
+ * come back as changes, to be committed together with the annotation that uses them.
  */
 export function resolveTagNames(
   ctx: ServiceContext,
-  data: NotebookData,
   names: string[],
-): string[] {
-  const ids: string[] = [];
+): { tagIds: string[]; changes: Change[] } {
+  const byKey = new Map([...ctx.store.state.tags.values()].map((t) => [tagKey(t.name), t]));
+  const tagIds: string[] = [];
+  const changes: Change[] = [];
   for (const name of names) {
     const key = tagKey(name);
-    let tag = data.tags.find((t) => tagKey(t.name) === key);
+    let tag = byKey.get(key);
     if (!tag) {
-      tag = newTag(ctx, data, name);
-      data.tags.push(tag);
+      tag = newTag(ctx, ctx.store.state.tags.size + changes.length, name);
+      byKey.set(key, tag);
+      changes.push({ kind: 'put', collection: 'tags', record: tag });
     }
-    if (!ids.includes(tag.id)) ids.push(tag.id);
+    if (!tagIds.includes(tag.id)) tagIds.push(tag.id);
   }
-  return ids;
+  return { tagIds, changes };
 }
+
+const annotationsWith = (state: NotebookState, tagId: string) =>
+  [...state.annotations.values()].filter((a) => a.tagIds.includes(tagId));
+
+const put = (record: Annotation): Change => ({ kind: 'put', collection: 'annotations', record });
 
 export function tagHandlers(
   ctx: ServiceContext,
 ): Pick<Handlers, 'listTags' | 'createTag' | 'updateTag' | 'mergeTags' | 'deleteTag'> {
   const { store } = ctx;
+  const { state } = store;
   return {
     async listTags() {
       const counts = new Map<string, number>();
-      for (const a of store.data.annotations) {
+      for (const a of state.annotations.values()) {
         for (const id of a.tagIds) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
-      return store.data.tags
+      return [...state.tags.values()]
         .map((t): TagWithCount => ({ ...t, count: counts.get(t.id) ?? 0 }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     async createTag({ name, color, description }) {
-      assertNameFree(store.data, name);
-      const tag = newTag(ctx, store.data, name, color, description);
-      await store.update((data) => void data.tags.push(tag));
+      assertNameFree(state, name);
+      const tag = newTag(ctx, state.tags.size, name, color, description);
+      await store.commit([{ kind: 'put', collection: 'tags', record: tag }]);
       return tag;
     },
 
     async updateTag({ id, name, color, description }) {
-      findTag(store.data, id);
-      if (name !== undefined) assertNameFree(store.data, name, id);
-      let updated!: Tag;
-      await store.update((data) => {
-        const tag = findTag(data, id);
-        if (name !== undefined) tag.name = name.trim().normalize('NFC');
-        if (color !== undefined) tag.color = color.toLowerCase();
-        if (description !== undefined) tag.description = description;
-        updated = { ...tag };
-      });
+      const tag = findTag(state, id);
+      if (name !== undefined) assertNameFree(state, name, id);
+      const updated: Tag = {
+        ...tag,
+        ...(name !== undefined && { name: name.trim().normalize('NFC') }),
+        ...(color !== undefined && { color: color.toLowerCase() }),
+        ...(description !== undefined && { description }),
+      };
+      await store.commit([{ kind: 'put', collection: 'tags', record: updated }]);
       return updated;
     },
 
     async mergeTags({ sourceId, targetId }) {
-      findTag(store.data, sourceId);
-      findTag(store.data, targetId);
-      let target!: Tag;
-      await store.update((data) => {
-        const stamp = isoNow(ctx);
-        for (const a of data.annotations) {
-          if (!a.tagIds.includes(sourceId)) continue;
-          a.tagIds = a.tagIds.includes(targetId)
+      findTag(state, sourceId);
+      const target = findTag(state, targetId);
+      const stamp = isoNow(ctx);
+      const changes: Change[] = annotationsWith(state, sourceId).map((a) =>
+        put({
+          ...a,
+          tagIds: a.tagIds.includes(targetId)
             ? a.tagIds.filter((t) => t !== sourceId)
-            : a.tagIds.map((t) => (t === sourceId ? targetId : t));
-          a.updatedAt = stamp;
-        }
-        data.tags = data.tags.filter((t) => t.id !== sourceId);
-        target = { ...findTag(data, targetId) };
-      });
+            : a.tagIds.map((t) => (t === sourceId ? targetId : t)),
+          updatedAt: stamp,
+        }),
+      );
+      changes.push({ kind: 'delete', collection: 'tags', id: sourceId });
+      await store.commit(changes);
       return target;
     },
 
     async deleteTag({ id, annotations }) {
-      findTag(store.data, id);
+      findTag(state, id);
+      const stamp = isoNow(ctx);
+      const changes: Change[] = [];
       let deletedAnnotations = 0;
-      await store.update((data) => {
-        const stamp = isoNow(ctx);
-        const kept = [];
-        for (const a of data.annotations) {
-          if (!a.tagIds.includes(id)) {
-            kept.push(a);
-          } else if (annotations === 'delete' && a.tagIds.length === 1) {
-            deletedAnnotations++;
-          } else {
-            a.tagIds = a.tagIds.filter((t) => t !== id);
-            a.updatedAt = stamp;
-            kept.push(a);
-          }
+      for (const a of annotationsWith(state, id)) {
+        if (annotations === 'delete' && a.tagIds.length === 1) {
+          deletedAnnotations++;
+          changes.push({ kind: 'delete', collection: 'annotations', id: a.id });
+        } else {
+          changes.push(put({ ...a, tagIds: a.tagIds.filter((t) => t !== id), updatedAt: stamp }));
         }
-        data.annotations = kept;
-        data.tags = data.tags.filter((t) => t.id !== id);
-      });
+      }
+      changes.push({ kind: 'delete', collection: 'tags', id });
+      await store.commit(changes);
       return { deletedAnnotations };
     },
   };

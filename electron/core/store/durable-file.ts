@@ -1,7 +1,7 @@
 // Writes that survive a crash or power loss at any moment: the file on disk is always either the
 // old version or the new one, never a mix, and the old one is kept as a rolling backup.
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, open, rename, rm } from 'node:fs/promises';
+import { copyFile, link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 const errorCode = (error: unknown): string | undefined =>
@@ -16,11 +16,12 @@ export const tempPathFor = (target: string) => `${target}.tmp`;
 
 /**
  * Replaces `target` with `content` durably. When `backupPath` is given, the file being replaced
- * becomes the backup first (nothing to back up the first time).
+ * becomes the backup first (nothing to back up the first time). `content` may come in chunks, so a
+ * big file can be produced a slice at a time without holding up the event loop.
  */
 export async function writeFileDurably(
   target: string,
-  content: string,
+  content: string | AsyncIterable<string>,
   options: { backupPath?: string } = {},
 ): Promise<void> {
   const temp = tempPathFor(target);
@@ -36,14 +37,33 @@ export async function writeFileDurably(
   await syncDirectory(path.dirname(target));
 }
 
-async function writeAndSync(file: string, content: string): Promise<void> {
+async function writeAndSync(file: string, content: string | AsyncIterable<string>): Promise<void> {
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    else await writeChunks(handle, content);
     // Without this a rename can reach the disk before the bytes do, leaving an empty file.
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Flush a big file as it is written, about this often (bytes). */
+const SYNC_EVERY = 1024 * 1024;
+
+async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string>): Promise<void> {
+  let unsynced = 0;
+  for await (const chunk of chunks) {
+    // On a handle, writeFile continues from the current position (and retries short writes).
+    await handle.writeFile(chunk, 'utf8');
+    unsynced += Buffer.byteLength(chunk, 'utf8');
+    // One flush of many megabytes at the end would hold up every journal fdatasync meanwhile (the
+    // file system orders them), so commits made during a compaction would wait for all of it.
+    if (unsynced >= SYNC_EVERY) {
+      await handle.datasync();
+      unsynced = 0;
+    }
   }
 }
 

@@ -1,81 +1,157 @@
-// The notebook store: lowdb over our own durable, checking file adapter, with recovery at open and
-// one write at a time. The rest of the core reads `data` and changes it only through `update`.
+// The notebook store: records in memory, each commit appended to a journal and flushed before it
+// counts, compacted now and then through lowdb into notebook.json; article bodies beside it.
 import { mkdir } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { NotebookError } from '../errors';
-import { NotebookFileAdapter } from './notebook-file';
-import { notebookPaths, type NotebookData } from './notebook-data';
-import { loadNotebook } from './recovery';
+import { z } from 'zod';
+import type { ArticleBody } from '../../shared/model';
+import { BodyStore } from './bodies';
+import { Compactor, type CompactionConfig } from './compaction';
+import { JournalWriter } from './journal';
+import { replayJournals } from './journal-replay';
+import {
+  applyChange,
+  notebookPaths,
+  stateFromData,
+  type Change,
+  type NotebookPaths,
+  type NotebookState,
+} from './notebook-data';
+import { fileStamp, loadNotebook } from './recovery';
+import { changeSchema } from './schema';
 
-export { NOTEBOOK_VERSION, type NotebookData } from './notebook-data';
+export { NOTEBOOK_VERSION, type NotebookState } from './notebook-data';
+export type { Change };
 
 export interface NotebookStore {
-  /** The live in-memory state (lowdb's db.data). Read it afresh each time; change it via update. */
-  readonly data: NotebookData;
+  /** Live in-memory state. Read it freely; change it ONLY through commit(). */
+  readonly state: NotebookState;
   /** Sentences for the analyst gathered while opening, e.g. about a restored backup. */
   readonly notices: string[];
-  readonly filePath: string;
-  /**
-   * Apply `mutate` to the data and write durably before resolving. Calls are serialised (a queue).
-   * If `mutate` throws or the write fails, the in-memory data is reloaded from the last durable
-   * file and the error is rethrown, so memory never claims what disk doesn't have.
-   */
-  update(mutate: (data: NotebookData) => void): Promise<void>;
+  readonly dataDir: string;
+  /** Append to the journal durably (fdatasync), then apply in memory. Serialised. */
+  commit(changes: Change[]): Promise<void>;
+  /** Store a body content-addressed (durably, if not already there); returns its hash. */
+  putBody(body: ArticleBody): Promise<string>;
+  /** Read a body (cached: keep the most recently used few in memory). Throws NotebookError('not-found') if missing. */
+  getBody(hash: string): Promise<ArticleBody>;
+  /** Compact now (tests, shutdown). Safe to call concurrently with commits. */
+  compact(): Promise<void>;
+  /** Stop timers; compact if there are journal entries. */
+  close(): Promise<void>;
 }
+
+export interface StoreOptions {
+  now?: () => Date;
+  /** Compact once no commit has come for this long. */
+  compactAfterMs?: number;
+  /** ...or as soon as the journal holds this many entries. */
+  compactAfterEntries?: number;
+}
+
+const changesSchema = z.array(changeSchema);
 
 export async function openNotebookStore(
   dataDir: string,
-  options: { now?: () => Date } = {},
+  options: StoreOptions = {},
 ): Promise<NotebookStore> {
+  const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
   const paths = notebookPaths(dataDir);
-  const loaded = await loadNotebook(paths, { now: options.now ?? (() => new Date()) });
-  const db = new Low(new NotebookFileAdapter(paths.file, paths.backup), loaded.data);
-  // Settle a restore or an upgrade on disk now, so the next open doesn't redo it or repeat notices.
-  if (loaded.dirty) await db.write();
-  return new QueuedStore(db, loaded.notices, paths.file);
+  const bodies = new BodyStore(paths.bodies, paths.dir);
+  const loaded = await loadNotebook(paths, { now, bodies });
+  const state = stateFromData(loaded.data);
+  const replayed = await replayJournals(dataDir, state, loaded.data.journalSeq, fileStamp(now()));
+  const store = new JournaledStore(state, [...loaded.notices, ...replayed.notices], paths, {
+    bodies,
+    lastSeq: replayed.lastSeq,
+    journal: new JournalWriter(dataDir, replayed.nextNumber),
+    compaction: {
+      baseSeq: loaded.data.journalSeq,
+      files: replayed.files,
+      afterMs: options.compactAfterMs ?? 2000,
+      afterEntries: options.compactAfterEntries ?? 1000,
+    },
+  });
+  // Settle a restore, an upgrade or a set-aside journal on disk now, so the next open doesn't redo
+  // it or repeat its notice. A plain replay can wait for the first idle moment.
+  if (loaded.dirty || replayed.dirty) await store.compactor.compact(true);
+  else if (replayed.applied > 0) store.compactor.committed(replayed.applied);
+  return store;
 }
 
-class QueuedStore implements NotebookStore {
-  #tail: Promise<void> = Promise.resolve();
-  /** Set when memory may differ from disk and couldn't be reloaded: writing more would be a lie. */
-  #unusable: NotebookError | undefined;
+class JournaledStore implements NotebookStore {
+  readonly dataDir: string;
+  readonly compactor: Compactor;
+  #tail: Promise<unknown> = Promise.resolve();
+  #seq: number;
+  #closed = false;
+  readonly #journal: JournalWriter;
+  readonly #bodies: BodyStore;
 
   constructor(
-    private readonly db: Low<NotebookData>,
+    readonly state: NotebookState,
     readonly notices: string[],
-    readonly filePath: string,
-  ) {}
-
-  get data(): NotebookData {
-    return this.db.data;
+    paths: NotebookPaths,
+    parts: {
+      journal: JournalWriter;
+      bodies: BodyStore;
+      lastSeq: number;
+      compaction: CompactionConfig;
+    },
+  ) {
+    this.dataDir = paths.dir;
+    this.#journal = parts.journal;
+    this.#bodies = parts.bodies;
+    this.#seq = parts.lastSeq;
+    // Rotation must fall between two commits, so the compactor goes through the same queue.
+    this.compactor = new Compactor(paths, state, parts.journal, parts.compaction, {
+      enqueue: (task) => this.#enqueue(task),
+      lastSeq: () => this.#seq,
+    });
   }
 
-  update(mutate: (data: NotebookData) => void): Promise<void> {
-    const result = this.#tail.then(() => this.#apply(mutate));
-    this.#tail = result.catch(() => undefined);
-    return result;
-  }
-
-  async #apply(mutate: (data: NotebookData) => void): Promise<void> {
-    if (this.#unusable) throw this.#unusable;
-    try {
-      mutate(this.db.data);
-      await this.db.write();
-    } catch (error) {
-      await this.#reload();
-      throw error;
+  commit(changes: Change[]): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('The notebook store is closed.'));
+    // Checked with the rules a load applies, so nothing that commits can fail to load later; and
+    // serialised now, so a caller changing its objects after the call can't change the commit.
+    const checked = changesSchema.safeParse(changes);
+    if (!checked.success) {
+      return Promise.reject(new Error(`Refused an invalid change: ${checked.error.message}`));
     }
+    if (checked.data.length === 0) return this.#enqueue(async () => undefined);
+    const json = JSON.stringify(checked.data);
+    return this.#enqueue(async () => {
+      const seq = this.#seq + 1;
+      // Disk first: if the append fails, memory never saw the change.
+      await this.#journal.append(`{"seq":${seq},"changes":${json}}\n`, seq);
+      this.#seq = seq;
+      // Applied from the line as written, so memory holds exactly what a replay would rebuild.
+      for (const change of JSON.parse(json) as Change[]) applyChange(this.state, change);
+      this.compactor.committed(1);
+    });
   }
 
-  async #reload(): Promise<void> {
-    try {
-      await this.db.read();
-    } catch {
-      this.#unusable = new NotebookError(
-        'bad-file',
-        `Research Notebook could not save to ${this.filePath} or read it back, so it is refusing further changes. Restart the app once the folder is reachable again.`,
-      );
-    }
+  putBody(body: ArticleBody): Promise<string> {
+    return this.#bodies.put(body);
+  }
+
+  getBody(hash: string): Promise<ArticleBody> {
+    return this.#bodies.get(hash);
+  }
+
+  compact(): Promise<void> {
+    return this.compactor.compact(false);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#tail;
+    await this.compactor.close();
+    await this.#journal.close();
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(task);
+    this.#tail = run.catch(() => undefined);
+    return run;
   }
 }

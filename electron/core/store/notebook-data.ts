@@ -1,18 +1,46 @@
-// What the notebook holds on disk, the current format number, and where its files live.
-// Shared by every store module; no I/O here.
+// What the notebook holds on disk and in memory, the current format number, and where its files
+// live. Shared by every store module; no I/O here.
 import path from 'node:path';
-import type { Annotation, Article, Tag } from '../../shared/model';
+import type { Annotation, ArticleRecord, Tag } from '../../shared/model';
 
 /** Bump when the stored shape changes, and register a migration from the old number. */
-export const NOTEBOOK_VERSION = 1;
+export const NOTEBOOK_VERSION = 2;
 
+/** notebook.json, the lowdb file: every record but no article bodies (those live in bodies/). */
 export interface NotebookData {
   version: typeof NOTEBOOK_VERSION;
-  articles: Article[];
+  /** The last journal entry this file already contains; load replays only later ones. */
+  journalSeq: number;
+  articles: ArticleRecord[];
   annotations: Annotation[];
   tags: Tag[];
   /** The bundled sample article is added once, on first run only. */
   sampleSeeded: boolean;
+}
+
+/**
+ * The live notebook: records by id, in insertion order. A commit replaces records, never changes
+ * one in place, and compaction relies on that: treat every record as read-only.
+ */
+export interface NotebookState {
+  articles: Map<string, ArticleRecord>;
+  annotations: Map<string, Annotation>;
+  tags: Map<string, Tag>;
+  meta: { sampleSeeded: boolean };
+}
+
+/** One absolute, idempotent change: replaying it twice gives the same state as once. */
+export type Change =
+  | { kind: 'put'; collection: 'articles'; record: ArticleRecord }
+  | { kind: 'put'; collection: 'annotations'; record: Annotation }
+  | { kind: 'put'; collection: 'tags'; record: Tag }
+  | { kind: 'delete'; collection: 'articles' | 'annotations' | 'tags'; id: string }
+  | { kind: 'meta'; key: 'sampleSeeded'; value: boolean };
+
+/** One line of a journal file: the changes of one commit. */
+export interface JournalEntry {
+  seq: number;
+  changes: Change[];
 }
 
 /**
@@ -21,6 +49,7 @@ export interface NotebookData {
  */
 export const emptyNotebook = (sampleSeeded = false): NotebookData => ({
   version: NOTEBOOK_VERSION,
+  journalSeq: 0,
   articles: [],
   annotations: [],
   tags: [],
@@ -31,12 +60,61 @@ export interface NotebookPaths {
   dir: string;
   /** The lowdb file. */
   file: string;
-  /** The previous good version of `file`, replaced on every write. */
+  /** The previous good version of `file`, replaced on every compaction. */
   backup: string;
+  /** Content-addressed article bodies, one immutable file each. */
+  bodies: string;
 }
 
 export const notebookPaths = (dataDir: string): NotebookPaths => ({
   dir: dataDir,
   file: path.join(dataDir, 'notebook.json'),
   backup: path.join(dataDir, 'notebook.json.bak'),
+  bodies: path.join(dataDir, 'bodies'),
 });
+
+/** Strict on purpose: a journal set aside as `journal-3.corrupt-….jsonl` must never be replayed. */
+const JOURNAL_NAME = /^journal-(\d+)\.jsonl$/;
+
+export const journalName = (n: number) => `journal-${n}.jsonl`;
+
+/** The number of a live journal file, or undefined for any other file name. */
+export function journalNumber(name: string): number | undefined {
+  const match = JOURNAL_NAME.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+export const stateFromData = (data: NotebookData): NotebookState => ({
+  articles: new Map(data.articles.map((record) => [record.id, record])),
+  annotations: new Map(data.annotations.map((record) => [record.id, record])),
+  tags: new Map(data.tags.map((record) => [record.id, record])),
+  meta: { sampleSeeded: data.sampleSeeded },
+});
+
+/**
+ * The state as notebook.json data. Only the arrays are copied: records are replaced, never
+ * changed in place, so this is an exact snapshot even while later commits carry on.
+ */
+export const dataFromState = (state: NotebookState, journalSeq: number): NotebookData => ({
+  version: NOTEBOOK_VERSION,
+  journalSeq,
+  articles: [...state.articles.values()],
+  annotations: [...state.annotations.values()],
+  tags: [...state.tags.values()],
+  sampleSeeded: state.meta.sampleSeeded,
+});
+
+/** Applies one change. Records must already be private copies (see commit). */
+export function applyChange(state: NotebookState, change: Change): void {
+  if (change.kind === 'meta') {
+    state.meta[change.key] = change.value;
+  } else if (change.kind === 'delete') {
+    state[change.collection].delete(change.id);
+  } else if (change.collection === 'articles') {
+    state.articles.set(change.record.id, change.record);
+  } else if (change.collection === 'annotations') {
+    state.annotations.set(change.record.id, change.record);
+  } else {
+    state.tags.set(change.record.id, change.record);
+  }
+}

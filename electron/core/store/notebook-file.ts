@@ -1,20 +1,33 @@
-// Reading one notebook file into checked, current-format data, and the lowdb adapter over it.
-// Reads never return null: lowdb would take that as "empty" and later write an empty notebook.
+// Reading notebook.json into checked, current-format data, writing it a slice at a time, and the
+// lowdb adapter over both. Reads never return null: lowdb would take that as "empty".
 import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import type { Adapter } from 'lowdb';
+import type { ArticleBody } from '../../shared/model';
 import { NotebookError } from '../errors';
 import { isMissing, writeFileDurably } from './durable-file';
-import { isVersioned, migrate, MIGRATIONS, UnknownFormatError } from './migrations';
-import type { MigrationRegistry } from './migrations';
+import {
+  isVersioned,
+  MalformedDataError,
+  migrate,
+  MIGRATIONS,
+  UnknownFormatError,
+  type MigrationRegistry,
+} from './migrations';
 import type { NotebookData } from './notebook-data';
-import { notebookSchema } from './schema';
+import { checkNotebook } from './schema';
 
 export type FileReading =
   | { kind: 'missing' }
   /** The bytes were read but are not a notebook; `reason` is for tests and logs, not the analyst. */
   | { kind: 'damaged'; reason: string }
-  /** `migratedFrom` is set when the file was in an older format. */
-  | { kind: 'ok'; data: NotebookData; migratedFrom?: number };
+  /** `migratedFrom` is set when the file was in an older format, `bodies` when that moved text out. */
+  | {
+      kind: 'ok';
+      data: NotebookData;
+      migratedFrom?: number;
+      bodies?: ReadonlyMap<string, ArticleBody>;
+    };
 
 /**
  * Reads and checks `file`. Throws the conflict error for a file from a newer app, and I/O errors
@@ -48,21 +61,56 @@ export function parseNotebook(
     return { kind: 'damaged', reason: `not JSON: ${String(error)}` };
   }
   if (!isVersioned(json)) return { kind: 'damaged', reason: 'no format version' };
-  let current: unknown;
+  let current: ReturnType<typeof migrate>;
   try {
     current = migrate(json, migrations);
   } catch (error) {
-    if (error instanceof UnknownFormatError) return { kind: 'damaged', reason: error.message };
+    if (error instanceof UnknownFormatError || error instanceof MalformedDataError) {
+      return { kind: 'damaged', reason: error.message };
+    }
     throw error;
   }
-  const checked = notebookSchema.safeParse(current);
-  if (!checked.success) return { kind: 'damaged', reason: checked.error.message };
-  return json.version === checked.data.version
-    ? { kind: 'ok', data: checked.data }
-    : { kind: 'ok', data: checked.data, migratedFrom: json.version };
+  const checked = checkNotebook(current.data);
+  if (!checked.success) return { kind: 'damaged', reason: checked.reason };
+  if (json.version === checked.data.version) return { kind: 'ok', data: checked.data };
+  return { kind: 'ok', data: checked.data, migratedFrom: json.version, bodies: current.bodies };
 }
 
-export const serializeNotebook = (data: NotebookData) => `${JSON.stringify(data, null, 2)}\n`;
+/** Longest stretch of serialising between two chances for the event loop to run something else. */
+const SLICE_MS = 2;
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * notebook.json's text, one record per line, in chunks of at most ~4 ms of work: each chunk is
+ * written (asynchronously) before the next is made, so the event loop runs between chunks even
+ * when the notebook is many megabytes.
+ */
+export async function* serializeNotebook(data: NotebookData): AsyncGenerator<string> {
+  let parts: string[] = [`{"version":${data.version},"journalSeq":${data.journalSeq},`];
+  let chars = 0;
+  let sliceStart = performance.now();
+  for (const key of ['articles', 'annotations', 'tags'] as const) {
+    parts.push(`\n"${key}":[`);
+    const records: readonly unknown[] = data[key];
+    for (let i = 0; i < records.length; i++) {
+      const line = `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
+      parts.push(line);
+      chars += line.length;
+      if (chars >= CHUNK_CHARS || performance.now() - sliceStart >= SLICE_MS) {
+        yield parts.join('');
+        parts = [];
+        chars = 0;
+        // setImmediate runs after pending I/O callbacks, so even a write that finished at once
+        // leaves room for IPC and timers.
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    parts.push('],');
+  }
+  parts.push(`\n"sampleSeeded":${data.sampleSeeded}}\n`);
+  yield parts.join('');
+}
 
 /** lowdb's storage: durable writes with a rolling backup, and reads that refuse anything unchecked. */
 export class NotebookFileAdapter implements Adapter<NotebookData> {
@@ -71,7 +119,7 @@ export class NotebookFileAdapter implements Adapter<NotebookData> {
     readonly backup: string,
   ) {}
 
-  /** Only used to reload after a failed write, so anything but a good file is an error. */
+  /** Opening goes through recovery instead; this is for lowdb's read(), where only a good file will do. */
   async read(): Promise<NotebookData> {
     const reading = await readNotebookFile(this.file);
     if (reading.kind === 'ok') return reading.data;

@@ -2,6 +2,7 @@
 // overwritten) and the backup restored; anything the analyst should know becomes a notice.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { BodyStore } from './bodies';
 import { keepCopy, setAside } from './durable-file';
 import { MIGRATIONS, type MigrationRegistry } from './migrations';
 import { readNotebookFile, type FileReading } from './notebook-file';
@@ -16,15 +17,18 @@ export interface LoadedNotebook {
 
 export interface LoadOptions {
   now: () => Date;
+  /** Where an upgrade puts the article bodies it takes out of the old file. */
+  bodies: BodyStore;
   migrations?: MigrationRegistry;
 }
 
+/** Reads notebook.json, or what can stand in for it; the journal is replayed over it afterwards. */
 export async function loadNotebook(
   paths: NotebookPaths,
-  { now, migrations = MIGRATIONS }: LoadOptions,
+  { now, bodies, migrations = MIGRATIONS }: LoadOptions,
 ): Promise<LoadedNotebook> {
   const main = await readNotebookFile(paths.file, migrations);
-  if (main.kind === 'ok') return fromGoodFile(main, paths.file, [], now);
+  if (main.kind === 'ok') return fromGoodFile(main, paths.file, [], { now, bodies });
 
   // Read the backup before moving anything: if it comes from a newer app, the read throws and
   // every file stays exactly where it was.
@@ -38,7 +42,7 @@ export async function loadNotebook(
       notices.push(
         `Your notebook file was missing; the backup from ${await modifiedAt(paths.backup)} was restored.`,
       );
-      return fromGoodFile(backup, paths.backup, notices, now, true);
+      return fromGoodFile(backup, paths.backup, notices, { now, bodies }, true);
     }
     const keptBackup = await setAside(paths.backup, `notebook.corrupt-${stamp}-backup.json`);
     notices.push(
@@ -52,7 +56,7 @@ export async function loadNotebook(
     notices.push(
       `Your notebook file could not be read; it was set aside as ${path.basename(kept)} and the backup from ${await modifiedAt(paths.backup)} was restored.`,
     );
-    return fromGoodFile(backup, paths.backup, notices, now, true);
+    return fromGoodFile(backup, paths.backup, notices, { now, bodies }, true);
   }
   let alsoBackup = '';
   if (backup.kind === 'damaged') {
@@ -65,15 +69,23 @@ export async function loadNotebook(
   return { data: emptyNotebook(true), notices, dirty: true };
 }
 
-/** Finishes an opening from a good file; an upgraded file keeps a copy of its old format. */
+/**
+ * Finishes an opening from a good file. An upgraded file keeps a copy of its old format, and the
+ * bodies it gave up are made durable now, before any data pointing at them is written.
+ */
 async function fromGoodFile(
   reading: Extract<FileReading, { kind: 'ok' }>,
   source: string,
   notices: string[],
-  now: () => Date,
+  { now, bodies }: Pick<LoadOptions, 'now' | 'bodies'>,
   dirty = false,
 ): Promise<LoadedNotebook> {
   if (reading.migratedFrom === undefined) return { data: reading.data, notices, dirty };
+  const pending = [...(reading.bodies?.values() ?? [])];
+  // A few at a time: each is a durable write of its own, and there may be thousands.
+  for (let i = 0; i < pending.length; i += 8) {
+    await Promise.all(pending.slice(i, i + 8).map((body) => bodies.put(body)));
+  }
   // The rolling backup will be replaced within a few saves; an upgrade is worth keeping longer.
   const copy = await keepCopy(
     source,

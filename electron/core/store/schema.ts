@@ -1,7 +1,10 @@
-// The runtime check a notebook read from disk must pass: the type of every field, so damaged data
-// is refused at the door instead of crashing a handler later.
+// The runtime checks for everything the store reads or is asked to write: notebook.json, journal
+// lines, bodies and commits. Commits are checked with the same rules as loads, so anything a
+// commit accepted will load again.
 import { z } from 'zod';
-import type { NotebookData } from './notebook-data';
+import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
+import { isCanonicalAnnotation } from './fast-check';
+import type { Change, JournalEntry, NotebookData } from './notebook-data';
 
 // Rules between records (offsets inside the text, tag ids that exist) are deliberately not checked:
 // breaking one is the core's to repair, never a reason to set a whole notebook aside.
@@ -9,52 +12,71 @@ const id = z.string().min(1);
 const offset = z.number().int().min(0);
 const timestamp = z.string();
 
-const block = z.object({
+export const block = z.object({
   type: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code']),
   level: z.number().int().min(1).optional(),
   start: offset,
   end: offset,
 });
 
-const mark = z.object({
+export const mark = z.object({
   type: z.enum(['em', 'strong', 'code', 'link']),
   start: offset,
   end: offset,
   href: z.string().optional(),
 });
 
-const article = z.object({
-  id,
-  title: z.string(),
+export const bodySchema = z.object({
   text: z.string(),
   blocks: z.array(block),
   marks: z.array(mark),
+});
+
+export const articleFormat = z.enum(['text', 'markdown', 'html', 'pasted']);
+
+export const bodyHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+const articleRecord = z.object({
+  id,
+  title: z.string(),
   source: z.string(),
-  format: z.enum(['text', 'markdown', 'html', 'pasted']),
+  format: articleFormat,
   importedAt: timestamp,
   memo: z.string(),
+  revisions: z.array(
+    z.object({
+      number: z.number().int().min(1),
+      createdAt: timestamp,
+      reason: z.enum(['import', 'edit', 'reimport']),
+      bodyHash: bodyHashSchema,
+    }),
+  ),
 });
+
+export const selectors = z.tuple([
+  z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+]);
 
 const annotation = z.object({
   id,
   articleId: id,
-  selectors: z.tuple([
-    z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
-    z.object({
-      type: z.literal('TextQuoteSelector'),
-      exact: z.string(),
-      prefix: z.string(),
-      suffix: z.string(),
-    }),
-  ]),
+  selectors,
+  revision: z.number().int().min(1),
   tagIds: z.array(id),
   comment: z.string(),
   createdAt: timestamp,
   updatedAt: timestamp,
-  anchor: z.enum(['anchored', 'moved', 'orphaned']),
+  anchor: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
+  candidate: z.object({ start: offset, end: offset }).optional(),
 });
 
-const tag = z.object({
+export const tagSchema = z.object({
   id,
   name: z.string(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
@@ -65,17 +87,69 @@ const tag = z.object({
 // Unknown keys are stripped rather than refused: refusing would set aside a whole notebook over
 // one stray field, which costs the analyst far more than the field is worth.
 export const notebookSchema = z.object({
-  version: z.literal(1),
-  articles: z.array(article),
+  version: z.literal(2),
+  journalSeq: z.number().int().min(0),
+  articles: z.array(articleRecord),
   annotations: z.array(annotation),
-  tags: z.array(tag),
+  tags: z.array(tagSchema),
   sampleSeeded: z.boolean(),
 });
 
-// Fails to compile when the model and the schema drift apart, even by one optional field: a field
+const notebookWithoutAnnotations = notebookSchema.omit({ annotations: true });
+
+/**
+ * notebookSchema's verdict, quickly when every annotation is exactly in shape (as ours are when we
+ * wrote them): those skip zod, which spends most of a cold start on them. Otherwise zod decides.
+ */
+export function checkNotebook(
+  value: unknown,
+): { success: true; data: NotebookData } | { success: false; reason: string } {
+  if (typeof value === 'object' && value !== null && 'annotations' in value) {
+    const { annotations, ...rest } = value;
+    if (Array.isArray(annotations) && annotations.every(isCanonicalAnnotation)) {
+      const checked = notebookWithoutAnnotations.safeParse(rest);
+      if (checked.success) return { success: true, data: { ...checked.data, annotations } };
+    }
+  }
+  const checked = notebookSchema.safeParse(value);
+  return checked.success
+    ? { success: true, data: checked.data }
+    : { success: false, reason: checked.error.message };
+}
+
+// Discriminated, so a change is checked against its own shape only: a plain union tries the shapes
+// in turn and builds an error for each miss, which cost most of a commit's CPU time.
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.discriminatedUnion('collection', [
+    z.object({ kind: z.literal('put'), collection: z.literal('articles'), record: articleRecord }),
+    z.object({ kind: z.literal('put'), collection: z.literal('annotations'), record: annotation }),
+    z.object({ kind: z.literal('put'), collection: z.literal('tags'), record: tagSchema }),
+  ]),
+  z.object({
+    kind: z.literal('delete'),
+    collection: z.enum(['articles', 'annotations', 'tags']),
+    id,
+  }),
+  z.object({ kind: z.literal('meta'), key: z.literal('sampleSeeded'), value: z.boolean() }),
+]);
+
+export const journalEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  changes: z.array(changeSchema),
+});
+
+// Fails to compile when the model and the schemas drift apart, even by one optional field: a field
 // the schema doesn't know would otherwise be stripped, silently, on the next save. (Mutual
 // `extends` is too weak for that; this is the exact-identity check.)
 type Same<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
-export type SchemaMatchesModel = Assert<Same<z.output<typeof notebookSchema>, NotebookData>>;
+export type SchemaMatchesModel = [
+  Assert<Same<z.output<typeof notebookSchema>, NotebookData>>,
+  Assert<Same<z.output<typeof articleRecord>, ArticleRecord>>,
+  Assert<Same<z.output<typeof annotation>, Annotation>>,
+  Assert<Same<z.output<typeof tagSchema>, Tag>>,
+  Assert<Same<z.output<typeof bodySchema>, ArticleBody>>,
+  Assert<Same<z.output<typeof changeSchema>, Change>>,
+  Assert<Same<z.output<typeof journalEntrySchema>, JournalEntry>>,
+];

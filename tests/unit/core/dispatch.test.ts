@@ -1,12 +1,13 @@
 // IPC validation: every call goes through the dispatcher, which parses the input against the
 // contract before any handler runs, and answers refusals as values, never as crashes.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
 import { openNotebook, type Notebook } from '../../../electron/core/notebook';
 import { CALL_NAMES, contract } from '../../../electron/shared/contract';
+import { snapshotDir } from '../support/dir-snapshot';
 
 let dir: string;
 let notebook: Notebook;
@@ -21,7 +22,10 @@ beforeAll(async () => {
   });
   dispatch = createDispatcher(notebook.handlers, log);
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await notebook.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('dispatch', () => {
   it('answers a valid call with its value', async () => {
@@ -56,11 +60,11 @@ describe('dispatch', () => {
     ['setMemo', { articleId: 'a' }],
   ];
   it.each(bad)('refuses %s with a bad payload %#', async (name, input) => {
-    const before = await readFile(notebook.store.filePath, 'utf8');
+    const before = await snapshotDir(dir);
     const result = await dispatch(name, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(!result.ok && result.error.message).toMatch(/refused/);
-    expect(await readFile(notebook.store.filePath, 'utf8')).toBe(before);
+    expect(await snapshotDir(dir)).toEqual(before);
   });
 
   it('turns core refusals into their own codes', async () => {

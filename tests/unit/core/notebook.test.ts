@@ -1,20 +1,22 @@
 // The notebook service through its handlers, on a real lowdb file in a temp folder: what the UI
 // does, call by call, and that refused calls change nothing.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNotebook, type Notebook } from '../../../electron/core/notebook';
 import { NotebookError } from '../../../electron/core/errors';
+import { snapshotDir } from '../support/dir-snapshot';
 
 const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
 let dir: string;
 let notebook: Notebook;
 let ids = 0;
 
-async function open() {
+async function open(compactAfterMs?: number) {
   return openNotebook({
     dataDir: dir,
+    ...(compactAfterMs !== undefined && { compactAfterMs }),
     samplePath: SAMPLE,
     now: () => new Date('2026-11-29T10:00:00Z'),
     newId: () => `id-${++ids}`,
@@ -23,9 +25,12 @@ async function open() {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'notebook-service-'));
-  notebook = await open();
+  notebook = await open(60_000);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await notebook.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const h = () => notebook.handlers;
 async function sample() {
@@ -40,6 +45,7 @@ describe('first run', () => {
       'Rufat Mammadov: we increase ties between business circles of Russia and Azerbaijan',
     ]);
     await h().deleteArticle({ id: articles[0]!.id });
+    await notebook.store.close();
     notebook = await open();
     expect(await h().listArticles({})).toEqual([]);
   });
@@ -133,7 +139,7 @@ describe('annotations and tags', () => {
 
   it('refuses bad passages and leaves the file untouched', async () => {
     const article = await sample();
-    const before = await readFile(notebook.store.filePath, 'utf8');
+    const before = await snapshotDir(dir);
     const bad = [
       { start: 5, end: 5 },
       { start: 0, end: article.text.length + 1 },
@@ -150,7 +156,7 @@ describe('annotations and tags', () => {
       ).rejects.toBeInstanceOf(NotebookError);
     }
     await expect(h().getArticle({ id: 'missing' })).rejects.toThrow(/no longer exists/);
-    expect(await readFile(notebook.store.filePath, 'utf8')).toBe(before);
+    expect(await snapshotDir(dir)).toEqual(before);
     expect(await h().listTags({})).toEqual([]);
   });
 });
@@ -167,6 +173,8 @@ describe('persistence', () => {
     });
     await h().setMemo({ articleId: article.id, memo: '# My memo' });
     await h().importText({ text: 'Second article\n\nBody text.', source: 'https://example.org/a' });
+    // (A kill before compaction is the store's own test; here the app closes as usual.)
+    await notebook.store.close();
     notebook = await open();
     const articles = await h().listArticles({});
     expect(articles).toHaveLength(2);

@@ -53,6 +53,8 @@ export const TIES: Article = {
   importedAt: '2026-11-28T18:00:00.000Z',
   memo: 'Frames **ties** as trade growth.\n\n- compare with the October speech\n- check the transcript',
   marks: [],
+  revision: 1,
+  revisions: [],
   ...ties,
 };
 
@@ -71,6 +73,8 @@ export const NOTES: Article = {
   importedAt: '2026-11-28T19:00:00.000Z',
   memo: '',
   marks: [],
+  revision: 1,
+  revisions: [],
   ...lines,
 };
 
@@ -87,6 +91,7 @@ function on(
   return {
     id,
     articleId: article.id,
+    revision: 1,
     selectors: [
       { type: 'TextPositionSelector', start, end },
       {
@@ -119,12 +124,17 @@ export const AFTER_EMOJI = on(TIES, 'c9a4e2f0-1b2c-4d3e-8f40-5a6b7c8d9e02', 'Bot
   comment: '@ministry: compare with the **Ankara** memorandum.\nSecond line.',
   updatedAt: '2026-11-28T20:00:00.000Z',
 });
-export const MULTILINE = on(
+/** Re-anchoring found it elsewhere after a revision: it sits at its candidate, awaiting review. */
+const multiline = on(
   TIES,
   'c9a4e2f0-1b2c-4d3e-8f40-5a6b7c8d9e03',
   'We increase ties,\nnot walls."\n\nƏməkdaşlıq, şəffaflıq',
   { tagIds: [DIPLOMACY.id], comment: '-5% growth forecast, per the deputy', anchor: 'moved' },
 );
+export const MULTILINE: Annotation = {
+  ...multiline,
+  candidate: { start: multiline.selectors[0].start, end: multiline.selectors[0].end },
+};
 export const PHONE = on(TIES, 'c9a4e2f0-1b2c-4d3e-8f40-5a6b7c8d9e04', '+994 12 492 92 92');
 /** Its text was edited away: the stored position points at unrelated text now. */
 export const ORPHAN: Annotation = {

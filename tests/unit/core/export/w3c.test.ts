@@ -57,7 +57,7 @@ const Annotation = z.strictObject({
       z.tuple([TextQuoteSelector]),
     ]),
   }),
-  'urn:notebook:anchor': z.enum(['anchored', 'moved', 'orphaned']),
+  'urn:notebook:anchor': z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
 });
 const Collection = z.strictObject({
   '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),

@@ -16,9 +16,9 @@ const PNG = Uint8Array.from([
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-function refusal(fileName: string, bytes: Uint8Array): NotebookError {
+async function refusal(fileName: string, bytes: Uint8Array): Promise<NotebookError> {
   try {
-    importFile(fileName, bytes);
+    await importFile(fileName, bytes);
   } catch (error) {
     expect(error).toBeInstanceOf(NotebookError);
     expect((error as NotebookError).code).toBe('bad-file');
@@ -28,61 +28,66 @@ function refusal(fileName: string, bytes: Uint8Array): NotebookError {
 }
 
 describe('importFile refusals', () => {
-  it('refuses an empty file', () => {
-    expect(refusal('notes.txt', new Uint8Array()).message).toBe('The file “notes.txt” is empty.');
+  it('refuses an empty file', async () => {
+    expect((await refusal('notes.txt', new Uint8Array())).message).toBe(
+      'The file “notes.txt” is empty.',
+    );
   });
 
-  it('refuses a file of nothing but whitespace (and a byte-order mark)', () => {
+  it('refuses a file of nothing but whitespace (and a byte-order mark)', async () => {
     const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(' \r\n\t\n  ')]);
-    expect(refusal('blank.md', bytes).message).toBe('The file “blank.md” is empty.');
+    expect((await refusal('blank.md', bytes)).message).toBe('The file “blank.md” is empty.');
   });
 
-  it('refuses a file larger than the import limit', () => {
-    const message = refusal('huge.txt', new Uint8Array(LIMITS.importBytes + 1).fill(0x61)).message;
+  it('refuses a file larger than the import limit', async () => {
+    const message = (await refusal('huge.txt', new Uint8Array(LIMITS.importBytes + 1).fill(0x61)))
+      .message;
     expect(message).toBe(
       'The file “huge.txt” is larger than 50 MB, the most that can be imported.',
     );
   });
 
-  it('accepts a file of exactly the limit', () => {
+  it('accepts a file of exactly the limit', async () => {
     const bytes = new Uint8Array(LIMITS.importBytes).fill(0x61);
     bytes.set(utf8('Exactly fifty\n\n'));
-    const { doc } = importFile('big.txt', bytes);
+    const { doc } = await importFile('big.txt', bytes);
     expect(doc.title).toBe('Exactly fifty');
     expect(doc.text.length).toBe(LIMITS.importBytes);
   });
 
-  it('refuses a binary file even when it is named .txt', () => {
-    expect(refusal('photo.txt', PNG).message).toBe(
+  it('refuses a binary file even when it is named .txt', async () => {
+    expect((await refusal('photo.txt', PNG)).message).toBe(
       "The file “photo.txt” is not a text file (or not UTF-8 or UTF-16), so it can't be imported.",
     );
   });
 
-  it('refuses text in a legacy encoding rather than importing it with broken characters', () => {
+  it('refuses text in a legacy encoding rather than importing it with broken characters', async () => {
     // "café" in Windows-1252: 0xE9 is not valid UTF-8 on its own.
     const bytes = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]);
-    expect(refusal('menu.txt', bytes).message).toMatch(/^The file “menu.txt” is not a text file/);
+    expect((await refusal('menu.txt', bytes)).message).toMatch(
+      /^The file “menu.txt” is not a text file/,
+    );
   });
 
-  it('refuses a truncated UTF-16 file', () => {
+  it('refuses a truncated UTF-16 file', async () => {
     const bytes = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]);
-    expect(refusal('cut.txt', bytes).message).toMatch(/is not a text file/);
+    expect((await refusal('cut.txt', bytes)).message).toMatch(/is not a text file/);
   });
 
   it.each(['photo.png', 'report.docx', 'README', 'archive.tar.gz', 'notes.txt.exe', '.md'])(
     'refuses the unsupported name %j',
-    (name) => {
-      expect(refusal(name, utf8('hello')).message).toBe(
+    async (name) => {
+      expect((await refusal(name, utf8('hello'))).message).toBe(
         `The file “${name}” can't be imported: choose a .txt, .md or .html file.`,
       );
     },
   );
 
-  it('names only the file, never the folders it came from', () => {
-    expect(refusal('/home/analyst/private/notes.txt', new Uint8Array()).message).toBe(
+  it('names only the file, never the folders it came from', async () => {
+    expect((await refusal('/home/analyst/private/notes.txt', new Uint8Array())).message).toBe(
       'The file “notes.txt” is empty.',
     );
-    const { source } = importFile('C:\\Users\\analyst\\notes.txt', utf8('Hello'));
+    const { source } = await importFile('C:\\Users\\analyst\\notes.txt', utf8('Hello'));
     expect(source).toBe('notes.txt');
   });
 });
@@ -95,15 +100,15 @@ describe('importFile formats and encodings', () => {
     ['article.Markdown', 'markdown'],
     ['page.HTM', 'html'],
     ['page.html', 'html'],
-  ] as const)('reads %j as %s', (name, format) => {
-    const imported = importFile(name, utf8('<p>Hello *there*</p>'));
+  ] as const)('reads %j as %s', async (name, format) => {
+    const imported = await importFile(name, utf8('<p>Hello *there*</p>'));
     expect(imported.format).toBe(format);
     expect(imported.source).toBe(name);
     expectValidDocument(imported.doc);
   });
 
-  it('strips a UTF-8 byte-order mark', () => {
-    const { doc } = importFile(
+  it('strips a UTF-8 byte-order mark', async () => {
+    const { doc } = await importFile(
       'bom.txt',
       Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Başlıq\n\nMətn.')]),
     );
@@ -111,7 +116,7 @@ describe('importFile formats and encodings', () => {
     expect(doc.text).toBe('Başlıq\n\nMətn.');
   });
 
-  it('reads UTF-16 LE and BE files with a byte-order mark to the same document', () => {
+  it('reads UTF-16 LE and BE files with a byte-order mark to the same document', async () => {
     const le = fixture('utf16le.txt');
     expect([le[0], le[1]]).toEqual([0xff, 0xfe]);
     const be = new Uint8Array(le.length);
@@ -119,8 +124,8 @@ describe('importFile formats and encodings', () => {
       be[i] = le[i + 1] ?? 0;
       be[i + 1] = le[i] ?? 0;
     }
-    const fromLe = importFile('utf16le.txt', le).doc;
-    const fromBe = importFile('utf16be.txt', be).doc;
+    const fromLe = (await importFile('utf16le.txt', le)).doc;
+    const fromBe = (await importFile('utf16be.txt', be)).doc;
     expectValidDocument(fromLe);
     expect(fromBe).toEqual(fromLe);
     expect(fromLe.title).toBe('Xəzər dənizi boyunca bərə xətti');

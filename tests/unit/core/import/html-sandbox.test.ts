@@ -17,9 +17,9 @@ vi.mock('jsdom', async (importOriginal) => {
 });
 
 describe('jsdom sandbox', () => {
-  it('parses pages without running scripts or loading any resource', () => {
+  it('parses pages without running scripts or loading any resource', async () => {
     const page = '<link rel="stylesheet" href="https://example.org/a.css"><p>Words</p>';
-    const { doc } = importFile('page.html', new TextEncoder().encode(page));
+    const { doc } = await importFile('page.html', new TextEncoder().encode(page));
     expect(doc.text).toBe('Words');
     expect(seen.options).toHaveLength(1);
     const options = seen.options[0] as Record<string, unknown>;

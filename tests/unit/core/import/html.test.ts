@@ -1,9 +1,10 @@
 // HTML import: a saved news page reduced to its article, and the guarantees that imported HTML
 // never runs and never leaves markup or unsafe links behind.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NotebookError } from '../../../../electron/core/errors';
 import { isEnoughArticle } from '../../../../electron/core/import/html';
-import { importFile } from '../../../../electron/core/import/index';
+import { importFile, type ImportedDocument } from '../../../../electron/core/import/index';
+import type { CanonicalDocument } from '../../../../electron/shared/model';
 import {
   blockTexts,
   expectValidDocument,
@@ -13,8 +14,8 @@ import {
   occurrences,
 } from './expect-valid-document';
 
-const html = (source: string, name = 'page.html') => {
-  const imported = importFile(name, new TextEncoder().encode(source));
+const html = async (source: string, name = 'page.html') => {
+  const imported = await importFile(name, new TextEncoder().encode(source));
   expectValidDocument(imported.doc);
   return imported;
 };
@@ -27,9 +28,14 @@ const paragraphs = (n: number) =>
   ).join('\n');
 
 describe('html import of a saved news page', () => {
-  const imported = importFile('caspian-ferry.html', fixture('news-article.html'));
-  const { doc } = imported;
-  const blocks = blockTexts(doc);
+  let imported: ImportedDocument;
+  let doc: CanonicalDocument;
+  let blocks: ReturnType<typeof blockTexts>;
+  beforeAll(async () => {
+    imported = await importFile('caspian-ferry.html', fixture('news-article.html'));
+    doc = imported.doc;
+    blocks = blockTexts(doc);
+  });
 
   it('is a valid document titled by the headline, sourced by the canonical URL', () => {
     expectValidDocument(doc);
@@ -96,8 +102,8 @@ describe('html import of a saved news page', () => {
 });
 
 describe('html import safety', () => {
-  it('never runs scripts or inline event handlers', () => {
-    const { doc } = html(`<html><head><script>document.title = 'SCRIPT RAN'</script></head>
+  it('never runs scripts or inline event handlers', async () => {
+    const { doc } = await html(`<html><head><script>document.title = 'SCRIPT RAN'</script></head>
       <body onload="document.body.textContent = 'HANDLER RAN'"><article>
       <p id="lead">The original words of the article stay as they were written.</p>
       <script>document.getElementById('lead').textContent = 'SCRIPT RAN';</script>
@@ -109,8 +115,8 @@ describe('html import safety', () => {
 });
 
 describe('html import rules', () => {
-  it('drops relative links when the page has no address, keeping their text', () => {
-    const { doc, source } = html(
+  it('drops relative links when the page has no address, keeping their text', async () => {
+    const { doc, source } = await html(
       `<p>See <a href="/about">about</a>, <a href="https://example.org/x">this</a> and <a>that</a>.</p>`,
       'saved.htm',
     );
@@ -119,8 +125,8 @@ describe('html import rules', () => {
     expect(links(doc)).toEqual([{ text: 'this', href: 'https://example.org/x' }]);
   });
 
-  it('resolves against <base>, and takes og:url as source when there is no canonical link', () => {
-    const { doc, source } = html(`<html><head>
+  it('resolves against <base>, and takes og:url as source when there is no canonical link', async () => {
+    const { doc, source } = await html(`<html><head>
       <base href="https://example.org/news/"><meta property="og:url" content="https://example.org/news/a">
       <link rel="canonical" href="javascript:alert(1)"></head>
       <body><p>Go <a href="b">next</a>.</p></body></html>`);
@@ -128,16 +134,16 @@ describe('html import rules', () => {
     expect(links(doc)).toEqual([{ text: 'next', href: 'https://example.org/news/b' }]);
   });
 
-  it('falls back to the file name as source when the declared URL is not http(s)', () => {
-    const { source } = html(
+  it('falls back to the file name as source when the declared URL is not http(s)', async () => {
+    const { source } = await html(
       `<link rel="canonical" href="file:///C:/Users/me/page.html"><p>Text</p>`,
       'page.html',
     );
     expect(source).toBe('page.html');
   });
 
-  it('keeps preformatted code, line breaks and merged marks', () => {
-    const { doc } = html(`<body><p>Line one<br>line <b>t</b><b>wo</b></p>
+  it('keeps preformatted code, line breaks and merged marks', async () => {
+    const { doc } = await html(`<body><p>Line one<br>line <b>t</b><b>wo</b></p>
       <pre><code>  indented
     more</code></pre><ol><li>one<ol><li>two<ul><li>three</li></ul></li></ol></li></ol></body>`);
     expect(blockTexts(doc)).toEqual([
@@ -151,8 +157,8 @@ describe('html import rules', () => {
     expect(marked(doc, 'code')).toEqual([]);
   });
 
-  it('maps i, b, kbd and samp, and splits blockquote paragraphs into quote blocks', () => {
-    const { doc } = html(`<blockquote><p>First <i>said</i>.</p><p>Then <kbd>Ctrl</kbd>
+  it('maps i, b, kbd and samp, and splits blockquote paragraphs into quote blocks', async () => {
+    const { doc } = await html(`<blockquote><p>First <i>said</i>.</p><p>Then <kbd>Ctrl</kbd>
       <samp>out</samp>.</p></blockquote><h3>After</h3>`);
     expect(blockTexts(doc)).toEqual([
       { type: 'quote', text: 'First said.' },
@@ -163,30 +169,30 @@ describe('html import rules', () => {
     expect(marked(doc, 'code')).toEqual(['Ctrl', 'out']);
   });
 
-  it('skips hidden elements and templates', () => {
+  it('skips hidden elements and templates', async () => {
     const { doc } =
-      html(`<p>Shown</p><p hidden>Hidden one</p><div style="display: none">Hidden two</div>
+      await html(`<p>Shown</p><p hidden>Hidden one</p><div style="display: none">Hidden two</div>
       <template><p>Template</p></template><noscript>Enable JS</noscript><p aria-hidden="true">Hidden three</p>`);
     expect(doc.text).toBe('Shown');
   });
 
-  it('leaves out navigation and footer on a short page', () => {
-    const { doc } = html(`<html><head><title>Opening hours</title></head><body>
+  it('leaves out navigation and footer on a short page', async () => {
+    const { doc } = await html(`<html><head><title>Opening hours</title></head><body>
       <nav><a href="/">Home</a> <a href="/menu">Menu</a></nav>
       <div>Open 9 to 5.</div><footer>Copyright</footer></body></html>`);
     expect(doc.title).toBe('Opening hours');
     expect(doc.text).toBe('Open 9 to 5.');
   });
 
-  it('walks the body when Readability finds nothing (a page that is only a headline)', () => {
-    const { doc } = html(`<html><head><title>Only a headline</title></head>
+  it('walks the body when Readability finds nothing (a page that is only a headline)', async () => {
+    const { doc } = await html(`<html><head><title>Only a headline</title></head>
       <body><h1>Only a headline</h1><footer>Site footer</footer></body></html>`);
     expect(blockTexts(doc)).toEqual([{ type: 'heading', level: 1, text: 'Only a headline' }]);
     expect(doc.title).toBe('Only a headline');
   });
 
-  it('puts back the headline Readability removes as a duplicate of the title, once', () => {
-    const { doc } = html(`<html><head><title>Only a headline</title></head>
+  it('puts back the headline Readability removes as a duplicate of the title, once', async () => {
+    const { doc } = await html(`<html><head><title>Only a headline</title></head>
       <body><h1>Only a headline</h1><p>One short line.</p></body></html>`);
     expect(blockTexts(doc)).toEqual([
       { type: 'heading', level: 1, text: 'Only a headline' },
@@ -203,20 +209,22 @@ describe('html import rules', () => {
     expect(isEnoughArticle(250, body(10_000))).toBe(true);
   });
 
-  it('titles by the first heading, else by the file name', () => {
-    expect(html(`<body><h2>Untitled page heading</h2>${paragraphs(6)}</body>`).doc.title).toBe(
-      'Untitled page heading',
+  it('titles by the first heading, else by the file name', async () => {
+    expect(
+      (await html(`<body><h2>Untitled page heading</h2>${paragraphs(6)}</body>`)).doc.title,
+    ).toBe('Untitled page heading');
+    expect((await html(`<body>${paragraphs(6)}</body>`, 'saved-story.html')).doc.title).toBe(
+      'saved-story',
     );
-    expect(html(`<body>${paragraphs(6)}</body>`, 'saved-story.html').doc.title).toBe('saved-story');
   });
 
-  it('refuses a page with no readable text', () => {
+  it('refuses a page with no readable text', async () => {
     const bytes = new TextEncoder().encode(
       '<html><head><title>Empty</title><script>var a = 1;</script><style>p{}</style></head>' +
         '<body><img src="a.png"><div>   </div></body></html>',
     );
-    expect(() => importFile('empty.html', bytes)).toThrow(NotebookError);
-    expect(() => importFile('empty.html', bytes)).toThrow(
+    await expect(importFile('empty.html', bytes)).rejects.toThrow(NotebookError);
+    await expect(importFile('empty.html', bytes)).rejects.toThrow(
       'The file “empty.html” has no readable text.',
     );
   });

@@ -1,18 +1,23 @@
 // Markdown import: structure and inline marks from markdown-it tokens, and what must not survive.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NotebookError } from '../../../../electron/core/errors';
-import { importFile } from '../../../../electron/core/import/index';
+import { importFile, type ImportedDocument } from '../../../../electron/core/import/index';
+import type { CanonicalDocument } from '../../../../electron/shared/model';
 import { blockTexts, expectValidDocument, fixture, links, marked } from './expect-valid-document';
 
-const md = (source: string, name = 'note.md') => {
-  const imported = importFile(name, new TextEncoder().encode(source));
+const md = async (source: string, name = 'note.md') => {
+  const imported = await importFile(name, new TextEncoder().encode(source));
   expectValidDocument(imported.doc);
   return imported.doc;
 };
 
 describe('markdown import of a real article', () => {
-  const imported = importFile('article.md', fixture('article.md'));
-  const { doc } = imported;
+  let imported: ImportedDocument;
+  let doc: CanonicalDocument;
+  beforeAll(async () => {
+    imported = await importFile('article.md', fixture('article.md'));
+    doc = imported.doc;
+  });
 
   it('is a valid document titled by its first heading, sourced by file name', () => {
     expectValidDocument(doc);
@@ -67,13 +72,13 @@ describe('markdown import of a real article', () => {
 });
 
 describe('markdown import rules', () => {
-  it('turns soft breaks into spaces and hard breaks into \\n', () => {
-    const doc = md('one\ntwo  \nthree\\\nfour');
+  it('turns soft breaks into spaces and hard breaks into \\n', async () => {
+    const doc = await md('one\ntwo  \nthree\\\nfour');
     expect(doc.text).toBe('one two\nthree\nfour');
   });
 
-  it('judges every link by its parsed URL', () => {
-    const doc = md(
+  it('judges every link by its parsed URL', async () => {
+    const doc = await md(
       [
         '[a](JaVaScRiPt:alert(1)) [b](mailto:desk@example.org) [c](data:text/html,x)',
         '[d](vbscript:x) <https://auto.example/link> [e](#top) [f](HTTP://EXAMPLE.ORG)',
@@ -87,16 +92,18 @@ describe('markdown import rules', () => {
     ]);
   });
 
-  it('nests marks and keeps the link inside emphasis', () => {
-    const doc = md('***both*** and _[linked](https://example.org/) words_');
+  it('nests marks and keeps the link inside emphasis', async () => {
+    const doc = await md('***both*** and _[linked](https://example.org/) words_');
     expect(doc.text).toBe('both and linked words');
     expect(marked(doc, 'em')).toEqual(['both', 'linked words']);
     expect(marked(doc, 'strong')).toEqual(['both']);
     expect(marked(doc, 'link')).toEqual(['linked']);
   });
 
-  it('gives list items their nesting depth, inside quotes too, and quotes their paragraphs', () => {
-    const doc = md('> quoted\n>\n> - in quote\n>   1. deeper\n\n1. first\n\n   second paragraph');
+  it('gives list items their nesting depth, inside quotes too, and quotes their paragraphs', async () => {
+    const doc = await md(
+      '> quoted\n>\n> - in quote\n>   1. deeper\n\n1. first\n\n   second paragraph',
+    );
     expect(blockTexts(doc)).toEqual([
       { type: 'quote', text: 'quoted' },
       { type: 'list-item', level: 1, text: 'in quote' },
@@ -106,20 +113,20 @@ describe('markdown import rules', () => {
     ]);
   });
 
-  it('keeps indented code verbatim', () => {
-    const doc = md('Intro\n\n    a  =  1\n      b\n');
+  it('keeps indented code verbatim', async () => {
+    const doc = await md('Intro\n\n    a  =  1\n      b\n');
     expect(blockTexts(doc)[1]).toEqual({ type: 'code', text: 'a  =  1\n  b' });
   });
 
-  it('titles by the first heading, else the first line', () => {
-    expect(md('Intro line\nmore\n\n## Later heading').title).toBe('Later heading');
-    expect(md('First line here  \nsecond\n\nBody').title).toBe('First line here');
+  it('titles by the first heading, else the first line', async () => {
+    expect((await md('Intro line\nmore\n\n## Later heading')).title).toBe('Later heading');
+    expect((await md('First line here  \nsecond\n\nBody')).title).toBe('First line here');
   });
 
-  it('refuses Markdown with nothing readable in it', () => {
+  it('refuses Markdown with nothing readable in it', async () => {
     const source = new TextEncoder().encode('<!-- only a comment -->\n\n<script>x()</script>\n');
-    expect(() => importFile('empty.md', source)).toThrow(NotebookError);
-    expect(() => importFile('empty.md', source)).toThrow(
+    await expect(importFile('empty.md', source)).rejects.toThrow(NotebookError);
+    await expect(importFile('empty.md', source)).rejects.toThrow(
       'The file “empty.md” has no readable text.',
     );
   });

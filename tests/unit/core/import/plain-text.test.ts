@@ -14,14 +14,14 @@ import {
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('plain-text import', () => {
-  it('imports the real AZPROMO sample with its headline once, as the title and first heading', () => {
+  it('imports the real AZPROMO sample with its headline once, as the title and first heading', async () => {
     const headline =
       'Rufat Mammadov: we increase ties between business circles of Russia and Azerbaijan';
     const bytes = resource('azpromo-russia-azerbaijan.txt');
     // The sample really does repeat its headline: the test would be hollow otherwise.
     expect(occurrences(new TextDecoder().decode(bytes), headline)).toBe(2);
 
-    const imported = importFile('azpromo-russia-azerbaijan.txt', bytes);
+    const imported = await importFile('azpromo-russia-azerbaijan.txt', bytes);
     const { doc } = imported;
     expectValidDocument(doc);
     expect(imported).toMatchObject({ format: 'text', source: 'azpromo-russia-azerbaijan.txt' });
@@ -39,11 +39,11 @@ describe('plain-text import', () => {
     expect(doc.marks).toEqual([]);
   });
 
-  it('turns CRLF and bare CR into \\n, keeping single line breaks inside a paragraph', () => {
+  it('turns CRLF and bare CR into \\n, keeping single line breaks inside a paragraph', async () => {
     const bytes = fixture('crlf.txt');
     // Guard against the fixture losing its CRs on the way through git.
     expect(new TextDecoder().decode(bytes)).toContain('\r\n');
-    const { doc } = importFile('crlf.txt', bytes);
+    const { doc } = await importFile('crlf.txt', bytes);
     expectValidDocument(doc);
     expect(blockTexts(doc)).toEqual([
       { type: 'heading', level: 1, text: 'Quarterly port report' },
@@ -52,11 +52,11 @@ describe('plain-text import', () => {
     ]);
   });
 
-  it('keeps Azerbaijani letters and emoji, in NFC, with UTF-16 offsets', () => {
+  it('keeps Azerbaijani letters and emoji, in NFC, with UTF-16 offsets', async () => {
     const bytes = fixture('azerbaijani.txt');
     // The fixture spells one ş as s + combining cedilla, so normalisation has work to do.
     expect(new TextDecoder().decode(bytes)).toContain('s\u0327əhərin');
-    const { doc } = importFile('azerbaijani.txt', bytes);
+    const { doc } = await importFile('azerbaijani.txt', bytes);
     expectValidDocument(doc);
     expect(doc.title).toBe('Bakı limanında yeni mövsüm');
     expect(doc.text).not.toContain('\u0327');
@@ -72,13 +72,13 @@ describe('plain-text import', () => {
     );
   });
 
-  it('makes the first paragraph a heading only when it is one short line', () => {
+  it('makes the first paragraph a heading only when it is one short line', async () => {
     const long = `${'word '.repeat(50)}end`;
-    const longDoc = importFile('long.txt', utf8(`${long}\n\nBody.`)).doc;
+    const longDoc = (await importFile('long.txt', utf8(`${long}\n\nBody.`))).doc;
     expect(blockTexts(longDoc)[0]?.type).toBe('paragraph');
     expect(longDoc.title).toBe(long);
 
-    const twoLines = importFile('two.txt', utf8('Dear editor,\nthank you.\n\nBody.')).doc;
+    const twoLines = (await importFile('two.txt', utf8('Dear editor,\nthank you.\n\nBody.'))).doc;
     expect(blockTexts(twoLines)[0]).toEqual({
       type: 'paragraph',
       text: 'Dear editor,\nthank you.',
@@ -86,11 +86,12 @@ describe('plain-text import', () => {
     expect(twoLines.title).toBe('Dear editor,');
   });
 
-  it('drops a repeated headline only when it is the same text, ignoring spacing', () => {
-    const repeated = importFile('r.txt', utf8('  Big  news \n\n\tBig news\n\nBody.')).doc;
+  it('drops a repeated headline only when it is the same text, ignoring spacing', async () => {
+    const repeated = (await importFile('r.txt', utf8('  Big  news \n\n\tBig news\n\nBody.'))).doc;
     expect(blockTexts(repeated).map((b) => b.text)).toEqual(['Big  news', 'Body.']);
 
-    const different = importFile('d.txt', utf8('Big news\n\nBig news, again\n\nBig news')).doc;
+    const different = (await importFile('d.txt', utf8('Big news\n\nBig news, again\n\nBig news')))
+      .doc;
     expect(blockTexts(different).map((b) => b.text)).toEqual([
       'Big news',
       'Big news, again',
@@ -98,8 +99,8 @@ describe('plain-text import', () => {
     ]);
   });
 
-  it('treats lines of spaces as blank and ignores trailing spaces', () => {
-    const { doc } = importFile(
+  it('treats lines of spaces as blank and ignores trailing spaces', async () => {
+    const { doc } = await importFile(
       's.txt',
       utf8('Title   \n   \n  Indented start   \nnext line  \n \t \nLast'),
     );
@@ -111,9 +112,9 @@ describe('plain-text import', () => {
     ]);
   });
 
-  it('caps a very long first line as a title', () => {
+  it('caps a very long first line as a title', async () => {
     const line = 'ə'.repeat(LIMITS.title * 2);
-    const { doc } = importFile('one-line.txt', utf8(line));
+    const { doc } = await importFile('one-line.txt', utf8(line));
     expectValidDocument(doc);
     expect(doc.title.length).toBe(LIMITS.title);
     expect(doc.title.endsWith('…')).toBe(true);

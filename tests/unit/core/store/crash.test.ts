@@ -1,14 +1,14 @@
-// Kill -9 a process in the middle of saving, again and again: the notebook must always open as
-// exactly one of the states that process wrote, and never lose a save it had acknowledged.
+// Kill -9 a process in the middle of committing and compacting, again and again: the notebook must
+// always open as exactly the commits that process had acknowledged, plus at most the one in flight.
 import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openNotebookStore, type NotebookData } from '../../../../electron/core/store';
-import { crashStateNumber } from '../../../fixtures/store/crash-states';
-import { makeTempDir, tag } from '../../../fixtures/store/notebook-fixtures';
+import { openNotebookStore } from '../../../../electron/core/store';
+import { crashBody, crashStateNumber } from '../../../fixtures/store/crash-states';
+import { makeTempDir, plain, put, tag } from '../../../fixtures/store/notebook-fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+type Mode = 'compacting' | 'idle';
+
 interface Run {
+  mode: Mode;
   delayMs: number;
   startedAt: number;
   /** The last "saved n" the child printed before it died, or its starting count. */
@@ -41,9 +44,11 @@ interface Run {
 }
 
 /** Starts the writer, waits until it has opened the store, lets it write for `delayMs`, kills it. */
-function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
+function runAndKill(dataDir: string, mode: Mode, delayMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [worker, dataDir, mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -61,6 +66,7 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
       if (!ready) return reject(new Error(`writer never got ready: ${out} ${err}`));
       const saved = lines.slice(1).map((line) => Number(/^saved (\d+)$/.exec(line)?.[1]));
       resolve({
+        mode,
         delayMs,
         startedAt: Number(ready[1]),
         lastAcknowledged: saved.at(-1) ?? Number(ready[1]),
@@ -70,46 +76,78 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
   });
 }
 
-it('survives SIGKILL at random moments during writes', { timeout: 60_000 }, async () => {
-  const dataDir = path.join(dir, 'notebook');
-  const runs: Run[] = [];
-  let previous = 0;
-  for (let i = 0; i < 5; i++) {
-    const run = await runAndKill(dataDir, 50 + Math.floor(Math.random() * 350));
-    runs.push(run);
-    const context = JSON.stringify(runs);
+/** A state read straight from a notebook file, without its journal: must be a crash state too. */
+async function fileStateNumber(file: string): Promise<number> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as Parameters<typeof crashStateNumber>[0];
+  return crashStateNumber(data);
+}
 
-    expect(run.startedAt, context).toBe(previous);
-    const store = await openNotebookStore(dataDir);
-    expect(store.notices, context).toEqual([]);
-    const n = crashStateNumber(store.data);
-    // Every acknowledged save is on disk; at most the one in flight got further.
-    expect(n, context).toBeGreaterThanOrEqual(run.lastAcknowledged);
-    expect(n, context).toBeLessThanOrEqual(run.lastAcknowledged + 1);
+it(
+  'survives SIGKILL at random moments during commits and compactions',
+  { timeout: 120_000 },
+  async () => {
+    const dataDir = path.join(dir, 'notebook');
+    const runs: Run[] = [];
+    let previous = 0;
+    for (let i = 0; i < 8; i++) {
+      const mode: Mode = i % 2 === 0 ? 'compacting' : 'idle';
+      const run = await runAndKill(dataDir, mode, 50 + Math.floor(Math.random() * 400));
+      runs.push(run);
+      const context = JSON.stringify(runs);
 
-    const files = await readdir(dataDir);
-    expect(
-      files.filter((f) => f.includes('corrupt')),
-      context,
-    ).toEqual([]);
-    if (files.includes('notebook.json.bak')) {
-      const backup = JSON.parse(
-        await readFile(path.join(dataDir, 'notebook.json.bak'), 'utf8'),
-      ) as NotebookData;
-      // The previous save, or the same one if the kill fell between backing up and renaming.
-      expect([n - 1, n], context).toContain(crashStateNumber(backup));
+      expect(run.startedAt, context).toBe(previous);
+      // No timers, so this check never compacts behind the next writer's back.
+      const store = await openNotebookStore(dataDir, {
+        compactAfterMs: 1e9,
+        compactAfterEntries: 1e9,
+      });
+      expect(store.notices, context).toEqual([]);
+      const n = crashStateNumber(plain(store.state));
+      // Every acknowledged commit is there; at most the one in flight got further.
+      expect(n, context).toBeGreaterThanOrEqual(run.lastAcknowledged);
+      expect(n, context).toBeLessThanOrEqual(run.lastAcknowledged + 1);
+      // Every article's body is there and intact (getBody checks the hash).
+      for (const article of store.state.articles.values()) {
+        const k = Number(article.id.slice(1));
+        expect(await store.getBody(article.revisions[0]?.bodyHash ?? ''), context).toEqual(
+          crashBody(k),
+        );
+      }
+
+      const files = await readdir(dataDir);
+      expect(
+        files.filter((f) => f.includes('corrupt') || f.includes('unreplayed')),
+        context,
+      ).toEqual([]);
+      // A compaction writes one exact earlier state, whenever it was interrupted.
+      if (files.includes('notebook.json')) {
+        expect(
+          await fileStateNumber(path.join(dataDir, 'notebook.json')),
+          context,
+        ).toBeLessThanOrEqual(n);
+      }
+      if (files.includes('notebook.json.bak')) {
+        expect(
+          await fileStateNumber(path.join(dataDir, 'notebook.json.bak')),
+          context,
+        ).toBeLessThanOrEqual(n);
+      }
+      previous = n;
     }
-    previous = n;
-  }
-  // Without saves the test above would prove nothing.
-  expect(runs.reduce((sum, run) => sum + run.saves, 0)).toBeGreaterThan(5);
-  expect(previous).toBeGreaterThan(0);
+    // Without commits and compactions the test above would prove nothing.
+    expect(runs.reduce((sum, run) => sum + run.saves, 0)).toBeGreaterThan(5);
+    expect(previous).toBeGreaterThan(0);
+    expect((await readdir(dataDir)).includes('notebook.json')).toBe(true);
 
-  // Whatever the kills left behind (a temp file, a staged backup) doesn't stop the next save.
-  const store = await openNotebookStore(dataDir);
-  await store.update((data) => {
-    data.tags.push({ ...tag('after'), name: 'after' });
-  });
-  const reopened = await openNotebookStore(dataDir);
-  expect(reopened.data.tags.map((t) => t.id)).toEqual(['counter', 'after']);
-});
+    // Whatever the kills left behind (temp files, a staged backup) doesn't stop the next commit.
+    const store = await openNotebookStore(dataDir);
+    await store.commit([put.tag(tag('after'))]);
+    await store.close();
+    const reopened = await openNotebookStore(dataDir);
+    expect([...reopened.state.tags.keys()]).toEqual(['counter', 'after']);
+    expect(
+      crashStateNumber({ ...plain(reopened.state), tags: [reopened.state.tags.get('counter')] }),
+    ).toBe(previous);
+    await reopened.close();
+  },
+);

@@ -31,6 +31,19 @@ describe('writeFileDurably', () => {
     expect(await listDir(dir)).toEqual(['data.json', 'data.json.bak']);
   });
 
+  it('writes content that comes in chunks, in order', async () => {
+    async function* chunks() {
+      for (const part of ['{"a":', '[1,', '2]}']) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yield part;
+      }
+    }
+    await writeFileDurably(target(), 'old', { backupPath: backupPath() });
+    await writeFileDurably(target(), chunks(), { backupPath: backupPath() });
+    expect(await readFile(target(), 'utf8')).toBe('{"a":[1,2]}');
+    expect(await readFile(backupPath(), 'utf8')).toBe('old');
+  });
+
   it('writes without a backup when none is asked for', async () => {
     await writeFileDurably(target(), 'one');
     await writeFileDurably(target(), 'two');

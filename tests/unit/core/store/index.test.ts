@@ -1,17 +1,23 @@
-// The store as the core uses it: round trips through real files, the rolling backup, the write
-// queue, and what memory holds after a write fails.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+// The store as the core uses it: commits through the journal, replay and compaction through real
+// files, the commit queue, and what memory holds after a commit fails.
 import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotebookStore, type NotebookData } from '../../../../electron/core/store';
-import { NotebookError } from '../../../../electron/core/errors';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOTEBOOK_VERSION, openNotebookStore } from '../../../../electron/core/store';
+import type { NotebookData } from '../../../../electron/core/store/notebook-data';
+import { NotebookFileAdapter } from '../../../../electron/core/store/notebook-file';
 import {
   annotation,
   article,
+  journals,
   listDir,
   makeTempDir,
+  plain,
+  put,
   readJson,
+  remove,
+  seeded,
   tag,
 } from '../../../fixtures/store/notebook-fixtures';
 
@@ -22,131 +28,224 @@ afterEach(() => cleanup());
 
 const file = () => path.join(dir, 'notebook.json');
 const backup = () => path.join(dir, 'notebook.json.bak');
-const clone = (data: NotebookData): NotebookData => structuredClone(data);
+/** No background compaction: a test that wants one asks for it. */
+const manual = { compactAfterMs: 1e9, compactAfterEntries: 1e9 };
+/** Waiting for a background compaction: generous, as a busy machine can be slow to get to it. */
+const patiently = { timeout: 10_000, interval: 20 };
+const lines = (name: string) => readFileSync(path.join(dir, name), 'utf8').split('\n').slice(0, -1);
 
 describe('openNotebookStore', () => {
   it('starts an empty notebook in a fresh folder without notices or files', async () => {
-    const store = await openNotebookStore(path.join(dir, 'nested', 'data'));
-    expect(store.data).toEqual({
-      version: 1,
+    const dataDir = path.join(dir, 'nested', 'data');
+    const store = await openNotebookStore(dataDir);
+    expect(NOTEBOOK_VERSION).toBe(2);
+    expect(plain(store.state)).toEqual({
       articles: [],
       annotations: [],
       tags: [],
-      sampleSeeded: false,
+      meta: { sampleSeeded: false },
     });
     expect(store.notices).toEqual([]);
-    expect(store.filePath).toBe(path.join(dir, 'nested', 'data', 'notebook.json'));
-    expect(await listDir(path.join(dir, 'nested', 'data'))).toEqual([]);
-  });
-
-  it('round-trips articles, tags and annotations through the file', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => {
-      data.articles.push(article('a1'));
-      data.tags.push(tag('t1'));
-      data.annotations.push(annotation('n1', 'a1', ['t1']));
-      data.sampleSeeded = true;
-    });
-    expect(await readJson(file())).toEqual(store.data);
-
-    const reopened = await openNotebookStore(dir);
-    expect(reopened.data).toEqual(store.data);
-    expect(reopened.data.articles[0]).toEqual(article('a1'));
-    expect(reopened.data.annotations[0]?.selectors[1].exact).toBe('Text');
-    expect(reopened.notices).toEqual([]);
-  });
-
-  it('keeps the previous version as the backup on every write', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => void data.articles.push(article('a1')));
-    const first = clone(store.data);
-    expect(await listDir(dir)).toEqual(['notebook.json']);
-
-    await store.update((data) => void data.tags.push(tag('t1')));
-    expect(await readJson(backup())).toEqual(first);
-    expect(await readJson(file())).toEqual(store.data);
-
-    const second = clone(store.data);
-    await store.update((data) => void data.articles.pop());
-    expect(await readJson(backup())).toEqual(second);
-    expect(await listDir(dir)).toEqual(['notebook.json', 'notebook.json.bak']);
+    expect(store.dataDir).toBe(dataDir);
+    await store.close();
+    expect(await listDir(dataDir)).toEqual([]);
   });
 });
 
-describe('update', () => {
-  it('runs concurrent calls one at a time, in call order, each after the previous write', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => void data.tags.push(tag('seed')));
-    const seenOnDisk: number[] = [];
+describe('commit', () => {
+  it('appends one journal line per commit and replays it after a reopen without compaction', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.article(article('a1')), put.tag(tag('t1'))]);
+    await store.commit([put.annotation(annotation('n1', 'a1', ['t1'])), seeded(true)]);
+    await store.commit([put.tag(tag('t1', 'renamed')), put.tag(tag('t2'))]);
+    await store.commit([remove('tags', 't2')]);
+
+    expect(await listDir(dir)).toEqual(['journal-1.jsonl']);
+    expect(lines('journal-1.jsonl').map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([
+      1, 2, 3, 4,
+    ]);
+    const reopened = await openNotebookStore(dir, manual);
+    expect(plain(reopened.state)).toEqual(plain(store.state));
+    expect(plain(reopened.state)).toEqual({
+      articles: [article('a1')],
+      annotations: [annotation('n1', 'a1', ['t1'])],
+      tags: [tag('t1', 'renamed')],
+      meta: { sampleSeeded: true },
+    });
+    expect(reopened.notices).toEqual([]);
+  });
+
+  it("keeps its own copy of each record, so changing the caller's object changes nothing", async () => {
+    const store = await openNotebookStore(dir, manual);
+    const record = tag('t1');
+    const pending = store.commit([put.tag(record)]);
+    record.name = 'changed after the call';
+    await pending;
+    record.name = 'changed after the commit';
+    expect(store.state.tags.get('t1')?.name).toBe('tag t1');
+  });
+
+  it('runs concurrent calls one at a time, in call order, each durable before it resolves', async () => {
+    const store = await openNotebookStore(dir, manual);
+    const onDiskWhenResolved: number[] = [];
     const calls = Array.from({ length: 20 }, (_, i) =>
-      store.update((data) => {
-        // What the file holds when this mutation starts: every earlier update must be durable.
-        const disk = JSON.parse(readFileSync(file(), 'utf8')) as NotebookData;
-        seenOnDisk.push(disk.tags.length);
-        data.tags.push(tag(`t${i}`));
+      store.commit([put.tag(tag(`t${i}`))]).then(() => {
+        onDiskWhenResolved.push(lines('journal-1.jsonl').length);
       }),
     );
     await Promise.all(calls);
 
-    expect(seenOnDisk).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    const expectedIds = ['seed', ...Array.from({ length: 20 }, (_, i) => `t${i}`)];
-    expect(store.data.tags.map((t) => t.id)).toEqual(expectedIds);
-    const onDisk = (await readJson(file())) as NotebookData;
-    expect(onDisk.tags.map((t) => t.id)).toEqual(expectedIds);
+    expect(onDiskWhenResolved).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    expect([...store.state.tags.keys()]).toEqual(ids);
+    expect([...(await openNotebookStore(dir, manual)).state.tags.keys()]).toEqual(ids);
   });
 
-  it('keeps the queue going after one call fails, and undoes that call in memory', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => void data.articles.push(article('a0')));
+  it('refuses an invalid change before writing anything, and the queue goes on', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.tag(tag('before'))]);
+    const bad = { ...annotation('n1', 'a1'), revision: 0 };
     const results = await Promise.allSettled([
-      store.update((data) => void data.tags.push(tag('before'))),
-      store.update((data) => {
-        data.articles.length = 0; // a partial change, then a refusal
-        throw new NotebookError('not-found', 'That tag no longer exists.');
-      }),
-      store.update((data) => void data.tags.push(tag('after'))),
+      store.commit([put.tag(tag('same commit')), put.annotation(bad)]),
+      store.commit([put.tag(tag('after'))]),
     ]);
 
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(results[1]).toMatchObject({ reason: { code: 'not-found' } });
-    expect(store.data.articles.map((a) => a.id)).toEqual(['a0']);
-    expect(store.data.tags.map((t) => t.id)).toEqual(['before', 'after']);
-    expect(await readJson(file())).toEqual(store.data);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('invalid change');
+    expect([...store.state.tags.keys()]).toEqual(['before', 'after']);
+    expect(lines('journal-1.jsonl')).toHaveLength(2);
   });
 
-  it('rejects when the write fails and reloads memory from disk; later writes still work', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => void data.articles.push(article('a1')));
-    const durable = await readFile(file());
-    // Running as root ignores permissions, so block the temp file's path with a folder instead.
-    await mkdir(path.join(dir, 'notebook.json.tmp'));
+  it('rejects when the append fails and leaves memory as it was; later commits still work', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.article(article('a1'))]);
+    await store.compact();
+    const before = plain(store.state);
+    // Running as root ignores permissions, so block the next journal's path with a folder instead.
+    await mkdir(path.join(dir, 'journal-2.jsonl'));
 
-    await expect(
-      store.update((data) => void data.articles.push(article('lost'))),
-    ).rejects.toMatchObject({ code: 'EISDIR' });
-    expect(store.data.articles.map((a) => a.id)).toEqual(['a1']);
-    expect(store.data).toEqual(JSON.parse(durable.toString('utf8')));
-    expect((await readFile(file())).equals(durable)).toBe(true);
+    await expect(store.commit([put.article(article('lost'))])).rejects.toMatchObject({
+      code: 'EISDIR',
+    });
+    expect(plain(store.state)).toEqual(before);
 
-    await rm(path.join(dir, 'notebook.json.tmp'), { recursive: true });
-    await store.update((data) => void data.articles.push(article('a2')));
-    expect(((await readJson(file())) as NotebookData).articles.map((a) => a.id)).toEqual([
-      'a1',
-      'a2',
-    ]);
+    await rm(path.join(dir, 'journal-2.jsonl'), { recursive: true });
+    await store.commit([put.article(article('a2'))]);
+    const reopened = await openNotebookStore(dir, manual);
+    expect([...reopened.state.articles.keys()]).toEqual(['a1', 'a2']);
   });
 
-  it('refuses further changes when a write fails and the file cannot be read back', async () => {
-    const store = await openNotebookStore(dir);
-    await store.update((data) => void data.articles.push(article('a1')));
-    // A folder where the notebook file was: the backup step, the rename and the reload all fail.
-    await rm(file());
-    await mkdir(file());
+  it('is refused once the store is closed', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.close();
+    await expect(store.commit([put.tag(tag('t1'))])).rejects.toThrow('closed');
+  });
+});
 
-    await expect(store.update((data) => void data.tags.push(tag('t1')))).rejects.toThrow();
-    const refused = store.update((data) => void data.tags.push(tag('t2')));
-    await expect(refused).rejects.toBeInstanceOf(NotebookError);
-    await expect(refused).rejects.toMatchObject({ code: 'bad-file' });
-    expect(await listDir(file())).toEqual([]);
+describe('compaction', () => {
+  it('writes the state to notebook.json without bodies; a reopen gives the same state', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.article(article('a1')), put.tag(tag('t1')), seeded(true)]);
+    await store.commit([put.annotation(annotation('n1', 'a1', ['t1']))]);
+    await store.compact();
+
+    const data = (await readJson(file())) as Record<string, unknown>;
+    expect(data).toEqual({
+      version: 2,
+      journalSeq: 2,
+      articles: [article('a1')],
+      annotations: [annotation('n1', 'a1', ['t1'])],
+      tags: [tag('t1')],
+      sampleSeeded: true,
+    });
+    expect(JSON.stringify(data)).not.toContain('Text of a1');
+    const reopened = await openNotebookStore(dir, manual);
+    expect(plain(reopened.state)).toEqual(plain(store.state));
+    expect(reopened.notices).toEqual([]);
+  });
+
+  it('keeps the previous notebook as backup and each journal until the backup covers it', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.article(article('a1'))]);
+    await store.compact();
+    // The journal stays one more round: with the backup it rebuilds everything if need be.
+    expect(await listDir(dir)).toEqual(['journal-1.jsonl', 'notebook.json']);
+
+    await store.commit([put.tag(tag('t1'))]);
+    await store.compact();
+    expect(((await readJson(backup())) as { journalSeq: number }).journalSeq).toBe(1);
+    expect(await listDir(dir)).toEqual(['journal-2.jsonl', 'notebook.json', 'notebook.json.bak']);
+
+    await store.commit([remove('articles', 'a1')]);
+    await store.compact();
+    expect(await journals(dir)).toEqual(['journal-3.jsonl']);
+    expect(((await readJson(file())) as { journalSeq: number }).journalSeq).toBe(3);
+    expect(((await readJson(backup())) as { journalSeq: number }).journalSeq).toBe(2);
+  });
+
+  it('does nothing when nothing was committed since the last one', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.compact();
+    expect(await listDir(dir)).toEqual([]);
+    await store.commit([put.tag(tag('t1'))]);
+    await store.compact();
+    const written = await readFile(file());
+    await store.compact();
+    expect(await listDir(dir)).toEqual(['journal-1.jsonl', 'notebook.json']);
+    expect((await readFile(file())).equals(written)).toBe(true);
+  });
+
+  it('keeps every commit made while a compaction is writing', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit(
+      Array.from({ length: 200 }, (_, i) => put.annotation(annotation(`n${i}`, 'a'))),
+    );
+    // Hold the compaction after it has taken its snapshot, until the commits below are done.
+    const write = NotebookFileAdapter.prototype.write;
+    let release = () => {};
+    const entered = new Promise<void>((resolveEntered) => {
+      vi.spyOn(NotebookFileAdapter.prototype, 'write').mockImplementationOnce(function (
+        this: NotebookFileAdapter,
+        data: NotebookData,
+      ) {
+        resolveEntered();
+        return new Promise<void>((go) => (release = go)).then(() => write.call(this, data));
+      });
+    });
+    const compaction = store.compact();
+    await entered;
+    for (let i = 0; i < 50; i++) {
+      await store.commit([put.tag(tag(`t${i}`)), remove('annotations', `n${i}`)]);
+    }
+    release();
+    await compaction;
+    vi.restoreAllMocks();
+
+    // The file holds the snapshot from before the 50; the journal has them.
+    expect(((await readJson(file())) as { journalSeq: number }).journalSeq).toBe(1);
+    expect(await journals(dir)).toEqual(['journal-1.jsonl', 'journal-2.jsonl']);
+    const reopened = await openNotebookStore(dir, manual);
+    expect(plain(reopened.state)).toEqual(plain(store.state));
+    expect(reopened.state.tags.size).toBe(50);
+    expect(reopened.state.annotations.size).toBe(150);
+  });
+
+  it('runs by itself once enough entries have piled up', async () => {
+    const store = await openNotebookStore(dir, { compactAfterMs: 1e9, compactAfterEntries: 3 });
+    for (let i = 0; i < 3; i++) await store.commit([put.tag(tag(`t${i}`))]);
+    await vi.waitFor(async () => {
+      expect(await listDir(dir)).toContain('notebook.json');
+      expect(((await readJson(file())) as { journalSeq: number }).journalSeq).toBe(3);
+    }, patiently);
+  });
+
+  it('runs by itself after a quiet moment, and on close', async () => {
+    const idle = await openNotebookStore(dir, { compactAfterMs: 1, compactAfterEntries: 1e9 });
+    await idle.commit([put.tag(tag('t1'))]);
+    await vi.waitFor(async () => expect(await listDir(dir)).toContain('notebook.json'), patiently);
+
+    await idle.commit([put.tag(tag('t2'))]);
+    await idle.close();
+    expect(((await readJson(file())) as { tags: unknown[] }).tags).toEqual([tag('t1'), tag('t2')]);
   });
 });

@@ -4,12 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotebookStore, type NotebookData } from '../../../../electron/core/store';
+import { openNotebookStore } from '../../../../electron/core/store';
 import { NotebookError } from '../../../../electron/core/errors';
 import {
+  annotation,
   article,
+  journals,
   listDir,
   makeTempDir,
+  plain,
+  put,
   readJson,
   tag,
 } from '../../../fixtures/store/notebook-fixtures';
@@ -23,20 +27,35 @@ const file = () => path.join(dir, 'notebook.json');
 const backup = () => path.join(dir, 'notebook.json.bak');
 const now = () => new Date('2024-05-01T10:20:30.456Z');
 const quarantined = 'notebook.corrupt-2024-05-01T10-20-30-456Z.json';
+const manual = { now, compactAfterMs: 1e9, compactAfterEntries: 1e9 };
 
-/** Two saves: the file holds state 2, the backup state 1. */
-async function twoVersions(): Promise<{ first: NotebookData; second: NotebookData }> {
-  const store = await openNotebookStore(dir);
-  await store.update((data) => void data.articles.push(article('a1')));
-  const first = structuredClone(store.data);
-  await store.update((data) => void data.tags.push(tag('t1')));
-  return { first, second: structuredClone(store.data) };
+/**
+ * Two commits, each compacted: the file holds state 2, the backup state 1, and the journal of
+ * commit 2 is still there (kept until the backup covers it).
+ */
+async function twoVersions() {
+  const store = await openNotebookStore(dir, manual);
+  await store.commit([put.article(article('a1'))]);
+  await store.compact();
+  const first = plain(store.state);
+  await store.commit([put.tag(tag('t1'))]);
+  await store.compact();
+  await store.close();
+  return { first, second: plain(store.state) };
+}
+
+/** As twoVersions, without the journal: what the backup alone gives back. */
+async function twoVersionsWithoutJournal() {
+  const versions = await twoVersions();
+  for (const name of await journals(dir)) await rm(path.join(dir, name));
+  return versions;
 }
 
 const validJson = JSON.stringify({
-  version: 1,
+  version: 2,
+  journalSeq: 0,
   articles: [article('x')],
-  annotations: [],
+  annotations: [annotation('n', 'x')],
   tags: [],
   sampleSeeded: true,
 });
@@ -46,23 +65,27 @@ const damaged: [string, () => Buffer][] = [
   ['garbage bytes', () => Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0xc3]), randomBytes(64)])],
   ['a file containing null', () => Buffer.from('null')],
   ['an empty file', () => Buffer.alloc(0)],
-  ['valid JSON of the wrong shape', () => Buffer.from('{"version":1,"articles":"none"}')],
+  ['valid JSON of the wrong shape', () => Buffer.from('{"version":2,"articles":"none"}')],
   ['an array', () => Buffer.from('[]')],
   ['a negative offset', () => Buffer.from(validJson.replace('"start":0', '"start":-1'))],
   [
+    'a bad body hash',
+    () => Buffer.from(validJson.replace(/"bodyHash":"[0-9a-f]+"/, '"bodyHash":"x"')),
+  ],
+  [
     'a format that never existed',
-    () => Buffer.from(validJson.replace('"version":1', '"version":0')),
+    () => Buffer.from(validJson.replace('"version":2', '"version":0')),
   ],
 ];
 
 describe('a damaged notebook file', () => {
   it.each(damaged)('%s is set aside and the backup restored', async (_, bytes) => {
-    const { first } = await twoVersions();
+    const { first } = await twoVersionsWithoutJournal();
     const bad = bytes();
     await writeFile(file(), bad);
 
     const store = await openNotebookStore(dir, { now });
-    expect(store.data).toEqual(first);
+    expect(plain(store.state)).toEqual(first);
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toMatch(
       new RegExp(
@@ -71,10 +94,18 @@ describe('a damaged notebook file', () => {
     );
     expect((await readFile(path.join(dir, quarantined))).equals(bad)).toBe(true);
     // The restore is written straight away, so the next open is clean.
-    expect(await readJson(file())).toEqual(first);
+    expect(await readJson(file())).toMatchObject({ articles: first.articles, tags: first.tags });
     const again = await openNotebookStore(dir, { now });
     expect(again.notices).toEqual([]);
-    expect(again.data).toEqual(first);
+    expect(plain(again.state)).toEqual(first);
+  });
+
+  it('is restored from the backup plus the journal kept beside it, losing nothing', async () => {
+    const { second } = await twoVersions();
+    await writeFile(file(), 'damaged');
+    const store = await openNotebookStore(dir, { now });
+    expect(store.notices).toHaveLength(1);
+    expect(plain(store.state)).toEqual(second);
   });
 
   it('never overwrites a file set aside earlier, even at the same moment', async () => {
@@ -95,12 +126,11 @@ describe('a damaged notebook file', () => {
     const store = await openNotebookStore(dir, { now });
 
     // Not a first run: the sample must not come back into a notebook the analyst had.
-    expect(store.data).toEqual({
-      version: 1,
+    expect(plain(store.state)).toEqual({
       articles: [],
       annotations: [],
       tags: [],
-      sampleSeeded: true,
+      meta: { sampleSeeded: true },
     });
     expect(store.notices).toEqual([
       `Your notebook file could not be read and there was no usable backup, so an empty notebook was started. The damaged file was kept as ${path.join(dir, quarantined)}.`,
@@ -109,35 +139,45 @@ describe('a damaged notebook file', () => {
     expect(await listDir(dir)).toEqual([quarantined, 'notebook.json']);
   });
 
-  it('with a damaged backup too keeps both and starts empty', async () => {
+  it('with a damaged backup too keeps both and starts from what the journal still has', async () => {
     await twoVersions();
     await writeFile(file(), 'null');
-    await writeFile(backup(), '{"version":1');
+    await writeFile(backup(), '{"version":2');
     const store = await openNotebookStore(dir, { now });
 
     const keptBackup = 'notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json';
-    expect(store.data.articles).toEqual([]);
+    expect(plain(store.state)).toEqual({
+      articles: [],
+      annotations: [],
+      tags: [tag('t1')],
+      meta: { sampleSeeded: true },
+    });
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toContain(path.join(dir, quarantined));
     expect(store.notices[0]).toContain(path.join(dir, keptBackup));
     expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe('null');
-    expect(await readFile(path.join(dir, keptBackup), 'utf8')).toBe('{"version":1');
-    expect(await listDir(dir)).toEqual([keptBackup, quarantined, 'notebook.json']);
+    expect(await readFile(path.join(dir, keptBackup), 'utf8')).toBe('{"version":2');
+    expect(await listDir(dir)).toEqual([
+      'journal-2.jsonl',
+      keptBackup,
+      quarantined,
+      'notebook.json',
+    ]);
   });
 });
 
 describe('a missing notebook file', () => {
   it('is restored from the backup with a notice', async () => {
-    const { first } = await twoVersions();
+    const { first } = await twoVersionsWithoutJournal();
     await rm(file());
     const store = await openNotebookStore(dir, { now });
 
-    expect(store.data).toEqual(first);
+    expect(plain(store.state)).toEqual(first);
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toMatch(
       /^Your notebook file was missing; the backup from .+ was restored\.$/,
     );
-    expect(await readJson(file())).toEqual(first);
+    expect(await readJson(file())).toMatchObject({ articles: first.articles, tags: first.tags });
   });
 
   it('with a damaged backup sets the backup aside rather than letting a later save replace it', async () => {
@@ -146,7 +186,7 @@ describe('a missing notebook file', () => {
     await writeFile(backup(), '');
     const store = await openNotebookStore(dir, { now });
 
-    expect(store.data.articles).toEqual([]);
+    expect(store.state.articles.size).toBe(0);
     expect(store.notices[0]).toContain('notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json');
     expect(
       await readFile(path.join(dir, 'notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json')),
@@ -155,13 +195,16 @@ describe('a missing notebook file', () => {
 });
 
 describe('a notebook from a newer version of the app', () => {
-  const newer = JSON.stringify({ version: 2, articles: [], somethingNew: { a: 1 } });
+  const newer = JSON.stringify({ version: 3, articles: [], somethingNew: { a: 1 } });
   const message =
-    'This notebook was saved by a newer version of Research Notebook (format 2); update the app to open it.';
+    'This notebook was saved by a newer version of Research Notebook (format 3); update the app to open it.';
 
-  it('is refused with a conflict and left byte for byte as it was', async () => {
+  it('is refused with a conflict and left byte for byte as it was, journal included', async () => {
     await twoVersions();
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.tag(tag('t2'))]);
     const bakBefore = await readFile(backup());
+    const journalBefore = await readFile(path.join(dir, 'journal-3.jsonl'));
     await writeFile(file(), newer);
     const listing = await listDir(dir);
 
@@ -170,6 +213,7 @@ describe('a notebook from a newer version of the app', () => {
     await expect(opening).rejects.toMatchObject({ code: 'conflict', message });
     expect(await readFile(file(), 'utf8')).toBe(newer);
     expect((await readFile(backup())).equals(bakBefore)).toBe(true);
+    expect((await readFile(path.join(dir, 'journal-3.jsonl'))).equals(journalBefore)).toBe(true);
     expect(await listDir(dir)).toEqual(listing);
   });
 

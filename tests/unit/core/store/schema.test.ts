@@ -1,15 +1,22 @@
-// What the notebook schema lets through: every field's type, not the relations between records.
+// What the notebook schema lets through: every field's type, not the relations between records;
+// and the quick annotation check, which must never accept what the full schema would not.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { notebookSchema } from '../../../../electron/core/store/schema';
+import { isCanonicalAnnotation } from '../../../../electron/core/store/fast-check';
+import {
+  changeSchema,
+  checkNotebook,
+  notebookSchema,
+} from '../../../../electron/core/store/schema';
+import { annotation } from '../../../fixtures/store/notebook-fixtures';
 
 type Json = Record<string, unknown>;
 
 const fixture = (): Json =>
   JSON.parse(
     readFileSync(
-      fileURLToPath(new URL('../../../fixtures/store/notebook-v1.json', import.meta.url)),
+      fileURLToPath(new URL('../../../fixtures/store/notebook-v2.json', import.meta.url)),
       'utf8',
     ),
   ) as Json;
@@ -24,35 +31,44 @@ function setPath(data: Json, path: (string | number)[], value: unknown): Json {
   return data;
 }
 
+const breakages: [string, (string | number)[], unknown][] = [
+  ['a fractional offset', ['annotations', 0, 'selectors', 0, 'end'], 14.5],
+  ['a negative offset', ['annotations', 0, 'selectors', 0, 'start'], -1],
+  ['an offset given as a string', ['annotations', 0, 'selectors', 0, 'start'], '15'],
+  ['an offset beyond safe integers', ['annotations', 0, 'selectors', 0, 'end'], 2 ** 60],
+  ['a colour that is not #rrggbb', ['tags', 0, 'color'], 'green'],
+  ['a short colour', ['tags', 0, 'color'], '#6c4'],
+  ['an unknown anchor state', ['annotations', 0, 'anchor'], 'lost'],
+  ['a revision of 0', ['annotations', 0, 'revision'], 0],
+  ['a missing revision', ['annotations', 0, 'revision'], undefined],
+  ['a candidate without an end', ['annotations', 0, 'candidate'], { start: 1 }],
+  ['a null candidate', ['annotations', 0, 'candidate'], null],
+  ['an empty tag id on an annotation', ['annotations', 0, 'tagIds', 0], ''],
+  ['an unknown article format', ['articles', 0, 'format'], 'pdf'],
+  ['a body hash that is not sha-256 hex', ['articles', 0, 'revisions', 0, 'bodyHash'], 'abc'],
+  ['an unknown revision reason', ['articles', 0, 'revisions', 0, 'reason'], 'magic'],
+  [
+    'selectors in the wrong order',
+    ['annotations', 0, 'selectors'],
+    [
+      { type: 'TextQuoteSelector', exact: 'W', prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 15, end: 16 },
+    ],
+  ],
+  ['a third selector', ['annotations', 0, 'selectors', 2], { type: 'TextPositionSelector' }],
+  ['a missing memo', ['articles', 0, 'memo'], undefined],
+  ['an empty id', ['tags', 0, 'id'], ''],
+  ['a null tag list', ['tags'], null],
+  ['a null annotation', ['annotations', 0], null],
+  ['a version other than 2', ['version'], 1],
+  ['a negative journalSeq', ['journalSeq'], -1],
+  ['sampleSeeded as a string', ['sampleSeeded'], 'yes'],
+];
+
 describe('notebookSchema', () => {
-  it('accepts the format 1 fixture unchanged', () => {
+  it('accepts the format 2 fixture unchanged', () => {
     expect(notebookSchema.parse(fixture())).toEqual(fixture());
   });
-
-  const breakages: [string, (string | number)[], unknown][] = [
-    ['a fractional offset', ['articles', 0, 'blocks', 0, 'end'], 14.5],
-    ['a negative offset', ['annotations', 0, 'selectors', 0, 'start'], -1],
-    ['an offset given as a string', ['articles', 0, 'marks', 0, 'start'], '15'],
-    ['a colour that is not #rrggbb', ['tags', 0, 'color'], 'green'],
-    ['a short colour', ['tags', 0, 'color'], '#6c4'],
-    ['an unknown anchor state', ['annotations', 0, 'anchor'], 'lost'],
-    ['an unknown block type', ['articles', 0, 'blocks', 0, 'type'], 'table'],
-    ['a heading level of 0', ['articles', 0, 'blocks', 0, 'level'], 0],
-    ['an unknown article format', ['articles', 0, 'format'], 'pdf'],
-    [
-      'selectors in the wrong order',
-      ['annotations', 0, 'selectors'],
-      [
-        { type: 'TextQuoteSelector', exact: 'W', prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 15, end: 16 },
-      ],
-    ],
-    ['a missing memo', ['articles', 0, 'memo'], undefined],
-    ['an empty id', ['tags', 0, 'id'], ''],
-    ['a null tag list', ['tags'], null],
-    ['a version other than 1', ['version'], 2],
-    ['sampleSeeded as a string', ['sampleSeeded'], 'yes'],
-  ];
 
   it.each(breakages)('refuses %s', (_, path, value) => {
     expect(notebookSchema.safeParse(fixture()).success).toBe(true);
@@ -69,6 +85,76 @@ describe('notebookSchema', () => {
   it('does not check relations between records (those are repaired, not quarantined)', () => {
     const data = setPath(fixture(), ['annotations', 0, 'articleId'], 'no-such-article');
     setPath(data, ['annotations', 0, 'selectors', 0, 'end'], 1_000_000);
+    setPath(data, ['annotations', 0, 'revision'], 7);
     expect(notebookSchema.safeParse(data).success).toBe(true);
+  });
+});
+
+describe('checkNotebook', () => {
+  const variants: [string, Json][] = [
+    ['the fixture', fixture()],
+    [
+      'a fuzzy annotation with a candidate',
+      setPath(
+        setPath(fixture(), ['annotations', 0, 'anchor'], 'fuzzy'),
+        ['annotations', 0, 'candidate'],
+        { start: 3, end: 9 },
+      ),
+    ],
+    ['an extra key on an annotation', setPath(fixture(), ['annotations', 0, 'stray'], 1)],
+    ['an extra key on a selector', setPath(fixture(), ['annotations', 0, 'selectors', 1, 'x'], 1)],
+    [
+      'an extra key on a candidate',
+      setPath(fixture(), ['annotations', 0, 'candidate'], { start: 1, end: 2, x: 3 }),
+    ],
+    [
+      'a __proto__ key',
+      JSON.parse(
+        JSON.stringify(fixture()).replace('"id":"b7e2"', '"__proto__":{},"id":"b7e2"'),
+      ) as Json,
+    ],
+    ['no annotations at all', setPath(fixture(), ['annotations'], [])],
+    ['no annotations key', setPath(fixture(), ['annotations'], undefined)],
+    ...breakages.map(([name, path, value]): [string, Json] => [
+      name,
+      setPath(fixture(), path, value),
+    ]),
+  ];
+
+  it.each(variants)('agrees with the full schema on %s', (_, data) => {
+    const full = notebookSchema.safeParse(structuredClone(data));
+    const quick = checkNotebook(structuredClone(data));
+    expect(quick.success).toBe(full.success);
+    if (quick.success) expect(quick.data).toEqual(full.data);
+  });
+
+  it('takes the quick path for annotations in the shape the store writes', () => {
+    expect(isCanonicalAnnotation(annotation('n1', 'a1', ['t1']))).toBe(true);
+    expect(
+      isCanonicalAnnotation({ ...annotation('n1', 'a1'), candidate: { start: 0, end: 1 } }),
+    ).toBe(true);
+    expect(isCanonicalAnnotation({ ...annotation('n1', 'a1'), extra: 1 })).toBe(false);
+  });
+});
+
+describe('changeSchema', () => {
+  it('accepts each kind of change and refuses a record in the wrong collection', () => {
+    const n = annotation('n1', 'a1');
+    expect(
+      changeSchema.safeParse({ kind: 'put', collection: 'annotations', record: n }).success,
+    ).toBe(true);
+    expect(changeSchema.safeParse({ kind: 'put', collection: 'tags', record: n }).success).toBe(
+      false,
+    );
+    expect(changeSchema.safeParse({ kind: 'delete', collection: 'tags', id: 't1' }).success).toBe(
+      true,
+    );
+    expect(changeSchema.safeParse({ kind: 'delete', collection: 'bodies', id: 'x' }).success).toBe(
+      false,
+    );
+    expect(changeSchema.safeParse({ kind: 'meta', key: 'sampleSeeded', value: true }).success).toBe(
+      true,
+    );
+    expect(changeSchema.safeParse({ kind: 'meta', key: 'other', value: true }).success).toBe(false);
   });
 });

@@ -1,0 +1,121 @@
+// Turns the analyst's edited plain text into a new body: blocks are the text's paragraphs, and
+// each keeps the type (heading, quote, …) and inline marks of the old block it came from.
+import type { ArticleBody, Block, Mark } from '../../shared/model';
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+
+/** NFC, \n line ends, no control characters, no trailing spaces on lines. */
+export function normaliseEditedText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Paragraph spans of `text`, trimmed, separated by blank lines. */
+function paragraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) spans.push({ start, end });
+  };
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, text.length);
+  return spans;
+}
+
+export function editBody(old: ArticleBody, editedText: string): ArticleBody {
+  const text = normaliseEditedText(editedText);
+  const oldTexts = old.blocks.map((b) => old.text.slice(b.start, b.end));
+  const unmatched = new Map<string, number[]>();
+  oldTexts.forEach((t, i) => unmatched.set(t, [...(unmatched.get(t) ?? []), i]));
+  const marksOf = groupMarks(old);
+
+  const spans = paragraphs(text);
+  const contents = spans.map((span) => text.slice(span.start, span.end));
+  // How many of each paragraph text are still to come, to tell an insertion from an edit.
+  const ahead = new Map<string, number>();
+  for (const c of contents) ahead.set(c, (ahead.get(c) ?? 0) + 1);
+
+  const blocks: Block[] = [];
+  const marks: Mark[] = [];
+  let lastOld = -1;
+  spans.forEach((span, j) => {
+    const content = contents[j]!;
+    ahead.set(content, ahead.get(content)! - 1);
+    const same = takeAfter(unmatched.get(content), lastOld);
+    let from = same;
+    if (from === undefined && lastOld + 1 < old.blocks.length) {
+      // A changed paragraph is the old one that followed the last unchanged one (an edit in
+      // place), unless that old one still comes later unchanged: then this one was inserted.
+      const next = oldTexts[lastOld + 1]!;
+      if (!ahead.get(next)) from = lastOld + 1;
+    }
+    if (from !== undefined) lastOld = from;
+    const source = from === undefined ? undefined : old.blocks[from];
+    blocks.push({
+      type: source?.type ?? 'paragraph',
+      ...(source?.level !== undefined && { level: source.level }),
+      start: span.start,
+      end: span.end,
+    });
+    if (source === undefined || from === undefined) return;
+    for (const mark of marksOf.get(from) ?? []) {
+      const placed = placeMark(old.text, source, mark, content, span.start, same !== undefined);
+      if (placed) marks.push(placed);
+    }
+  });
+  return { text, blocks, marks };
+}
+
+function groupMarks(body: ArticleBody): Map<number, Mark[]> {
+  const byBlock = new Map<number, Mark[]>();
+  let b = 0;
+  for (const mark of [...body.marks].sort((x, y) => x.start - y.start)) {
+    while (b < body.blocks.length && body.blocks[b]!.end <= mark.start) b++;
+    if (b === body.blocks.length) break;
+    byBlock.set(b, [...(byBlock.get(b) ?? []), mark]);
+  }
+  return byBlock;
+}
+
+function takeAfter(candidates: number[] | undefined, after: number): number | undefined {
+  if (!candidates) return undefined;
+  const at = candidates.findIndex((i) => i > after);
+  return at === -1 ? undefined : candidates.splice(at, 1)[0];
+}
+
+/** Keeps a mark where its words still are: same offset if unchanged, else their one occurrence. */
+function placeMark(
+  oldText: string,
+  oldBlock: Block,
+  mark: Mark,
+  content: string,
+  blockStart: number,
+  unchanged: boolean,
+): Mark | undefined {
+  const offset = mark.start - oldBlock.start;
+  const length = mark.end - mark.start;
+  const words = oldText.slice(mark.start, mark.end);
+  let at: number | undefined;
+  if (unchanged || content.slice(offset, offset + length) === words) at = offset;
+  else {
+    const first = content.indexOf(words);
+    if (first !== -1 && content.indexOf(words, first + 1) === -1) at = first;
+  }
+  if (at === undefined || length === 0) return undefined;
+  return { ...mark, start: blockStart + at, end: blockStart + at + length };
+}

@@ -1,0 +1,150 @@
+// Article bodies, content-addressed beside the notebook as bodies/<sha-256>.json: immutable, written
+// durably once, so saving an annotation never rewrites an article's text.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleBody, Block, Mark } from '../../shared/model';
+import { NotebookError } from '../errors';
+import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
+import { bodyHashSchema, bodySchema } from './schema';
+
+/**
+ * The body with every key in one fixed order (text, blocks, marks; inside each block and mark the
+ * model's order), its JSON, and the sha-256 of that JSON. The JSON is also the file's exact
+ * content, so a read can be checked against its name. Fixing the inner key order too means the same
+ * content gets the same hash whichever code built the objects.
+ */
+export function canonicalBody(input: ArticleBody): {
+  hash: string;
+  json: string;
+  body: ArticleBody;
+} {
+  const body: ArticleBody = {
+    text: input.text,
+    blocks: input.blocks.map(({ type, level, start, end }): Block => {
+      return level === undefined ? { type, start, end } : { type, level, start, end };
+    }),
+    marks: input.marks.map(({ type, start, end, href }): Mark => {
+      return href === undefined ? { type, start, end } : { type, start, end, href };
+    }),
+  };
+  const json = JSON.stringify(body);
+  return { hash: sha256(json), json, body };
+}
+
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+/** Bodies are shared by every reader of the cache, so none of them may change one. */
+function freeze(body: ArticleBody): ArticleBody {
+  body.blocks.forEach((b) => Object.freeze(b));
+  body.marks.forEach((m) => Object.freeze(m));
+  Object.freeze(body.blocks);
+  Object.freeze(body.marks);
+  return Object.freeze(body);
+}
+
+const CACHE_ENTRIES = 8;
+/** Imports may be up to 50 MB, so a few big bodies must not pin hundreds of megabytes. */
+const CACHE_CHARS = 32 * 1024 * 1024;
+
+export class BodyStore {
+  /** Least recently used first (a Map keeps insertion order). */
+  readonly #cache = new Map<string, ArticleBody>();
+  /** Two puts of the same body at once would share one temp file; the second waits instead. */
+  readonly #writing = new Map<string, Promise<void>>();
+  #folderReady = false;
+
+  constructor(
+    readonly dir: string,
+    readonly parentDir: string,
+  ) {}
+
+  async put(input: ArticleBody): Promise<string> {
+    const { hash, json, body } = canonicalBody(input);
+    let writing = this.#writing.get(hash);
+    if (!writing) {
+      writing = this.#ensureStored(hash, json).finally(() => this.#writing.delete(hash));
+      this.#writing.set(hash, writing);
+    }
+    await writing;
+    this.#remember(hash, freeze(body));
+    return hash;
+  }
+
+  async get(hash: string): Promise<ArticleBody> {
+    const cached = this.#cache.get(hash);
+    if (cached) {
+      this.#remember(hash, cached);
+      return cached;
+    }
+    // The hash becomes a path, so anything but 64 hex digits is refused before touching the disk.
+    if (!bodyHashSchema.safeParse(hash).success) throw missingBody();
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.#file(hash));
+    } catch (error) {
+      if (isMissing(error)) throw missingBody();
+      throw error;
+    }
+    const body = sha256(bytes) === hash ? parseBody(bytes) : undefined;
+    if (!body) {
+      throw new NotebookError(
+        'bad-file',
+        `The text of an article revision is damaged on disk (${this.#file(hash)}); the rest of the notebook is unaffected.`,
+      );
+    }
+    this.#remember(hash, freeze(body));
+    return body;
+  }
+
+  /** Writes `json` as body `hash` unless a good copy is already there. */
+  async #ensureStored(hash: string, json: string): Promise<void> {
+    if (this.#cache.has(hash)) return;
+    const file = this.#file(hash);
+    try {
+      // A file with other bytes is damage; the rename below replaces it with the right content.
+      if ((await readFile(file, 'utf8')) === json) return;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    // The folder's own entry must be durable too: synced once per run, in case an earlier run
+    // created the folder and was killed before syncing it.
+    if (!this.#folderReady) {
+      await mkdir(this.dir, { recursive: true });
+      await syncDirectory(this.parentDir);
+      this.#folderReady = true;
+    }
+    // Through a temp file: a body torn by a crash is never under its final name.
+    await writeFileDurably(file, json);
+  }
+
+  #remember(hash: string, body: ArticleBody): void {
+    this.#cache.delete(hash);
+    this.#cache.set(hash, body);
+    let chars = 0;
+    for (const b of this.#cache.values()) chars += b.text.length;
+    for (const [oldest, b] of this.#cache) {
+      if (this.#cache.size <= 1 || (this.#cache.size <= CACHE_ENTRIES && chars <= CACHE_CHARS)) {
+        break;
+      }
+      this.#cache.delete(oldest);
+      chars -= b.text.length;
+    }
+  }
+
+  #file(hash: string): string {
+    return path.join(this.dir, `${hash}.json`);
+  }
+}
+
+function parseBody(bytes: Buffer): ArticleBody | undefined {
+  try {
+    const checked = bodySchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    return checked.success ? checked.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const missingBody = () =>
+  new NotebookError('not-found', 'The text of this article revision is missing from the notebook.');

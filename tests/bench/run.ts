@@ -1,0 +1,135 @@
+// The bench entry (bundled to out/bench/run.js by scripts/bench.mjs): generates the data, runs every
+// case, prints one JSON line per figure, writes reports/bench.json and prints the README table.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchExport } from './core/export';
+import { benchReanchor } from './core/reanchor';
+import { benchSave } from './core/save';
+import { benchStartup } from './core/startup';
+import { benchRoot, writeBenchNotebook } from './data-dir';
+import { generateBenchData } from './generate';
+import { markdownTable } from './readme-table';
+import { benchApp } from './renderer/app';
+import { measureNaive, type NaiveFigures } from './renderer/naive';
+import { log, missingLine, type BenchLine } from './stats';
+
+const outDir = path.dirname(fileURLToPath(import.meta.url));
+const lines: BenchLine[] = [];
+let failures = 0;
+
+function report(line: BenchLine) {
+  lines.push(line);
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** The lines a case would have reported: name, unit, budget, baseline. */
+type Fallback = [string, BenchLine['unit'], number, number | null];
+
+/** Runs one case; a case that throws is reported as not measured, and the others still run. */
+async function runCase(
+  label: string,
+  fallback: Fallback[],
+  measure: () => Promise<BenchLine | BenchLine[]>,
+) {
+  const t0 = performance.now();
+  try {
+    const result = await measure();
+    for (const line of Array.isArray(result) ? result : [result]) report(line);
+  } catch (error) {
+    failures++;
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    log(`${label} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
+    for (const [name, unit, budget, baseline] of fallback) {
+      report(missingLine(name, unit, budget, baseline, reason));
+    }
+  }
+  log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const started = performance.now();
+// Other jobs on the machine inflate every figure: the report says how busy it was.
+const loadBefore = os.loadavg()[0]!;
+const data = generateBenchData();
+const bytes = Buffer.byteLength(data.body.text);
+log(
+  `data: ${data.body.blocks.length} paragraphs, ${(bytes / 1e6).toFixed(2)} MB, ` +
+    `${data.passages.length} annotations, ${data.edits.length} edits in the revision`,
+);
+const root = await benchRoot();
+const notebook = await writeBenchNotebook(data, root);
+
+// Every case works in `root`; it goes, whatever happens.
+try {
+  let naive: NaiveFigures | undefined;
+  await runCase('naive renderer', [], async () => {
+    naive = await measureNaive(data, path.join(outDir, 'naive-page.js'));
+    return [];
+  });
+  await runCase(
+    'renderer',
+    [
+      ['open the article with 10k highlights, to first paint', 'ms', 100, naive?.open ?? null],
+      ['re-apply all 10k highlights, to paint', 'ms', 50, naive?.reapply ?? null],
+      ['click on text -> annotation ids', 'ms', 1, naive?.hit ?? null],
+      ['scroll to an annotation, to paint', 'ms', 50, null],
+      ['renderer memory with the article open', 'MB', 200, naive?.rssMB ?? null],
+    ],
+    () => benchApp(data, notebook, root, naive),
+  );
+  await runCase(
+    're-anchor',
+    [['re-anchor 10k annotations on the 1%-edited revision', 'ms', 150, null]],
+    () => benchReanchor(data),
+  );
+  await runCase('save', [['save one annotation durably at 10k', 'ms', 5, null]], () =>
+    benchSave(data, notebook, root),
+  );
+  await runCase(
+    'start-up',
+    [['start-up: notebook with 10k annotations ready', 'ms', 200, null]],
+    () => benchStartup(notebook, root, outDir),
+  );
+  await runCase(
+    'export',
+    ['Markdown', 'CSV', 'W3C JSON'].map((f): Fallback => [
+      `export 10k annotations to ${f}`,
+      'ms',
+      150,
+      null,
+    ]),
+    () => benchExport(notebook.records),
+  );
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
+
+const report_ = {
+  createdAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! },
+  },
+  data: {
+    seed: data.options.seed,
+    paragraphs: data.body.blocks.length,
+    chars: data.body.text.length,
+    utf8MB: Number((bytes / 1e6).toFixed(2)),
+    annotations: data.passages.length,
+    revisionEdits: data.edits.length,
+  },
+  durationS: Number(((performance.now() - started) / 1000).toFixed(1)),
+  lines,
+};
+await mkdir('reports', { recursive: true });
+await writeFile('reports/bench.json', `${JSON.stringify(report_, null, 2)}\n`);
+process.stdout.write(`\n${markdownTable(lines)}\n`);
+log(
+  `done in ${report_.durationS} s (load average ${loadBefore.toFixed(1)} -> ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs); wrote reports/bench.json`,
+);
+process.exitCode = failures ? 1 : 0;

@@ -1,0 +1,100 @@
+// Articles change; annotations follow: edit the text in the app, re-import a newer version, and
+// work through the "Needs review" list (accept, re-attach, delete) — all through the UI.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../hosts/app-host';
+import { annotate, highlightTexts, openTab, panelEntries, reader, selectByMouse } from './support';
+
+const INTACT = 'joint tourist routes';
+const DAMAGED = 'industry, agriculture and the food industry';
+const NUDGED = 'business forums and business meetings';
+
+async function editText(page: import('@playwright/test').Page, change: (text: string) => string) {
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  await box.fill(change(await box.inputValue()));
+  await page.getByRole('button', { name: 'Save as new revision' }).click();
+  await expect(box).toBeHidden();
+}
+
+const reviewItems = (page: import('@playwright/test').Page) =>
+  page.getByRole('list', { name: 'Needs review' }).getByRole('listitem');
+
+test('edit the text: intact passages stay put, damaged ones wait for review', async ({ host }) => {
+  const { page } = host;
+  await annotate(page, INTACT, ['tourism']);
+  await annotate(page, DAMAGED, ['economy']);
+  await annotate(page, NUDGED, ['events']);
+
+  await editText(page, (text) =>
+    text
+      .replace('\n\n"Over the past', '\n\nA paragraph the analyst added.\n\n"Over the past')
+      .replace('the food industry', 'the fishing sector')
+      .replace(NUDGED, 'business forums, and business meetings'),
+  );
+  await expect(
+    page.getByText(/Revision 2 saved: 1 annotation in place, 2 need review/),
+  ).toBeVisible();
+  await expect(page.getByText('Revision 2 of 2')).toBeVisible();
+  await expect(reader(page)).toContainText('A paragraph the analyst added.');
+  await expect(page.getByRole('tab', { name: 'Needs review (2)' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(reviewItems(page)).toHaveCount(2);
+
+  // The intact passage is still highlighted exactly.
+  const texts = Object.entries(await highlightTexts(page))
+    .filter(([name]) => name.startsWith('nb-tag-'))
+    .flatMap(([, t]) => t);
+  expect(texts).toContain(INTACT);
+
+  // Accept the proposed place of the nudged passage.
+  const nudged = reviewItems(page).filter({ hasText: NUDGED });
+  await expect(nudged).toContainText('business forums, and business meetings');
+  await nudged.getByRole('button', { name: 'Accept' }).click();
+  await expect(reviewItems(page)).toHaveCount(1);
+
+  // Re-attach the damaged one to the passage as it reads now.
+  await selectByMouse(page, 'industry, agriculture and the fishing sector');
+  await reviewItems(page).first().getByRole('button', { name: 'Re-attach to selection' }).click();
+  await expect(reviewItems(page)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Review', exact: true })).toBeVisible();
+
+  await openTab(page, 'Annotations');
+  await expect(panelEntries(page)).toHaveCount(3);
+  await expect(panelEntries(page).filter({ hasText: 'the fishing sector' })).toHaveCount(1);
+
+  // Everything survives a restart.
+  await host.restart();
+  await expect(host.page.getByText('Revision 2 of 2')).toBeVisible();
+  await expect(panelEntries(host.page)).toHaveCount(3);
+});
+
+test('re-import a newer version over the article; delete an orphan from review', async ({
+  host,
+  dataDir,
+}) => {
+  const { page } = host;
+  await annotate(page, INTACT, ['tourism']);
+  await annotate(page, 'Vestnik Kavkaza', ['media']);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const original = await page.getByRole('textbox', { name: 'Article text' }).inputValue();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const newer = join(dataDir, 'azpromo-newer.txt');
+  await writeFile(
+    newer,
+    `${original.replace(/the correspondent of Vestnik Kavkaza cited him as saying/, 'he said')}\n\nA closing paragraph from the newer version.`,
+  );
+  await page.getByLabel('Re-import a newer version of this article').setInputFiles(newer);
+  await expect(page.getByText(/Revision 2 saved/)).toBeVisible();
+  await expect(reader(page)).toContainText('A closing paragraph from the newer version.');
+  await expect(reviewItems(page)).toHaveCount(1);
+  await expect(reviewItems(page).first()).toContainText('Not found');
+  await reviewItems(page).first().getByRole('button', { name: 'Delete' }).click();
+  await expect(reviewItems(page)).toHaveCount(0);
+  await openTab(page, 'Annotations');
+  await expect(panelEntries(page)).toHaveCount(1);
+  await expect(panelEntries(page).first()).toContainText(INTACT);
+});

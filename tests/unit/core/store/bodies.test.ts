@@ -1,0 +1,100 @@
+// Article bodies beside the notebook: content-addressed, written once and durably, checked against
+// their hash when read, and never taken from a temp file a crash left behind.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openNotebookStore } from '../../../../electron/core/store';
+import { canonicalBody } from '../../../../electron/core/store/bodies';
+import type { ArticleBody } from '../../../../electron/shared/model';
+import { body, makeTempDir } from '../../../fixtures/store/notebook-fixtures';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+afterEach(() => cleanup());
+
+const bodyFile = (hash: string) => path.join(dir, 'bodies', `${hash}.json`);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('putBody', () => {
+  it('stores the canonical JSON under its sha-256, text then blocks then marks', async () => {
+    const store = await openNotebookStore(dir);
+    const b = body('a1');
+    const hash = await store.putBody(b);
+
+    const json = JSON.stringify({ text: b.text, blocks: b.blocks, marks: b.marks });
+    expect(hash).toBe(sha256(json));
+    expect(await readFile(bodyFile(hash), 'utf8')).toBe(json);
+    expect(await readdir(path.join(dir, 'bodies'))).toEqual([`${hash}.json`]);
+  });
+
+  it('gives the same content the same hash, whatever order its keys were built in', async () => {
+    const store = await openNotebookStore(dir);
+    const b = body('a1');
+    const shuffled = {
+      marks: b.marks.map(({ href, end, start, type }) => ({ href, end, start, type })),
+      blocks: b.blocks.map(({ end, start, type }) => ({ end, type, start })),
+      text: b.text,
+    } as ArticleBody;
+    expect(await store.putBody(shuffled)).toBe(await store.putBody(b));
+    expect(await store.putBody(body('a2'))).not.toBe(await store.putBody(b));
+  });
+
+  it('writes a body once: again, or twice at the same time, leaves the one file alone', async () => {
+    const store = await openNotebookStore(dir);
+    const [first, second] = await Promise.all([
+      store.putBody(body('a1')),
+      store.putBody(body('a1')),
+    ]);
+    expect(second).toBe(first);
+    const written = await stat(bodyFile(first));
+
+    const reopened = await openNotebookStore(dir);
+    expect(await reopened.putBody(body('a1'))).toBe(first);
+    const after = await stat(bodyFile(first));
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    expect(await readdir(path.join(dir, 'bodies'))).toEqual([`${first}.json`]);
+  });
+
+  it('ignores a torn temp file from a crash and replaces a damaged body', async () => {
+    const store = await openNotebookStore(dir);
+    const { hash, json } = canonicalBody(body('a1'));
+    await store.putBody(body('other')); // creates the folder
+    await writeFile(`${bodyFile(hash)}.tmp`, json.slice(0, 10));
+
+    const reopened = await openNotebookStore(dir);
+    await expect(reopened.getBody(hash)).rejects.toMatchObject({ code: 'not-found' });
+    expect(await reopened.putBody(body('a1'))).toBe(hash);
+    expect(await readFile(bodyFile(hash), 'utf8')).toBe(json);
+    expect((await readdir(path.join(dir, 'bodies'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    await writeFile(bodyFile(hash), json.replace('Text', 'Test'));
+    const third = await openNotebookStore(dir);
+    await expect(third.getBody(hash)).rejects.toMatchObject({ code: 'bad-file' });
+    await third.putBody(body('a1'));
+    expect(await third.getBody(hash)).toEqual(body('a1'));
+  });
+});
+
+describe('getBody', () => {
+  it('reads a body back after a reopen', async () => {
+    const hash = await (await openNotebookStore(dir)).putBody(body('a1'));
+    expect(await (await openNotebookStore(dir)).getBody(hash)).toEqual(body('a1'));
+  });
+
+  it('hands out one frozen copy, so no caller can change it for the others', async () => {
+    const hash = await (await openNotebookStore(dir)).putBody(body('a1'));
+    const store = await openNotebookStore(dir);
+    const first = await store.getBody(hash);
+    expect(await store.getBody(hash)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.blocks[0])).toBe(true);
+  });
+
+  it('reports a missing body, or anything that is not a hash, as not found', async () => {
+    const store = await openNotebookStore(dir);
+    for (const hash of ['0'.repeat(64), '../notebook', '', 'A'.repeat(64)]) {
+      await expect(store.getBody(hash)).rejects.toMatchObject({ code: 'not-found' });
+    }
+  });
+});
