@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Handlers } from '../shared/contract';
+import type { CallName, Handlers } from '../shared/contract';
 import { openNotebookStore, type NotebookStore } from './store';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
@@ -45,13 +45,42 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     }
   }
 
-  const handlers: Handlers = {
+  const handlers: Handlers = serialiseWrites({
     getStartup: async () => ({ notices }),
     ...articleHandlers(ctx),
     ...annotationHandlers(ctx),
     ...tagHandlers(ctx),
     ...revisionHandlers(ctx),
     ...exportHandlers(ctx),
-  };
+  });
   return { handlers, store };
+}
+
+/** Calls that only read; every other call checks the state, then commits a change. */
+const READS = new Set<CallName>([
+  'getStartup',
+  'listArticles',
+  'getArticle',
+  'listAnnotations',
+  'listTags',
+  'exportNotes',
+]);
+
+/**
+ * Runs writing calls one at a time. Each validates against the state and then awaits its commit;
+ * two at once could both pass validation (say, both create the tag "economy") and both commit.
+ */
+function serialiseWrites(handlers: Handlers): Handlers {
+  let queue: Promise<unknown> = Promise.resolve();
+  const wrapped = { ...handlers } as Record<CallName, (input: unknown) => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as CallName[]) {
+    if (READS.has(name)) continue;
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    wrapped[name] = (input) => {
+      const run = queue.then(() => handler(input));
+      queue = run.catch(() => undefined);
+      return run;
+    };
+  }
+  return wrapped as Handlers;
 }

@@ -37,11 +37,12 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
   ).toBeVisible();
   await expect(page.getByText('Revision 2 of 2')).toBeVisible();
   await expect(reader(page)).toContainText('A paragraph the analyst added.');
-  await expect(page.getByRole('tab', { name: 'Needs review (2)' })).toHaveAttribute(
+  await expect(page.getByRole('tab', { name: 'Review (2)' })).toHaveAttribute(
     'aria-selected',
     'true',
   );
   await expect(reviewItems(page)).toHaveCount(2);
+  if (host.kind === 'browser') await page.screenshot({ path: 'tests/e2e/screenshots/review.png' });
 
   // The intact passage is still highlighted exactly.
   const texts = Object.entries(await highlightTexts(page))

@@ -18,7 +18,7 @@ const SCROLLS = { max: 12, min: 5, capMs: 20_000 };
 /** How long one action may take to produce its measure before the case gives up. */
 const MEASURE_TIMEOUT_MS = 60_000;
 
-type MeasureName = 'nb:open' | 'nb:highlights' | 'nb:hit' | 'nb:scroll';
+type MeasureName = 'nb:open' | 'nb:highlights' | 'nb:hit' | 'nb:scroll' | 'nb:fetch';
 
 export async function benchApp(
   data: BenchData,
@@ -35,8 +35,11 @@ export async function benchApp(
     await page.getByRole('article').waitFor();
 
     let memory: RendererMemory | undefined;
+    const fetches: number[] = [];
     const opens = await boxedRuns(OPENS, async (run) => {
       const ms = await openBigArticle(page, data.title);
+      const fetched = (await durations(page, 'nb:fetch')).at(-1);
+      if (fetched !== undefined) fetches.push(fetched);
       // Memory once, in the fresh browser, before later runs leave anything behind.
       if (run === 0) memory = await settledRendererMemory(browser, page);
       return ms;
@@ -61,7 +64,10 @@ export async function benchApp(
         budget: 100,
         baseline: naive?.open ?? null,
         runs: opens.length,
-        note: 'nb:open after reloading the app and clicking the article in the library',
+        note: 'nb:open after reloading the app and clicking the article in the library; it starts when the article and its annotations have arrived',
+        fetchMedian: fetches.length ? Number(median(fetches).toFixed(1)) : null,
+        fetchNote:
+          'nb:fetch: getArticle + listAnnotations through the browser host (HTTP + JSON), before nb:open starts',
         baselineNote: `whole text laid out with a <mark> per highlight, from the data in hand to first paint (as nb:open, which starts once the article has arrived); with the fetch: ${naive ? naive.openWithFetch.toFixed(0) : '?'} ms`,
       }),
       benchLine({

@@ -216,3 +216,22 @@ describe('export', () => {
     expect(outcome.file.content).not.toContain('left out');
   });
 });
+
+describe('concurrent calls', () => {
+  it('creates a new tag once when two saves name it at the same time', async () => {
+    const article = await sample();
+    await Promise.all(
+      [0, 10, 20].map((start) =>
+        h().createAnnotation({
+          articleId: article.id,
+          start,
+          end: start + 4,
+          tagNames: ['Shared'],
+          comment: '',
+        }),
+      ),
+    );
+    const tags = await h().listTags({});
+    expect(tags.map((t) => [t.name, t.count])).toEqual([['Shared', 3]]);
+  });
+});

@@ -1,54 +1,79 @@
 // Draws annotations with the CSS Custom Highlight API: one Highlight per tag colour, no DOM
 // mutation, so text nodes stay intact for selection and overlaps paint on top of each other.
-import type { Annotation, Tag } from '../../../../electron/shared/model';
+// Only the annotations of rendered chunks get Ranges; the reader repaints as chunks come and go.
+import type { Tag } from '../../../../electron/shared/model';
+import type { Placed } from './annotation-index';
 import { overlapRanges } from './overlaps';
 import type { TextMap } from './text-map';
 
 const PREFIX = 'nb-';
+/** Moved or fuzzy annotations, drawn at their candidate span until the analyst reviews them. */
+export const REVIEW = `${PREFIX}review`;
+
 const sheet = new CSSStyleSheet();
 let adopted = false;
+let sheetTags: Map<string, Tag> | null = null;
 
 /** Highlight names are CSS identifiers; tag ids are uuids, which may start with a digit. */
 const nameForTag = (tagId: string) => `${PREFIX}tag-${tagId}`;
 
+/**
+ * Replaces every nb-* highlight with those of `placed` (the annotations of the rendered chunks).
+ * Returns how many annotations got a range.
+ */
 export function paintHighlights(
   map: TextMap,
-  annotations: Annotation[],
+  placed: readonly Placed[],
   tagsById: Map<string, Tag>,
   activeId: string | null,
-) {
-  if (!('highlights' in CSS)) return;
-  if (!adopted) {
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    adopted = true;
-  }
+): number {
+  if (!('highlights' in CSS)) return 0;
   const groups = new Map<string, Range[]>();
   const active: Range[] = [];
-  const placed: Array<[number, number]> = [];
-  for (const annotation of annotations) {
-    if (annotation.anchor === 'orphaned') continue;
-    const { start, end } = annotation.selectors[0];
+  const review: Range[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const { annotation, start, end, review: needsReview } of placed) {
     const range = map.rangeOf(start, end);
     if (!range) continue;
     const tagId = annotation.tagIds.find((id) => tagsById.has(id));
     const name = tagId ? nameForTag(tagId) : `${PREFIX}untagged`;
-    groups.set(name, [...(groups.get(name) ?? []), range]);
-    if (annotation.id === activeId) active.push(map.rangeOf(start, end)!);
-    placed.push([start, end]);
+    const group = groups.get(name);
+    if (group) group.push(range);
+    else groups.set(name, [range]);
+    // A Range may belong to several highlights: it is the same stretch of text.
+    if (annotation.id === activeId) active.push(range);
+    if (needsReview) review.push(range);
+    spans.push([start, end]);
   }
 
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith(PREFIX)) CSS.highlights.delete(name);
   }
   for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
-  const overlaps = overlapRanges(placed).flatMap(([s, e]) => map.rangeOf(s, e) ?? []);
+  const overlaps = overlapRanges(spans).flatMap(([s, e]) => map.rangeOf(s, e) ?? []);
   if (overlaps.length) CSS.highlights.set(`${PREFIX}overlap`, new Highlight(...overlaps));
+  if (review.length) {
+    const highlight = new Highlight(...review);
+    highlight.priority = 5;
+    CSS.highlights.set(REVIEW, highlight);
+  }
   if (active.length) {
     const highlight = new Highlight(...active);
     highlight.priority = 10;
     CSS.highlights.set(`${PREFIX}active`, highlight);
   }
+  paintTagColours(tagsById);
+  return spans.length;
+}
 
+/** One rule per tag colour, rewritten only when the codebook changes. */
+function paintTagColours(tagsById: Map<string, Tag>) {
+  if (!adopted) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    adopted = true;
+  }
+  if (sheetTags === tagsById) return;
+  sheetTags = tagsById;
   sheet.replaceSync(
     [...tagsById.values()]
       .map((t) => `::highlight(${nameForTag(t.id)}) { background-color: ${t.color}66; }`)

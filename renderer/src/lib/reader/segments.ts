@@ -1,7 +1,8 @@
 // Turns the canonical model (text + blocks + marks) into what the reader draws: per block, runs of
 // text that share the same inline marks. Every run knows its offset, so DOM positions map back
 // to the model without counting characters in the DOM.
-import type { Article, BlockType } from '../../../../electron/shared/model';
+import type { Article, BlockType, Mark } from '../../../../electron/shared/model';
+import { IntervalIndex } from './interval-index';
 
 export interface Segment {
   start: number;
@@ -22,47 +23,79 @@ export interface BlockView {
   segments: Segment[];
 }
 
-export function buildBlockViews(article: Pick<Article, 'text' | 'blocks' | 'marks'>): BlockView[] {
-  const marks = [...article.marks].sort((a, b) => a.start - b.start);
-  let firstMark = 0;
-  return article.blocks.map((block, index) => {
-    while (firstMark < marks.length && marks[firstMark]!.end <= block.start) firstMark++;
-    const inside = [];
-    for (let i = firstMark; i < marks.length && marks[i]!.start < block.end; i++) {
-      const m = marks[i]!;
-      if (m.end > block.start)
-        inside.push({
-          ...m,
-          start: Math.max(m.start, block.start),
-          end: Math.min(m.end, block.end),
-        });
-    }
-    const cuts = new Set([block.start, block.end]);
-    for (const m of inside) cuts.add(m.start).add(m.end);
-    const points = [...cuts].sort((a, b) => a - b);
-    const segments: Segment[] = [];
-    for (let i = 0; i + 1 < points.length; i++) {
-      const start = points[i]!;
-      const end = points[i + 1]!;
-      const active = inside.filter((m) => m.start <= start && m.end >= end);
-      const link = active.find((m) => m.type === 'link' && m.href);
-      segments.push({
-        start,
-        end,
-        text: article.text.slice(start, end),
-        em: active.some((m) => m.type === 'em'),
-        strong: active.some((m) => m.type === 'strong'),
-        code: active.some((m) => m.type === 'code'),
-        ...(link ? { href: link.href } : {}),
+type Body = Pick<Article, 'text' | 'blocks' | 'marks'>;
+
+/**
+ * Block views on demand, a range of blocks at a time: a long article only ever builds the runs of
+ * the chunks on screen. The marks are indexed once, so a range finds its marks in O(log n).
+ */
+export class SegmentSource {
+  readonly #body: Body;
+  readonly #marks: IntervalIndex<Mark>;
+
+  constructor(body: Body) {
+    this.#body = body;
+    this.#marks = new IntervalIndex(body.marks, (m) => m);
+  }
+
+  /** Views of blocks [from, to). */
+  views(from: number, to: number): BlockView[] {
+    const { text, blocks } = this.#body;
+    if (from >= to) return [];
+    const marks = this.#marks.overlapping(blocks[from]!.start, blocks[to - 1]!.end);
+    const views: BlockView[] = [];
+    let firstMark = 0;
+    for (let index = from; index < to; index++) {
+      const block = blocks[index]!;
+      // Marks come sorted by start: skip those that ended before this block.
+      while (firstMark < marks.length && marks[firstMark]!.end <= block.start) firstMark++;
+      const inside: Mark[] = [];
+      for (let i = firstMark; i < marks.length && marks[i]!.start < block.end; i++) {
+        const m = marks[i]!;
+        if (m.end > block.start)
+          inside.push({
+            ...m,
+            start: Math.max(m.start, block.start),
+            end: Math.min(m.end, block.end),
+          });
+      }
+      views.push({
+        index,
+        type: block.type,
+        level: block.level ?? 1,
+        start: block.start,
+        end: block.end,
+        segments: segmentsOf(text, block.start, block.end, inside),
       });
     }
-    return {
-      index,
-      type: block.type,
-      level: block.level ?? 1,
-      start: block.start,
-      end: block.end,
-      segments,
-    };
-  });
+    return views;
+  }
+}
+
+function segmentsOf(text: string, from: number, to: number, inside: Mark[]): Segment[] {
+  const cuts = new Set([from, to]);
+  for (const m of inside) cuts.add(m.start).add(m.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const active = inside.filter((m) => m.start <= start && m.end >= end);
+    const link = active.find((m) => m.type === 'link' && m.href);
+    segments.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      em: active.some((m) => m.type === 'em'),
+      strong: active.some((m) => m.type === 'strong'),
+      code: active.some((m) => m.type === 'code'),
+      ...(link ? { href: link.href } : {}),
+    });
+  }
+  return segments;
+}
+
+/** Every block's view at once (small articles, tests). */
+export function buildBlockViews(article: Body): BlockView[] {
+  return new SegmentSource(article).views(0, article.blocks.length);
 }
