@@ -28,6 +28,16 @@ async function start() {
   setupIpc(createDispatcher(handlers), (sender) => sender === getWindow()?.webContents);
   setupMenu(getWindow);
   mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
+
+  // Every save is already durable in the journal; compacting it on the way out just means the
+  // next start replays nothing.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    void notebook.store.close().finally(() => app.quit());
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

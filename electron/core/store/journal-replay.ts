@@ -7,6 +7,7 @@ import { setAside } from './durable-file';
 import type { ClosedJournal } from './journal';
 import { applyChange, journalNumber, type JournalEntry, type NotebookState } from './notebook-data';
 import { journalEntrySchema } from './schema';
+import { decodeUtf8Strict } from './utf8';
 
 export interface Replayed {
   /** Live journal files left in place, for the next compactions to remove. */
@@ -111,8 +112,6 @@ async function setDamagedAside(
   result.dirty = true;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Lines that end in a newline (with the offset after each), and whether bytes follow the last
  * newline. Split on bytes, not text: a torn multi-byte character must only spoil its own line.
@@ -159,7 +158,7 @@ function nextSeq(lines: { bytes: Buffer }[], i: number): number {
 
 function parseEntry(line: Buffer): JournalEntry | undefined {
   try {
-    const checked = journalEntrySchema.safeParse(JSON.parse(utf8.decode(line)));
+    const checked = journalEntrySchema.safeParse(JSON.parse(decodeUtf8Strict(line)));
     return checked.success ? checked.data : undefined;
   } catch {
     return undefined;

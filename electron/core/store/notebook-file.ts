@@ -16,6 +16,7 @@ import {
 } from './migrations';
 import type { NotebookData } from './notebook-data';
 import { checkNotebook } from './schema';
+import { decodeUtf8Strict } from './utf8';
 
 export type FileReading =
   | { kind: 'missing' }
@@ -47,8 +48,6 @@ export async function readNotebookFile(
   return parseNotebook(bytes, migrations);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export function parseNotebook(
   bytes: Uint8Array,
   migrations: MigrationRegistry = MIGRATIONS,
@@ -56,7 +55,7 @@ export function parseNotebook(
   if (bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' };
   let json: unknown;
   try {
-    json = JSON.parse(utf8.decode(bytes));
+    json = JSON.parse(decodeUtf8Strict(bytes));
   } catch (error) {
     return { kind: 'damaged', reason: `not JSON: ${String(error)}` };
   }
