@@ -2,6 +2,7 @@
 // the browser host (the real core behind the same contract). Project "electron": the same specs
 // through Electron itself, wherever its binary exists (skipped, with a reason, where it doesn't).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/hosts/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,19 +17,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 850 },
     acceptDownloads: true,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'browser' }, { name: 'electron' }],
 });
