@@ -10,8 +10,6 @@ import { currentRevision, findArticle, loadArticleById } from './articles';
 import { isoNow, type ServiceContext } from './context';
 import { resolveTagNames } from './tags';
 
-export const byReadingOrder = compareReadingOrder;
-
 function findAnnotation(state: NotebookState, id: string): Annotation {
   const annotation = state.annotations.get(id);
   if (!annotation) throw notFound('That annotation');
@@ -65,7 +63,7 @@ export function annotationHandlers(
       findArticle(state, articleId);
       return [...state.annotations.values()]
         .filter((a) => a.articleId === articleId)
-        .sort(byReadingOrder);
+        .sort(compareReadingOrder);
     },
 
     async createAnnotation({ articleId, start, end, tagNames, comment }) {

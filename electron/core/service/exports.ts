@@ -1,8 +1,8 @@
 // Export: gathers the chosen articles and annotations and renders them; the host decides where the
 // file goes (native save dialog in Electron, a browser download in the browser host).
 import type { Handlers } from '../../shared/contract';
+import { compareReadingOrder } from '../../shared/model';
 import { renderExport, type ExportArticle } from '../export';
-import { byReadingOrder } from './annotations';
 import { findArticle, loadArticle } from './articles';
 import type { ServiceContext } from './context';
 import { findTag } from './tags';
@@ -23,7 +23,7 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
       for (const record of records) {
         selected.push({
           article: await loadArticle(ctx, record),
-          annotations: byArticle.get(record.id)!.sort(byReadingOrder),
+          annotations: byArticle.get(record.id)!.sort(compareReadingOrder),
         });
       }
       const file = renderExport({
