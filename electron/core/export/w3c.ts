@@ -3,12 +3,11 @@
 import type { Article } from '../../shared/model';
 import { NOTEBOOK_TITLE, passagesOf, tagIndex, webUrl, type ExportPassage } from './passages';
 import type { ExportRequest } from './types';
+import { QUOTE_CONTEXT } from '../anchoring/selectors';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Not a W3C term: an absolute IRI as key keeps it valid JSON-LD, so the anchor state survives. */
 export const ANCHOR_PROPERTY = 'urn:notebook:anchor';
-/** Context kept on each side of a quote, as the anchoring module does. */
-const QUOTE_CONTEXT = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Body =

@@ -54,18 +54,7 @@ export function summarise(
   };
 }
 
-export function countsFor(state: NotebookState, articleId: string) {
-  let annotations = 0;
-  let review = 0;
-  for (const a of state.annotations.values()) {
-    if (a.articleId !== articleId) continue;
-    annotations++;
-    if (a.anchor !== 'anchored') review++;
-  }
-  return { annotations, review };
-}
-
-export async function addArticle(
+async function addArticle(
   ctx: ServiceContext,
   doc: CanonicalDocument,
   format: ArticleFormat,

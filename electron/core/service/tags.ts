@@ -6,7 +6,7 @@ import type { Change, NotebookState } from '../store';
 import { isoNow, type ServiceContext } from './context';
 
 /** Names compare trimmed, NFC-normalised and case-folded, so "Economy" and "economy " are one tag. */
-export const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
+const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
 
 export function findTag(state: NotebookState, id: string): Tag {
   const tag = state.tags.get(id);

@@ -28,10 +28,6 @@ export function markStartIfIdle(name: string) {
   if (!pending.has(name)) markStart(name);
 }
 
-export function isPending(name: string) {
-  return pending.has(name);
-}
-
 /** Ends `name` now (synchronous work); returns the duration, or null with no start waiting. */
 export function markEnd(name: string): number | null {
   const start = pending.get(name);
