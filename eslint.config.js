@@ -74,6 +74,8 @@ export default ts.config(
                 '**/electron/shared/*',
                 '!**/electron/shared/model',
                 '!**/electron/shared/contract',
+                '!**/electron/shared/commands',
+                '!**/electron/shared/import-formats',
               ],
               message: 'The renderer may import only the shared model and contract.',
             },

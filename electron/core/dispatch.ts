@@ -1,18 +1,13 @@
 // The one path from an untrusted call to a handler: known name -> schema parse -> handler ->
 // envelope. Electron's ipc.ts and the browser host both use it, so validation can't differ.
 import { z } from 'zod';
-import {
-  contract,
-  type CallError,
-  type CallName,
-  type Envelope,
-  type Handlers,
-} from '../shared/contract';
+import type { CallError, CallName, Envelope, Handlers } from '../shared/contract';
 import { NotebookError } from './errors';
+import { inputSchemas } from './schemas';
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Envelope<unknown>>;
 
-const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
+const isCallName = (name: string): name is CallName => Object.hasOwn(inputSchemas, name);
 
 export function createDispatcher(
   handlers: Handlers,
@@ -20,7 +15,7 @@ export function createDispatcher(
 ): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) return failure('invalid-input', `Unknown call “${name.slice(0, 60)}”.`);
-    const parsed = contract[name].input.safeParse(rawInput);
+    const parsed = inputSchemas[name].safeParse(rawInput);
     if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error));
     try {
       // Each handler's input type matches its own schema; TypeScript can't follow that through

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CallName, Handlers } from '../shared/contract';
+import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
+import { noticeOf } from './service/change-notice';
 import { openNotebookStore, type NotebookStore } from './store';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
@@ -25,6 +26,8 @@ export interface NotebookOptions {
 export interface Notebook {
   handlers: Handlers;
   store: NotebookStore;
+  /** Hear what every commit changed (the renderer's "changed" event); returns an unsubscribe. */
+  onChanged(listener: (notice: ChangeNotice) => void): () => void;
 }
 
 export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
@@ -53,7 +56,12 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     ...revisionHandlers(ctx),
     ...exportHandlers(ctx),
   });
-  return { handlers, store };
+  const onChanged = (listener: (notice: ChangeNotice) => void) =>
+    store.onCommit(({ changes, removed }) => {
+      const notice = noticeOf(changes, removed);
+      if (notice) listener(notice);
+    });
+  return { handlers, store, onChanged };
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */

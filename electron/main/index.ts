@@ -2,6 +2,7 @@
 // Each feature module registers itself here, in order, before the first window opens.
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { CHANGED_CHANNEL } from '../shared/contract';
 import { createDispatcher } from '../core/dispatch';
 import { openNotebook } from '../core/notebook';
 import { withSaveDialog } from './export-dialog';
@@ -27,6 +28,8 @@ async function start() {
   setupAppProtocol(rendererDir());
   setupIpc(createDispatcher(handlers), (sender) => sender === getWindow()?.webContents);
   setupMenu(getWindow);
+  // The core's "changed" event goes to the window beside the menu's channel; views refresh from it.
+  notebook.onChanged((notice) => getWindow()?.webContents.send(CHANGED_CHANNEL, notice));
   mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
 
   // Every save is already durable in the journal; compacting it on the way out just means the

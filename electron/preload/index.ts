@@ -1,11 +1,13 @@
-// Builds window.notebook from the contract: one named method per call, never ipcRenderer itself.
+// Builds window.notebook from the contract's call names: one named method per call, never
+// ipcRenderer itself. No zod here: inputs are checked where they arrive, in the main process.
 import { contextBridge, ipcRenderer } from 'electron';
+import { isCommandId, type CommandId } from '../shared/commands';
 import {
   CALL_NAMES,
+  CHANGED_CHANNEL,
   MENU_CHANNEL,
-  MENU_COMMANDS,
   channelFor,
-  type MenuCommand,
+  type ChangeNotice,
   type NotebookBridge,
 } from '../shared/contract';
 
@@ -13,15 +15,33 @@ const calls = Object.fromEntries(
   CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelFor(name), input)]),
 );
 
+const isIdList = (value: unknown) =>
+  Array.isArray(value) && value.every((id) => typeof id === 'string');
+
+/** Only well-formed notices reach the page, whatever arrives on the channel. */
+function isChangeNotice(value: unknown): value is ChangeNotice {
+  if (typeof value !== 'object' || value === null) return false;
+  const notice = value as Record<string, unknown>;
+  return ['articles', 'annotations', 'annotationArticles', 'tags'].every((key) =>
+    isIdList(notice[key]),
+  );
+}
+
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T) {
+  return (listener: (value: T) => void) => {
+    const handler = (_event: unknown, value: unknown) => {
+      if (accept(value)) listener(value);
+    };
+    ipcRenderer.on(channel, handler);
+    return () => void ipcRenderer.removeListener(channel, handler);
+  };
+}
+
 const bridge = {
   ...calls,
-  onMenuCommand(listener: (command: MenuCommand) => void) {
-    const handler = (_event: unknown, command: unknown) => {
-      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
-    };
-    ipcRenderer.on(MENU_CHANNEL, handler);
-    return () => void ipcRenderer.removeListener(MENU_CHANNEL, handler);
-  },
+  onMenuCommand: subscribe<CommandId>(MENU_CHANNEL, isCommandId),
+  onChanged: subscribe<ChangeNotice>(CHANGED_CHANNEL, isChangeNotice),
+  nativeMenu: true,
 } as NotebookBridge;
 
 contextBridge.exposeInMainWorld('notebook', bridge);

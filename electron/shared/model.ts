@@ -1,5 +1,14 @@
 // The canonical data model shared by core, main, preload and renderer.
 // Pure types and constants: no electron, no node:* (a lint rule keeps it that way).
+import type { ArticleFormat, TextEncodingName } from './import-formats';
+
+export type { ArticleFormat } from './import-formats';
+
+/** A stretch of an article's text: [start, end) in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
 /** Offsets everywhere are UTF-16 code units into `Article.text` (what the DOM counts). */
 export type BlockType = 'heading' | 'paragraph' | 'quote' | 'list-item' | 'code';
@@ -28,15 +37,23 @@ export interface CanonicalDocument {
   text: string;
   blocks: Block[];
   marks: Mark[];
+  /** What the file says about itself beyond its title (front matter, a page's byline). */
+  details?: Partial<Omit<ArticleDetails, 'title'>>;
 }
 
-export type ArticleFormat = 'text' | 'markdown' | 'html' | 'pasted';
-
-export interface ArticleSummary {
-  id: string;
+/** What describes an article for a citation: taken from the file where it says, editable. */
+export interface ArticleDetails {
   title: string;
-  /** Where the article came from: a file name, a URL found in the page, or what the analyst typed. */
+  /** In the order given, each as written ("Leyla Aliyeva", "Smith, J."). */
+  authors: string[];
+  /** When it was published, as given: "2019-05-04", "May 2019", or "" when unknown. */
+  published: string;
+  /** Where the article came from: a URL, a file name, or what the analyst typed. */
   source: string;
+}
+
+export interface ArticleSummary extends ArticleDetails {
+  id: string;
   format: ArticleFormat;
   importedAt: string;
   annotationCount: number;
@@ -58,11 +75,11 @@ export interface Revision {
 }
 
 /** The article as stored: metadata and revisions; bodies live beside the notebook file. */
-export interface ArticleRecord {
+export interface ArticleRecord extends ArticleDetails {
   id: string;
-  title: string;
-  source: string;
   format: ArticleFormat;
+  /** The text encoding its file was decoded with, when it was a legacy (non-Unicode) one. */
+  encoding?: TextEncodingName;
   importedAt: string;
   /** The analyst's own Markdown note about the article, exported with it. */
   memo: string;
@@ -71,15 +88,9 @@ export interface ArticleRecord {
 }
 
 /** What the reader gets: the record with its current revision's body. */
-export interface Article extends CanonicalDocument {
-  id: string;
-  source: string;
-  format: ArticleFormat;
-  importedAt: string;
-  memo: string;
+export interface Article extends ArticleRecord, ArticleBody {
   /** The current revision's number. */
   revision: number;
-  revisions: Revision[];
 }
 
 /** An article's content at one revision. */
@@ -107,7 +118,8 @@ export type AnnotationSelectors = [TextPositionSelector, TextQuoteSelector];
  * fuzzy: only an approximate match was found (review);
  * orphaned: not placed at all (review: re-attach or delete). Nothing is ever dropped.
  */
-export type AnchorState = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
+export const ANCHOR_STATES = ['anchored', 'moved', 'fuzzy', 'orphaned'] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];
 
 export interface Annotation {
   id: string;
@@ -122,11 +134,11 @@ export interface Annotation {
   updatedAt: string;
   anchor: AnchorState;
   /** For moved and fuzzy annotations: where re-anchoring placed it in the current revision. */
-  candidate?: { start: number; end: number };
+  candidate?: Span;
 }
 
 /** Where an annotation sits in the current revision, or null for an orphan. */
-export function currentSpan(annotation: Annotation): { start: number; end: number } | null {
+export function currentSpan(annotation: Annotation): Span | null {
   if (annotation.anchor === 'anchored') return annotation.selectors[0];
   return annotation.candidate ?? null;
 }
@@ -141,6 +153,12 @@ export function compareReadingOrder(a: Annotation, b: Annotation): number {
   return sa.start - sb.start || sb.end - sa.end;
 }
 
+/**
+ * A tag's identity by name: trimmed, NFC and case-folded, so "Economy", "economy " and a
+ * decomposed "ə" are one tag. The core and the renderer both compare names through this.
+ */
+export const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
+
 export interface Tag {
   id: string;
   name: string;
@@ -154,7 +172,12 @@ export interface TagWithCount extends Tag {
   count: number;
 }
 
-export type ExportFormat = 'markdown' | 'csv' | 'w3c';
+/**
+ * markdown: notes for Obsidian; csv: one row per passage, for Excel; csv-long: one row per
+ * passage and tag, for R and pandas; w3c: W3C Web Annotation JSON-LD.
+ */
+export const EXPORT_FORMATS = ['markdown', 'csv', 'csv-long', 'w3c'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A rendered export, before a host decides where it goes. */
 export interface ExportFile {
@@ -172,6 +195,9 @@ export const LIMITS = {
   memo: 1_000_000,
   title: 500,
   source: 2000,
+  author: 300,
+  authors: 100,
+  published: 100,
 } as const;
 
 /** Palette offered for new tags; chosen in turn so neighbouring tags differ. */

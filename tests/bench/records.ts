@@ -33,6 +33,8 @@ export function benchRecords(data: BenchData, bodyHash = bodyHashOf(data.body)):
   const record: ArticleRecord = {
     id: ARTICLE_ID,
     title: data.title,
+    authors: [],
+    published: '',
     source: 'https://example.org/bench/regional-economy-digest',
     format: 'text',
     importedAt: stamp(0),

@@ -16,6 +16,8 @@ const FORMATS: Record<
 > = {
   markdown: { ext: 'md', mimeType: 'text/markdown', render: renderMarkdown },
   csv: { ext: 'csv', mimeType: 'text/csv', render: renderCsv },
+  // Replaced by the long exporter in the exports work (one row per passage and tag).
+  'csv-long': { ext: 'csv', mimeType: 'text/csv', render: renderCsv },
   w3c: { ext: 'jsonld', mimeType: 'application/ld+json', render: renderW3c },
 };
 

@@ -1,18 +1,26 @@
 // Checks an imported file before any parsing: supported extension, size, text-ness, and turns its
 // bytes into a string (UTF-8, or UTF-16 when a byte-order mark says so).
 import { badFile } from '../errors';
+import {
+  IMPORT_EXTENSIONS_TEXT,
+  IMPORT_FORMATS,
+  type EncodingSource,
+  type ImportFormat,
+  type TextEncodingName,
+} from '../../shared/import-formats';
 import { LIMITS } from '../../shared/model';
 
-export type ImportFormat = 'text' | 'markdown' | 'html';
+const FORMATS = new Map<string, ImportFormat>(
+  IMPORT_FORMATS.flatMap((f) => f.extensions.map((ext) => [ext, f.format] as const)),
+);
 
-const FORMATS: Record<string, ImportFormat> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-};
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  source: EncodingSource;
+  /** Other encodings that fit the bytes, most likely first. */
+  alternatives: TextEncodingName[];
+}
 
 // Binary formats nearly always hold a NUL early on; text never does.
 const SNIFF_BYTES = 8 * 1024;
@@ -32,14 +40,18 @@ export function stem(fileName: string): string {
 export function formatOf(fileName: string): ImportFormat {
   const name = baseName(fileName);
   const dot = name.lastIndexOf('.');
-  const format = dot > 0 ? FORMATS[name.slice(dot + 1).toLowerCase()] : undefined;
+  const format = dot > 0 ? FORMATS.get(name.slice(dot + 1).toLowerCase()) : undefined;
   if (format === undefined) {
-    throw badFile(`The file “${name}” can't be imported: choose a .txt, .md or .html file.`);
+    throw badFile(`The file “${name}” can't be imported: choose a ${IMPORT_EXTENSIONS_TEXT} file.`);
   }
   return format;
 }
 
-export function decodeFile(fileName: string, bytes: Uint8Array): string {
+export function decodeFile(
+  fileName: string,
+  bytes: Uint8Array,
+  chosen?: TextEncodingName,
+): DecodedText {
   const name = baseName(fileName);
   if (bytes.length === 0) throw badFile(`The file “${name}” is empty.`);
   if (bytes.length > LIMITS.importBytes) {
@@ -51,19 +63,28 @@ export function decodeFile(fileName: string, bytes: Uint8Array): string {
       `The file “${name}” is not a text file (or not UTF-8 or UTF-16), so it can't be imported.`,
     );
 
-  const encoding = utf16Encoding(bytes);
-  if (encoding === undefined && bytes.subarray(0, SNIFF_BYTES).includes(0)) throw notText();
+  const bom = utf16Encoding(bytes);
+  const encoding = chosen ?? bom ?? 'utf-8';
+  if (!encoding.startsWith('utf-')) {
+    throw badFile(`The encoding ${encoding} can't be used for “${name}” yet.`);
+  }
+  if (bom === undefined && bytes.subarray(0, SNIFF_BYTES).includes(0)) throw notText();
   let text: string;
   try {
     // fatal: a Windows-1252 or truncated file is refused rather than imported with U+FFFD holes.
     // The decoder removes the byte-order mark itself.
-    text = new TextDecoder(encoding ?? 'utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     throw notText();
   }
   if (text.includes('\u0000')) throw notText();
   if (text.trim() === '') throw badFile(`The file “${name}” is empty.`);
-  return text;
+  return {
+    text,
+    encoding,
+    source: chosen ? 'chosen' : bom ? 'bom' : 'utf-8',
+    alternatives: [],
+  };
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

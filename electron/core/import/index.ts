@@ -1,9 +1,15 @@
 // The importers' public face: a file's name and bytes (or pasted text) in, a canonical document
 // out, or a NotebookError whose message the analyst can act on.
+import type {
+  EncodingSource,
+  ImportFormat,
+  ImportPreview,
+  TextEncodingName,
+} from '../../shared/import-formats';
 import { LIMITS, type CanonicalDocument } from '../../shared/model';
 import { badFile } from '../errors';
 import { cleanTitle } from './document-builder';
-import { baseName, decodeFile, formatOf, stem, type ImportFormat } from './decode';
+import { baseName, decodeFile, formatOf, stem } from './decode';
 import { importPlainText } from './plain-text';
 
 const MAX_MB = LIMITS.importBytes / (1024 * 1024);
@@ -13,29 +19,66 @@ export interface ImportedDocument {
   format: ImportFormat;
   /** The page's declared http(s) address for HTML when it has one, else the file name. */
   source: string;
+  encoding: TextEncodingName;
+  encodingSource: EncodingSource;
+}
+
+/** The encoding worth recording on the article: only a legacy one says something. */
+export function legacy(imported: ImportedDocument): TextEncodingName | undefined {
+  return imported.encoding.startsWith('utf-') ? undefined : imported.encoding;
+}
+
+const SAMPLE_CHARS = 3000;
+
+/** What importing would give, saving nothing: shown when the encoding is not certain. */
+export async function previewImport(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: TextEncodingName,
+): Promise<ImportPreview> {
+  const imported = await importFile(fileName, bytes, encoding);
+  return {
+    fileName: baseName(fileName),
+    format: imported.format,
+    encoding: imported.encoding,
+    encodingSource: imported.encodingSource,
+    alternatives: imported.alternatives,
+    title: imported.doc.title,
+    sample: imported.doc.text.slice(0, SAMPLE_CHARS),
+  };
 }
 
 /**
  * The HTML and Markdown importers (jsdom, Readability, markdown-it) load on first use: they are
  * most of the core's code, and start-up must not wait for them.
  */
-export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function importFile(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: TextEncodingName,
+): Promise<ImportedDocument & { alternatives: TextEncodingName[] }> {
   const name = baseName(fileName);
   const format = formatOf(name);
-  const text = decodeFile(name, bytes);
+  const decoded = decodeFile(name, bytes, encoding);
+  const { text } = decoded;
+  const how = {
+    encoding: decoded.encoding,
+    encodingSource: decoded.source,
+    alternatives: decoded.alternatives,
+  };
   if (format === 'html') {
     const { importHtml } = await import('./html');
     const page = importHtml(text, name, stem(name));
     // A URL cut short would point somewhere else, so an over-long one yields to the file name.
     const url = page.url !== undefined && page.url.length <= LIMITS.source ? page.url : undefined;
-    return { doc: page.doc, format, source: url ?? limitSource(name) };
+    return { doc: page.doc, format, source: url ?? limitSource(name), ...how };
   }
   const doc =
     format === 'markdown'
       ? (await import('./markdown')).importMarkdown(text, stem(name))
       : importPlainText(text, stem(name));
   if (doc.text === '') throw badFile(`The file “${name}” has no readable text.`);
-  return { doc, format, source: limitSource(name) };
+  return { doc, format, source: limitSource(name), ...how };
 }
 
 export function importPastedText(text: string, title?: string): CanonicalDocument {

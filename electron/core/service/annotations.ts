@@ -32,6 +32,7 @@ export function annotationHandlers(
 ): Pick<
   Handlers,
   | 'listAnnotations'
+  | 'getAnnotations'
   | 'createAnnotation'
   | 'updateAnnotation'
   | 'deleteAnnotation'
@@ -64,6 +65,10 @@ export function annotationHandlers(
       return [...state.annotations.values()]
         .filter((a) => a.articleId === articleId)
         .sort(compareReadingOrder);
+    },
+
+    async getAnnotations({ ids }) {
+      return ids.flatMap((id) => state.annotations.get(id) ?? []);
     },
 
     async createAnnotation({ articleId, start, end, tagNames, comment }) {

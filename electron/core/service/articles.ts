@@ -9,8 +9,9 @@ import type {
   Revision,
 } from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
+import type { TextEncodingName } from '../../shared/import-formats';
 import { notFound } from '../errors';
-import { importFile, importPastedText } from '../import';
+import { importFile, importPastedText, legacy, previewImport } from '../import';
 import type { Change, NotebookState } from '../store';
 import { isoNow, type ServiceContext } from './context';
 
@@ -37,14 +38,27 @@ export async function loadArticleById(ctx: ServiceContext, id: string): Promise<
   return loadArticle(ctx, findArticle(ctx.store.state, id));
 }
 
+/** One article's annotation counts. */
+export function countsOf(state: NotebookState, articleId: string) {
+  const counts = { annotations: 0, review: 0 };
+  for (const a of state.annotations.values()) {
+    if (a.articleId !== articleId) continue;
+    counts.annotations++;
+    if (a.anchor !== 'anchored') counts.review++;
+  }
+  return counts;
+}
+
 export function summarise(
   record: ArticleRecord,
   counts: { annotations: number; review: number },
 ): ArticleSummary {
-  const { id, title, source, format, importedAt } = record;
+  const { id, title, authors, published, source, format, importedAt } = record;
   return {
     id,
     title,
+    authors,
+    published,
     source,
     format,
     importedAt,
@@ -60,6 +74,7 @@ async function addArticle(
   format: ArticleFormat,
   source: string,
   extra: Change[] = [],
+  encoding?: TextEncodingName,
 ): Promise<ArticleSummary> {
   const bodyHash = await ctx.store.putBody({
     text: doc.text,
@@ -70,8 +85,11 @@ async function addArticle(
   const record: ArticleRecord = {
     id: ctx.newId(),
     title: doc.title,
-    source,
+    authors: doc.details?.authors ?? [],
+    published: doc.details?.published ?? '',
+    source: doc.details?.source || source,
     format,
+    ...(encoding && { encoding }),
     importedAt: stamp,
     memo: '',
     revisions: [{ number: 1, createdAt: stamp, reason: 'import', bodyHash }],
@@ -94,7 +112,15 @@ export function articleHandlers(
   ctx: ServiceContext,
 ): Pick<
   Handlers,
-  'listArticles' | 'getArticle' | 'importFile' | 'importText' | 'deleteArticle' | 'setMemo'
+  | 'listArticles'
+  | 'getArticle'
+  | 'getArticleRecord'
+  | 'previewImport'
+  | 'importFile'
+  | 'importText'
+  | 'updateArticleDetails'
+  | 'deleteArticle'
+  | 'setMemo'
 > {
   const { store } = ctx;
   const { state } = store;
@@ -114,14 +140,25 @@ export function articleHandlers(
 
     getArticle: ({ id }) => loadArticleById(ctx, id),
 
-    async importFile({ fileName, bytes }) {
-      const { doc, format, source } = await importFile(fileName, bytes);
-      return addArticle(ctx, doc, format, source);
+    getArticleRecord: async ({ id }) => findArticle(state, id),
+
+    previewImport: ({ fileName, bytes, encoding }) => previewImport(fileName, bytes, encoding),
+
+    async importFile({ fileName, bytes, encoding }) {
+      const imported = await importFile(fileName, bytes, encoding);
+      return addArticle(ctx, imported.doc, imported.format, imported.source, [], legacy(imported));
     },
 
     async importText({ text, title, source }) {
       const doc = importPastedText(text, title?.trim() || undefined);
       return addArticle(ctx, doc, 'pasted', source?.trim() || 'Pasted text');
+    },
+
+    async updateArticleDetails({ id, title, authors, published, source }) {
+      const record = findArticle(state, id);
+      const updated: ArticleRecord = { ...record, title, authors, published, source };
+      await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
+      return summarise(updated, countsOf(state, id));
     },
 
     async deleteArticle({ id }) {

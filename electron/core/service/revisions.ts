@@ -5,7 +5,8 @@ import type { Handlers, RevisionOutcome } from '../../shared/contract';
 import { reanchor } from '../anchoring';
 import { describePassage } from '../anchoring/selectors';
 import { conflict } from '../errors';
-import { importFile } from '../import';
+import { importFile, legacy } from '../import';
+import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
 import type { Change } from '../store';
 import { currentRevision, findArticle, loadArticle, summarise } from './articles';
@@ -72,6 +73,23 @@ async function addRevision(
   };
 }
 
+/** The text of the first heading, if the body starts with one. */
+function headlineOf(body: ArticleBody): string | undefined {
+  const first = body.blocks[0];
+  return first?.type === 'heading' ? body.text.slice(first.start, first.end) : undefined;
+}
+
+/**
+ * A title that was the article's headline follows an edited headline (so the library shows what
+ * the article now says); a title the analyst chose stays. Undefined: keep the title.
+ */
+function followHeadline(title: string, before: ArticleBody, after: ArticleBody) {
+  const was = headlineOf(before);
+  const now = headlineOf(after);
+  if (was === undefined || now === undefined || was === now) return undefined;
+  return title === cleanTitle(was) ? cleanTitle(now) : undefined;
+}
+
 export function revisionHandlers(
   ctx: ServiceContext,
 ): Pick<Handlers, 'editArticle' | 'reimportArticle'> {
@@ -84,18 +102,26 @@ export function revisionHandlers(
       if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
       if (body.text === article.text)
         throw conflict('Nothing changed: the text is the same as now.');
-      return addRevision(ctx, record, body, 'edit');
+      const title = followHeadline(record.title, article, body) ?? record.title;
+      return addRevision(ctx, { ...record, title }, body, 'edit');
     },
 
-    async reimportArticle({ id, fileName, bytes }) {
+    async reimportArticle({ id, fileName, bytes, encoding }) {
       const record = findArticle(state, id);
-      const { doc, format, source } = await importFile(fileName, bytes);
+      const imported = await importFile(fileName, bytes, encoding);
+      const { doc, format } = imported;
       const article = await loadArticle(ctx, record);
       if (doc.text === article.text) {
         throw conflict(`“${fileName}” has the same text as the current revision; nothing changed.`);
       }
       const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks };
-      return addRevision(ctx, { ...record, title: doc.title, source, format }, body, 'reimport');
+      // The details are the analyst's (they may have corrected them); only a title that was the
+      // old headline follows the new one.
+      const { encoding: _previous, ...rest } = record;
+      const used = legacy(imported);
+      const title = followHeadline(record.title, article, body) ?? record.title;
+      const revised = { ...rest, title, format, ...(used && { encoding: used }) };
+      return addRevision(ctx, revised, body, 'reimport');
     },
   };
 }

@@ -1,7 +1,7 @@
 // A quick exact-shape test for annotations, the records notebook.json holds by the ten thousand:
 // zod spends ~150 ms on 10k of them at a cold start, this a small fraction. zod stays the rule:
 // anything not exactly in this shape goes through the full schema, which strips or refuses.
-import type { Annotation } from '../../shared/model';
+import { ANCHOR_STATES, type Annotation } from '../../shared/model';
 
 // Every test here is at least as strict as the schema's, so passing it implies the schema would
 // accept the record and give it back unchanged (tests/unit/core/store/fast-check.test.ts).
@@ -11,7 +11,7 @@ const isRecord = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOffset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isId = (v: unknown) => typeof v === 'string' && v.length > 0;
-const anchors = new Set<unknown>(['anchored', 'moved', 'fuzzy', 'orphaned']);
+const anchors = new Set<unknown>(ANCHOR_STATES);
 
 /**
  * `v` has exactly `count` keys; with the presence checks below, no key is unknown. Counted with

@@ -2,7 +2,7 @@
 // counts, compacted now and then through lowdb into notebook.json; article bodies beside it.
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
-import type { ArticleBody } from '../../shared/model';
+import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
 import { BodyStore } from './bodies';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
@@ -37,7 +37,20 @@ export interface NotebookStore {
   compact(): Promise<void>;
   /** Stop timers; compact if there are journal entries. */
   close(): Promise<void>;
+  /**
+   * Hear of every commit once it is durable and applied: its changes, and the records its deletes
+   * removed (gone from `state` by then). Returns an unsubscribe function.
+   */
+  onCommit(listener: CommitListener): () => void;
 }
+
+/** A record a commit deleted, as it was just before. */
+export type RemovedRecord =
+  | { collection: 'articles'; record: ArticleRecord }
+  | { collection: 'annotations'; record: Annotation }
+  | { collection: 'tags'; record: Tag };
+
+export type CommitListener = (commit: { changes: Change[]; removed: RemovedRecord[] }) => void;
 
 export interface StoreOptions {
   now?: () => Date;
@@ -84,6 +97,7 @@ class JournaledStore implements NotebookStore {
   #tail: Promise<unknown> = Promise.resolve();
   #seq: number;
   #closed = false;
+  readonly #listeners = new Set<CommitListener>();
   readonly #journal: JournalWriter;
   readonly #bodies: BodyStore;
 
@@ -124,10 +138,47 @@ class JournaledStore implements NotebookStore {
       // Disk first: if the append fails, memory never saw the change.
       await this.#journal.append(`{"seq":${seq},"changes":${json}}\n`, seq);
       this.#seq = seq;
+      const removed = this.#removedBy(checked.data);
       // Applied from the line as written, so memory holds exactly what a replay would rebuild.
       for (const change of JSON.parse(json) as Change[]) applyChange(this.state, change);
       this.compactor.committed(1);
+      this.#notify(checked.data, removed);
     });
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  #removedBy(changes: Change[]): RemovedRecord[] {
+    const removed: RemovedRecord[] = [];
+    for (const change of changes) {
+      if (change.kind !== 'delete') continue;
+      const { collection, id } = change;
+      if (collection === 'articles') {
+        const record = this.state.articles.get(id);
+        if (record) removed.push({ collection, record });
+      } else if (collection === 'annotations') {
+        const record = this.state.annotations.get(id);
+        if (record) removed.push({ collection, record });
+      } else {
+        const record = this.state.tags.get(id);
+        if (record) removed.push({ collection, record });
+      }
+    }
+    return removed;
+  }
+
+  /** A listener's failure is its own: the commit is durable and stands whatever it does. */
+  #notify(changes: Change[], removed: RemovedRecord[]) {
+    for (const listener of this.#listeners) {
+      try {
+        listener({ changes, removed });
+      } catch (error) {
+        console.error('A commit listener failed', error);
+      }
+    }
   }
 
   putBody(body: ArticleBody): Promise<string> {

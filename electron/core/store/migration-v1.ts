@@ -54,6 +54,8 @@ export function upgradeFromV1(old: NotebookV1): UpgradedV1 {
     return {
       id: meta.id,
       title: meta.title,
+      authors: [],
+      published: '',
       source: meta.source,
       format: meta.format,
       importedAt: meta.importedAt,

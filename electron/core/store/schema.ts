@@ -2,7 +2,14 @@
 // lines, bodies and commits. Commits are checked with the same rules as loads, so anything a
 // commit accepted will load again.
 import { z } from 'zod';
-import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
+import { ARTICLE_FORMATS, TEXT_ENCODINGS } from '../../shared/import-formats';
+import {
+  ANCHOR_STATES,
+  type Annotation,
+  type ArticleBody,
+  type ArticleRecord,
+  type Tag,
+} from '../../shared/model';
 import { isCanonicalAnnotation } from './fast-check';
 import type { Change, JournalEntry, NotebookData } from './notebook-data';
 
@@ -32,15 +39,23 @@ export const bodySchema = z.object({
   marks: z.array(mark),
 });
 
-export const articleFormat = z.enum(['text', 'markdown', 'html', 'pasted']);
+export const articleFormat = z.enum(ARTICLE_FORMATS);
+const encodingNames = TEXT_ENCODINGS.map((e) => e.name) as [
+  (typeof TEXT_ENCODINGS)[number]['name'],
+  ...(typeof TEXT_ENCODINGS)[number]['name'][],
+];
 
 export const bodyHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 const articleRecord = z.object({
   id,
   title: z.string(),
+  // Added after format 2 first shipped: older files have no details, and that is not damage.
+  authors: z.array(z.string()).default([]),
+  published: z.string().default(''),
   source: z.string(),
   format: articleFormat,
+  encoding: z.enum(encodingNames).optional(),
   importedAt: timestamp,
   memo: z.string(),
   revisions: z.array(
@@ -72,7 +87,7 @@ const annotation = z.object({
   comment: z.string(),
   createdAt: timestamp,
   updatedAt: timestamp,
-  anchor: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
+  anchor: z.enum(ANCHOR_STATES),
   candidate: z.object({ start: offset, end: offset }).optional(),
 });
 

@@ -7,9 +7,9 @@ import type {
   CallName,
   CallResult,
   Envelope,
-  MenuCommand,
   NotebookBridge,
 } from '../../../electron/shared/contract';
+import type { CommandId } from '../../../electron/shared/commands';
 import type { ExportFile } from '../../../electron/shared/model';
 
 declare global {
@@ -47,7 +47,7 @@ export async function call<K extends CallName>(
   return envelope.value;
 }
 
-export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+export function onMenuCommand(listener: (command: CommandId) => void): () => void {
   return window.notebook?.onMenuCommand(listener) ?? (() => {});
 }
 

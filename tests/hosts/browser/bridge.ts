@@ -1,6 +1,10 @@
 // Stands in for the Electron preload in the browser host: builds window.notebook from the same
 // contract, sending each call to the loopback server with the per-run secret.
-import { CALL_NAMES, type NotebookBridge } from '../../../electron/shared/contract';
+import {
+  CALL_NAMES,
+  type ChangeNotice,
+  type NotebookBridge,
+} from '../../../electron/shared/contract';
 import { encodeWire } from './wire';
 
 const SECRET_KEY = 'notebook-host-secret';
@@ -38,5 +42,46 @@ const calls = Object.fromEntries(
   ]),
 );
 
-const bridge = { ...calls, onMenuCommand: () => () => {} } as unknown as NotebookBridge;
+/**
+ * The core's changed events over one streamed response (fetch can send the secret header, which
+ * EventSource can't). Reconnects after the host restarts.
+ */
+const changeListeners = new Set<(notice: ChangeNotice) => void>();
+async function listenForChanges() {
+  for (;;) {
+    try {
+      const response = await fetch('/__events', { headers: { 'x-notebook-secret': secret } });
+      if (!response.ok || !response.body) throw new Error(String(response.status));
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let pending = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        pending += value;
+        let newline;
+        while ((newline = pending.indexOf('\n')) !== -1) {
+          const line = pending.slice(0, newline);
+          pending = pending.slice(newline + 1);
+          const notice = JSON.parse(line) as Partial<ChangeNotice>;
+          if (!Array.isArray(notice.articles)) continue; // the greeting line
+          for (const listener of changeListeners) listener(notice as ChangeNotice);
+        }
+      }
+    } catch {
+      // The host is restarting, or gone: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+void listenForChanges();
+
+const bridge = {
+  ...calls,
+  onMenuCommand: () => () => {},
+  onChanged(listener: (notice: ChangeNotice) => void) {
+    changeListeners.add(listener);
+    return () => void changeListeners.delete(listener);
+  },
+  nativeMenu: false,
+} as unknown as NotebookBridge;
 Object.defineProperty(window, 'notebook', { value: Object.freeze(bridge), writable: false });

@@ -42,6 +42,14 @@ const notebook = await openNotebook({
 });
 const dispatch = createDispatcher(notebook.handlers);
 
+// The core's "changed" events, to every open page: one JSON line each on a long-lived response
+// (the browser's stand-in for Electron's push channel).
+const listeners = new Set<ServerResponse>();
+notebook.onChanged((notice) => {
+  const line = `${JSON.stringify(notice)}\n`;
+  for (const res of listeners) res.write(line);
+});
+
 const server = createServer((req, res) => {
   handle(req, res).catch((error: unknown) => {
     console.error(error);
@@ -56,6 +64,22 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (req.headers.host !== origin.slice('http://'.length))
     return send(res, 421, 'text/plain', 'Wrong host');
   const url = new URL(req.url ?? '/', origin);
+
+  if (url.pathname === '/__events') {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
+    if (!secretMatches(req.headers['x-notebook-secret']))
+      return send(res, 403, 'text/plain', 'Missing or wrong secret');
+    res.writeHead(200, {
+      'content-type': 'application/x-ndjson',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    // A first line at once, so the page knows it is subscribed before it relies on the events.
+    res.write('{}\n');
+    listeners.add(res);
+    req.on('close', () => listeners.delete(res));
+    return;
+  }
 
   if (url.pathname.startsWith('/__api/')) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
 import { openNotebook, type Notebook } from '../../../electron/core/notebook';
-import { CALL_NAMES, contract } from '../../../electron/shared/contract';
+import { CALL_NAMES } from '../../../electron/shared/contract';
+import { inputSchemas } from '../../../electron/core/schemas';
 import { snapshotDir } from '../support/dir-snapshot';
 
 let dir: string;
@@ -94,7 +95,7 @@ describe('dispatch', () => {
   it('has a handler and a schema for every call in the contract', () => {
     for (const name of CALL_NAMES) {
       expect(typeof notebook.handlers[name]).toBe('function');
-      expect(contract[name].input.safeParse).toBeTypeOf('function');
+      expect(inputSchemas[name].safeParse).toBeTypeOf('function');
     }
   });
 });

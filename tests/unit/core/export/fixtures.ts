@@ -48,6 +48,8 @@ const ties = compose([
 export const TIES: Article = {
   id: 'article-ties',
   title: 'Rüfət Məmmədov: We increase ties',
+  authors: ['Leyla Əliyeva'],
+  published: '2026-11-28',
   source: 'https://news.example.az/politics/ties?lang=az#top',
   format: 'html',
   importedAt: '2026-11-28T18:00:00.000Z',
@@ -68,6 +70,8 @@ const lines = compose([
 export const NOTES: Article = {
   id: 'article-notes',
   title: 'Field notes, "draft" #2',
+  authors: [],
+  published: '',
   source: 'field-notes.txt',
   format: 'text',
   importedAt: '2026-11-28T19:00:00.000Z',

@@ -78,7 +78,7 @@ describe('importFile refusals', () => {
     'refuses the unsupported name %j',
     async (name) => {
       expect((await refusal(name, utf8('hello'))).message).toBe(
-        `The file “${name}” can't be imported: choose a .txt, .md or .html file.`,
+        `The file “${name}” can't be imported: choose a .txt, .text, .md, .markdown, .html or .htm file.`,
       );
     },
   );

@@ -82,6 +82,21 @@ describe('notebookSchema', () => {
     expect('stray' in (parsed.articles[0] ?? {})).toBe(false);
   });
 
+  it('reads a format 2 file written before articles had details as having none', () => {
+    const data = fixture();
+    for (const name of ['authors', 'published']) setPath(data, ['articles', 0, name], undefined);
+    const parsed = notebookSchema.parse(data);
+    expect(parsed).toEqual(fixture());
+    expect(parsed.articles[0]).toMatchObject({ authors: [], published: '' });
+  });
+
+  it('keeps the encoding a legacy file was decoded with, and refuses an unknown one', () => {
+    const data = setPath(fixture(), ['articles', 0, 'encoding'], 'windows-1252');
+    expect(notebookSchema.parse(data).articles[0]?.encoding).toBe('windows-1252');
+    const unknown = setPath(fixture(), ['articles', 0, 'encoding'], 'ebcdic-xyz');
+    expect(notebookSchema.safeParse(unknown).success).toBe(false);
+  });
+
   it('does not check relations between records (those are repaired, not quarantined)', () => {
     const data = setPath(fixture(), ['annotations', 0, 'articleId'], 'no-such-article');
     setPath(data, ['annotations', 0, 'selectors', 0, 'end'], 1_000_000);

@@ -1,0 +1,145 @@
+// The runtime check of every call's input: only the dispatcher imports these. Each schema's
+// output is checked at compile time to be exactly the input type the contract declares, so the
+// two can't drift apart.
+import { z } from 'zod';
+import type { CallInput, CallName } from '../../shared/contract';
+import { TEXT_ENCODINGS } from '../../shared/import-formats';
+import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS } from '../../shared/model';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
+const offset = z.number().int().min(0);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #rrggbb');
+/** One line: a tag name holds no control characters (the CSV export separates names by newline). */
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'a tag needs a name')
+  .max(LIMITS.tagName)
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
+    message: 'a tag name is one line, without control characters',
+  });
+const comment = z.string().max(LIMITS.comment);
+const isoDate = z.string().max(40);
+const encodingNames = TEXT_ENCODINGS.map((e) => e.name) as [
+  (typeof TEXT_ENCODINGS)[number]['name'],
+  ...(typeof TEXT_ENCODINGS)[number]['name'][],
+];
+
+/** A file the analyst picked: its bare name (never a path), its bytes, maybe an encoding. */
+const pickedFile = {
+  fileName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[\\/]/.test(name), 'a file name, not a path'),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, 'the file’s bytes are missing')
+    .refine((b) => b.byteLength <= LIMITS.importBytes, {
+      message: 'the file is larger than 50 MB',
+    }),
+  encoding: z.enum(encodingNames).optional(),
+};
+
+const annotation = z.object({
+  id,
+  articleId: id,
+  revision: z.number().int().min(1),
+  candidate: z.object({ start: offset, end: offset }).optional(),
+  selectors: z.tuple([
+    z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
+    z.object({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string().max(LIMITS.importBytes),
+      prefix: z.string().max(1000),
+      suffix: z.string().max(1000),
+    }),
+  ]),
+  tagIds: z.array(id).max(500),
+  comment,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  anchor: z.enum(ANCHOR_STATES),
+});
+
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replace(/\s+/g, ' ').trim());
+
+const details = {
+  title: oneLine(LIMITS.title).refine((t) => t !== '', 'an article needs a title'),
+  authors: z
+    .array(oneLine(LIMITS.author))
+    .max(LIMITS.authors)
+    .transform((names) => names.filter((n) => n !== '')),
+  published: oneLine(LIMITS.published),
+  source: oneLine(LIMITS.source),
+};
+
+const none = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
+
+export const inputSchemas = {
+  getStartup: none,
+  listArticles: none,
+  getArticle: z.object({ id }),
+  getArticleRecord: z.object({ id }),
+  previewImport: z.object(pickedFile),
+  importFile: z.object(pickedFile),
+  importText: z.object({
+    text: z.string().max(LIMITS.importBytes),
+    title: z.string().max(LIMITS.title).optional(),
+    source: z.string().max(LIMITS.source).optional(),
+  }),
+  updateArticleDetails: z.object({ id, ...details }),
+  deleteArticle: z.object({ id }),
+  editArticle: z.object({ id, text: z.string().max(LIMITS.importBytes) }),
+  reimportArticle: z.object({ id, ...pickedFile }),
+  setMemo: z.object({ articleId: id, memo: z.string().max(LIMITS.memo) }),
+  listAnnotations: z.object({ articleId: id }),
+  getAnnotations: z.object({ ids: z.array(id).max(10_000) }),
+  createAnnotation: z.object({
+    articleId: id,
+    start: offset,
+    end: offset,
+    tagNames: z.array(tagName).max(100),
+    comment,
+  }),
+  updateAnnotation: z.object({ id, tagNames: z.array(tagName).max(100), comment }),
+  deleteAnnotation: z.object({ id }),
+  restoreAnnotation: z.object({ annotation }),
+  acceptPlacement: z.object({ id }),
+  reattachAnnotation: z.object({ id, start: offset, end: offset }),
+  listTags: none,
+  createTag: z.object({
+    name: tagName,
+    color: color.optional(),
+    description: z.string().max(LIMITS.tagDescription).optional(),
+  }),
+  updateTag: z.object({
+    id,
+    name: tagName.optional(),
+    color: color.optional(),
+    description: z.string().max(LIMITS.tagDescription).optional(),
+  }),
+  mergeTags: z
+    .object({ sourceId: id, targetId: id })
+    .refine((v) => v.sourceId !== v.targetId, 'a tag cannot be merged into itself'),
+  deleteTag: z.object({ id, annotations: z.enum(['keep', 'delete']) }),
+  exportNotes: z.object({
+    articleId: id.optional(),
+    format: z.enum(EXPORT_FORMATS),
+    tagIds: z.array(id).max(500).optional(),
+  }),
+} as const;
+
+// Fails to compile when a schema's output is not exactly its call's declared input (a missing
+// call, an extra field, an optional that should not be).
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Mismatched = {
+  [K in CallName]: Same<z.output<(typeof inputSchemas)[K]>, CallInput<K>> extends true ? never : K;
+}[CallName];
+export type SchemasMatchContract = [Mismatched] extends [never] ? true : Mismatched;
+const _matches: SchemasMatchContract = true;
+void _matches;

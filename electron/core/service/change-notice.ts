@@ -1,0 +1,30 @@
+// What a commit changed, in the terms the renderer's views refresh by (see ChangeNotice).
+import type { ChangeNotice } from '../../shared/contract';
+import type { Change, RemovedRecord } from '../store';
+
+export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNotice | null {
+  const articles = new Set<string>();
+  const annotations = new Set<string>();
+  const annotationArticles = new Set<string>();
+  const tags = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'meta') continue;
+    const id = change.kind === 'put' ? change.record.id : change.id;
+    if (change.collection === 'articles') articles.add(id);
+    else if (change.collection === 'tags') tags.add(id);
+    else {
+      annotations.add(id);
+      if (change.kind === 'put') annotationArticles.add(change.record.articleId);
+    }
+  }
+  for (const gone of removed) {
+    if (gone.collection === 'annotations') annotationArticles.add(gone.record.articleId);
+  }
+  if (articles.size + annotations.size + tags.size === 0) return null;
+  return {
+    articles: [...articles],
+    annotations: [...annotations],
+    annotationArticles: [...annotationArticles],
+    tags: [...tags],
+  };
+}

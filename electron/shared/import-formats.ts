@@ -1,0 +1,91 @@
+// The one list of what can be imported (formats and their file extensions) and of the text
+// encodings an analyst can choose between; the file picker's accept list, the core's format
+// check and the import preview all read these.
+
+/** How an article came in: a file of one of these formats, or text pasted into the app. */
+export const ARTICLE_FORMATS = ['text', 'markdown', 'html', 'pasted'] as const;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+
+/** The formats a file can have. */
+export type ImportFormat = Exclude<ArticleFormat, 'pasted'>;
+
+export const IMPORT_FORMATS: ReadonlyArray<{
+  format: ImportFormat;
+  label: string;
+  extensions: readonly string[];
+}> = [
+  { format: 'text', label: 'Plain text', extensions: ['txt', 'text'] },
+  { format: 'markdown', label: 'Markdown', extensions: ['md', 'markdown'] },
+  { format: 'html', label: 'Web page', extensions: ['html', 'htm'] },
+];
+
+/** For a file input's `accept`: ".txt,.text,.md,…". */
+export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(
+  ',',
+);
+
+/** The extensions in words, for messages: ".txt, .text, .md, .markdown, .html or .htm". */
+export const IMPORT_EXTENSIONS_TEXT = (() => {
+  const all = IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`));
+  return `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+})();
+
+/**
+ * Encodings an analyst can pick for a text file, by WHATWG name (what browsers and iconv-lite
+ * call them), with a label in words. Legacy files from Windows, old Macs and older web pages.
+ */
+export const TEXT_ENCODINGS = [
+  { name: 'utf-8', label: 'Unicode (UTF-8)' },
+  { name: 'utf-16le', label: 'Unicode (UTF-16 little-endian)' },
+  { name: 'utf-16be', label: 'Unicode (UTF-16 big-endian)' },
+  { name: 'windows-1252', label: 'Western (Windows-1252)' },
+  { name: 'iso-8859-1', label: 'Western (ISO-8859-1, Latin-1)' },
+  { name: 'iso-8859-15', label: 'Western (ISO-8859-15, Latin-9)' },
+  { name: 'macintosh', label: 'Western (Mac OS Roman)' },
+  { name: 'windows-1250', label: 'Central European (Windows-1250)' },
+  { name: 'iso-8859-2', label: 'Central European (ISO-8859-2)' },
+  { name: 'windows-1251', label: 'Cyrillic (Windows-1251)' },
+  { name: 'koi8-r', label: 'Cyrillic (KOI8-R)' },
+  { name: 'koi8-u', label: 'Cyrillic (KOI8-U)' },
+  { name: 'iso-8859-5', label: 'Cyrillic (ISO-8859-5)' },
+  { name: 'windows-1253', label: 'Greek (Windows-1253)' },
+  { name: 'iso-8859-7', label: 'Greek (ISO-8859-7)' },
+  { name: 'windows-1254', label: 'Turkish (Windows-1254)' },
+  { name: 'iso-8859-9', label: 'Turkish (ISO-8859-9)' },
+  { name: 'windows-1255', label: 'Hebrew (Windows-1255)' },
+  { name: 'windows-1256', label: 'Arabic (Windows-1256)' },
+  { name: 'windows-1257', label: 'Baltic (Windows-1257)' },
+  { name: 'windows-1258', label: 'Vietnamese (Windows-1258)' },
+  { name: 'gb18030', label: 'Chinese Simplified (GB18030, GBK, GB2312)' },
+  { name: 'big5', label: 'Chinese Traditional (Big5)' },
+  { name: 'shift_jis', label: 'Japanese (Shift JIS)' },
+  { name: 'euc-jp', label: 'Japanese (EUC-JP)' },
+  { name: 'iso-2022-jp', label: 'Japanese (ISO-2022-JP)' },
+  { name: 'euc-kr', label: 'Korean (EUC-KR)' },
+] as const;
+
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number]['name'];
+
+export const isTextEncodingName = (name: string): name is TextEncodingName =>
+  TEXT_ENCODINGS.some((e) => e.name === name);
+
+/**
+ * How the encoding was decided. bom: a byte-order mark; declared: the page's own charset
+ * declaration; utf-8: the bytes are valid UTF-8; detected: a statistical guess; chosen: the
+ * analyst picked it.
+ */
+export type EncodingSource = 'bom' | 'declared' | 'utf-8' | 'detected' | 'chosen';
+
+/** What an import would do, shown before anything is saved when the encoding is a guess. */
+export interface ImportPreview {
+  fileName: string;
+  format: ImportFormat;
+  encoding: TextEncodingName;
+  encodingSource: EncodingSource;
+  /** Other encodings that fit the bytes, most likely first (never includes `encoding`). */
+  alternatives: TextEncodingName[];
+  /** The title the article would get. */
+  title: string;
+  /** The start of the text as it would be imported. */
+  sample: string;
+}
