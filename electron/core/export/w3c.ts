@@ -2,8 +2,9 @@
 // articles with a quote selector and, where the position is trusted, a code-point position.
 import type { Article } from '../../shared/model';
 import { NOTEBOOK_TITLE, passagesOf, tagIndex, webUrl, type ExportPassage } from './passages';
-import type { ExportRequest } from './types';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
+import { codePointOffsets } from './code-points';
+import type { ExportRequest } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Not a W3C term: an absolute IRI as key keeps it valid JSON-LD, so the anchor state survives. */
@@ -110,28 +111,6 @@ function annotation(
     ...(body.length ? { body } : {}),
     target: { source, selector },
     [ANCHOR_PROPERTY]: a.anchor,
-  };
-}
-
-/**
- * Our offsets count UTF-16 code units; W3C's TextPositionSelector counts code points, so every
- * astral character (an emoji) before a passage shifts it. The text's surrogate pairs are found
- * once (a native regex scan); each offset is then a binary search: a code unit offset minus the
- * second halves of pairs before it.
- */
-export function codePointOffsets(text: string): (offset: number) => number {
-  const lows: number[] = [];
-  for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) lows.push(match.index + 1);
-  if (lows.length === 0) return (offset) => offset;
-  return (offset) => {
-    let lo = 0;
-    let hi = lows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lows[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset - lo;
   };
 }
 
