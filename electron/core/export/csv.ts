@@ -1,5 +1,7 @@
 // CSV export for spreadsheets (RFC 4180): one row per annotated passage, UTF-8 with a BOM so
 // Excel reads the letters right, and cells guarded against formula injection.
+import { codePointOffsets } from './code-points';
+import { CRLF, oneLineName, perTag, positionCells, quoted } from './csv-cells';
 import { passagesOf, tagIndex } from './passages';
 import type { ExportRequest } from './types';
 
@@ -7,8 +9,8 @@ export const CSV_HEADER = [
   'article',
   'source',
   'annotation_id',
-  'start',
-  'end',
+  'start_codepoint',
+  'end_codepoint',
   'passage',
   'tags',
   'comment',
@@ -17,15 +19,23 @@ export const CSV_HEADER = [
   'anchor',
 ] as const;
 
+/**
+ * Between the names in the tags cell. A name can't hold a newline (see oneLineName), so the cell
+ * splits back into exactly the names, whatever else they contain (`;`, `,`, `|`, quotes); Excel
+ * shows one name per line in the cell.
+ */
+export const TAG_SEPARATOR = '\n';
+
 const BOM = '\uFEFF';
-const CRLF = '\r\n';
 
 export function renderCsv(request: ExportRequest): string {
   const tags = tagIndex(request.tags);
+  const nameOf = perTag(oneLineName);
   const rows: string[] = [CSV_HEADER.map(cell).join(',')];
   for (const item of request.articles) {
     const title = cell(item.article.title);
     const source = cell(item.article.source);
+    const toCodePoints = codePointOffsets(item.article.text);
     for (const p of passagesOf(item, tags)) {
       const a = p.annotation;
       rows.push(
@@ -33,11 +43,9 @@ export function renderCsv(request: ExportRequest): string {
           title,
           source,
           cell(a.id),
-          // An orphan's offsets point at nothing; an empty cell says so better than a wrong number.
-          p.orphaned ? '' : String(p.start),
-          p.orphaned ? '' : String(p.end),
+          ...positionCells(p, toCodePoints),
           cell(p.passage),
-          cell(p.tags.map((tag) => tag.name).join('; ')),
+          cell(p.tags.map(nameOf).join(TAG_SEPARATOR)),
           cell(a.comment),
           cell(a.createdAt),
           cell(a.updatedAt),
@@ -54,6 +62,5 @@ export function renderCsv(request: ExportRequest): string {
  * formula; a leading apostrophe makes it text (OWASP's advice). Then RFC 4180 quoting.
  */
 export function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quoted(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }

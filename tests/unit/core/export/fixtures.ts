@@ -204,3 +204,35 @@ export function notebookRequest(
     ...extra,
   };
 }
+
+/** Tag names that break naive separators and spreadsheets; every one is a valid name today. */
+export const ODD_TAGS: Tag[] = [
+  '=cmd',
+  'a; b',
+  'x, y',
+  'say "hi"',
+  'left|right',
+  'two  spaced words',
+  'ə ş ğ',
+  '🤝🏽 emoji',
+  '-5%',
+].map((name, i) => tag(`0dd7a900-0000-4000-a000-${String(i).padStart(12, '0')}`, name, '#b38ff0'));
+/** Stored before the schema refused control characters: exports must still split names right. */
+export const LEGACY_TAG = tag('0dd7a900-0000-4000-a000-999999999999', 'old\nline\ttab', '#5fc3e4');
+
+/** QUOTED with every odd tag (`=cmd` first), PHONE with them reversed (`=cmd` last). */
+export function oddTagsRequest(format: ExportRequest['format']): ExportRequest {
+  const ids = ODD_TAGS.map((t) => t.id);
+  return articleRequest(format, {
+    articles: [
+      {
+        article: TIES,
+        annotations: [
+          { ...QUOTED, tagIds: ids },
+          { ...PHONE, tagIds: [LEGACY_TAG.id, ...ids.toReversed()] },
+        ],
+      },
+    ],
+    tags: [...TAGS, ...ODD_TAGS, LEGACY_TAG],
+  });
+}

@@ -1,0 +1,45 @@
+// What both CSV exports share: RFC 4180 quoting, positions in code points, one-line tag names.
+import type { Tag } from '../../shared/model';
+import type { ExportPassage } from './passages';
+
+export const CRLF = '\r\n';
+
+/** RFC 4180: a cell holding a quote, comma or line break is quoted, its quotes doubled. */
+export function quoted(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Positions are code points into the article's current text, zero-based, end exclusive: the
+ * W3C export's TextPositionSelector and REFI-QDA count the same way, and so does Python
+ * (`text[start:end]`); in R it is `substr(text, start + 1, end)`. An orphan's offsets point at
+ * nothing, so both cells stay empty (NA to R and pandas) rather than hold a wrong number.
+ */
+export function positionCells(
+  p: ExportPassage,
+  toCodePoints: (offset: number) => number,
+): [string, string] {
+  return p.orphaned ? ['', ''] : [String(toCodePoints(p.start)), String(toCodePoints(p.end))];
+}
+
+/**
+ * The tag-name schema refuses control characters (and line/paragraph separators), so a name is
+ * one line; a name stored before that rule may still hold one, and becomes a space here so the
+ * newline between names in the Excel CSV's tags cell always splits them back exactly.
+ */
+export function oneLineName(tag: Tag): string {
+  return tag.name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
+/** A notebook has few tags and many passages: each tag's cell text is made once per export. */
+export function perTag<T>(make: (tag: Tag) => T): (tag: Tag) => T {
+  const made = new Map<string, T>();
+  return (tag) => {
+    let value = made.get(tag.id);
+    if (value === undefined) {
+      value = make(tag);
+      made.set(tag.id, value);
+    }
+    return value;
+  };
+}
