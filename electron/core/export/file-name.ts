@@ -80,10 +80,17 @@ function utf8Length(text: string): number {
 }
 
 /**
- * `<slug>-<yyyy-mm-dd>.<extension>`. The date is the UTC one, the same day as the ISO
+ * `<slug>[-<variant>]-<yyyy-mm-dd>.<extension>`. The date is the UTC one, the same day as the ISO
  * `exported-at` written inside the file. The date suffix also keeps a slug like "con" from being
- * a Windows device name.
+ * a Windows device name. A variant ("long") tells two files of one extension apart.
  */
-export function exportFileName(title: string, fallback: string, exportedAt: Date, ext: string) {
-  return `${slugify(title, fallback)}-${exportedAt.toISOString().slice(0, 10)}.${ext}`;
+export function exportFileName(
+  title: string,
+  fallback: string,
+  exportedAt: Date,
+  ext: string,
+  variant?: string,
+) {
+  const slug = slugify(title, fallback) + (variant ? `-${variant}` : '');
+  return `${slug}-${exportedAt.toISOString().slice(0, 10)}.${ext}`;
 }

@@ -1,7 +1,8 @@
-// Exporters: turn the chosen articles and annotations into a Markdown, CSV or W3C JSON-LD file.
-// Pure functions (no I/O, no clock): the service gathers the data, the host decides where it goes.
+// Exporters: the chosen articles and annotations as Markdown, CSV (Excel, or long for R and pandas)
+// or W3C JSON-LD. Pure (no I/O, no clock): the service gathers, the host decides where files go.
 import type { ExportFile, ExportFormat } from '../../shared/model';
 import { renderCsv } from './csv';
+import { renderLongCsv } from './csv-long';
 import { exportFileName } from './file-name';
 import { renderMarkdown } from './markdown';
 import type { ExportRequest } from './types';
@@ -10,14 +11,18 @@ import { renderW3c } from './w3c';
 export type { ExportArticle, ExportRequest } from './types';
 export { slugify } from './file-name';
 
-const FORMATS: Record<
-  ExportFormat,
-  { ext: string; mimeType: string; render: (request: ExportRequest) => string }
-> = {
+interface Format {
+  ext: string;
+  /** Added to the file name when another format shares the extension. */
+  variant?: string;
+  mimeType: string;
+  render: (request: ExportRequest) => string;
+}
+
+const FORMATS: Record<ExportFormat, Format> = {
   markdown: { ext: 'md', mimeType: 'text/markdown', render: renderMarkdown },
   csv: { ext: 'csv', mimeType: 'text/csv', render: renderCsv },
-  // Replaced by the long exporter in the exports work (one row per passage and tag).
-  'csv-long': { ext: 'csv', mimeType: 'text/csv', render: renderCsv },
+  'csv-long': { ext: 'csv', variant: 'long', mimeType: 'text/csv', render: renderLongCsv },
   w3c: { ext: 'jsonld', mimeType: 'application/ld+json', render: renderW3c },
 };
 
@@ -26,7 +31,7 @@ export function renderExport(request: ExportRequest): ExportFile {
   const article = request.articles[0]?.article;
   const title = request.scope === 'article' && article ? article.title : 'notebook';
   return {
-    fileName: exportFileName(title, request.scope, request.exportedAt, format.ext),
+    fileName: exportFileName(title, request.scope, request.exportedAt, format.ext, format.variant),
     mimeType: format.mimeType,
     content: format.render(request),
   };
