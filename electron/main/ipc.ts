@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, channelFor } from '../shared/contract';
 import type { Dispatch } from '../core/dispatch';
-import { APP_ORIGIN } from './protocol';
+import { isTrustedSender } from './ipc-sender';
 
 export function setupIpc(dispatch: Dispatch, isAppWindow: (sender: WebContents) => boolean) {
   for (const name of CALL_NAMES) {
@@ -14,9 +14,4 @@ export function setupIpc(dispatch: Dispatch, isAppWindow: (sender: WebContents) 
       return dispatch(name, input);
     });
   }
-}
-
-function isTrustedSender(event: IpcMainInvokeEvent, isAppWindow: (s: WebContents) => boolean) {
-  const frameUrl = event.senderFrame?.url ?? '';
-  return isAppWindow(event.sender) && frameUrl.startsWith(`${APP_ORIGIN}/`);
 }

@@ -1,11 +1,12 @@
 // Serves the built renderer over app://notebook/ (Chromium won't load module scripts from file://),
-// with a strict Content-Security-Policy on every response.
+// with a strict Content-Security-Policy on every response. Which file a URL may read is decided
+// in protocol-path.ts.
 import { net, protocol } from 'electron';
-import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
+import { resolveAppRequest } from './protocol-path';
 
-export const APP_ORIGIN = 'app://notebook';
+const STATUS_TEXT = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' } as const;
 
 /** Must run before the app is ready. */
 export function registerAppScheme() {
@@ -16,15 +17,10 @@ export function registerAppScheme() {
 
 export function setupAppProtocol(rendererDir: string) {
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'notebook') return new Response('Not found', { status: 404 });
-    const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(rendererDir, path));
-    const inside = relative(rendererDir, file);
-    // Refuse anything that resolves outside the renderer folder (../ tricks, absolute paths).
-    if (inside.startsWith('..') || isAbsolute(inside))
-      return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const target = resolveAppRequest(request.url, rendererDir);
+    if ('status' in target)
+      return new Response(STATUS_TEXT[target.status], { status: target.status });
+    const response = await net.fetch(pathToFileURL(target.file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

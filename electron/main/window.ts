@@ -2,7 +2,7 @@
 // handed to the OS browser after URL parsing.
 import { BrowserWindow, shell } from 'electron';
 import { isAllowedExternalUrl } from '../shared/security';
-import { APP_ORIGIN } from './protocol';
+import { APP_ORIGIN } from './app-url';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export function createMainWindow(options: { preload: string; stateDir: string }): BrowserWindow {
