@@ -1,16 +1,17 @@
 // The main window: secure web preferences, navigation and new windows denied, external links
-// handed to the OS browser after URL parsing.
+// handed to the OS browser after URL parsing (the rules themselves are in window-guards.ts).
 import { BrowserWindow, shell } from 'electron';
-import { isAllowedExternalUrl } from '../shared/security';
 import { APP_ORIGIN } from './app-url';
+import { MIN_SIZE } from './window-bounds';
+import { externalUrlToOpen, mayNavigate } from './window-guards';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export function createMainWindow(options: { preload: string; stateDir: string }): BrowserWindow {
   const state = loadWindowState(options.stateDir);
   const window = new BrowserWindow({
     ...state.bounds,
-    minWidth: 720,
-    minHeight: 480,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Research Notebook',
     webPreferences: {
@@ -27,11 +28,12 @@ export function createMainWindow(options: { preload: string; stateDir: string })
 
   const { webContents } = window;
   webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    const external = externalUrlToOpen(url);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
   webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
   });
   webContents.on('will-attach-webview', (event) => event.preventDefault());
   webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
