@@ -1,29 +1,34 @@
-// Checks an imported file before any parsing: supported extension, size, text-ness, and turns its
-// bytes into a string (UTF-8, or UTF-16 when a byte-order mark says so).
+// Checks an imported file before any parsing (supported extension, size, text-ness) and turns
+// its bytes into a string, deciding the encoding the way a browser would, then guessing.
+import { isUtf8 } from 'node:buffer';
 import { badFile } from '../errors';
 import {
   IMPORT_EXTENSIONS_TEXT,
   IMPORT_FORMATS,
+  TEXT_ENCODINGS,
   type EncodingSource,
   type ImportFormat,
   type TextEncodingName,
 } from '../../shared/import-formats';
 import { LIMITS } from '../../shared/model';
+import { binarySignature, hasNul, utf16Pattern, type BinaryKind } from './binary-sniff';
+import { declaredEncoding } from './charset-labels';
+import { decodeAs, InvalidEncodingError, looksLikeIso2022Jp } from './decode-as';
+import { alternativesTo, FALLBACK_ENCODING, rankEncodings } from './detect-encoding';
 
 const FORMATS = new Map<string, ImportFormat>(
   IMPORT_FORMATS.flatMap((f) => f.extensions.map((ext) => [ext, f.format] as const)),
 );
+// Files that may declare their own charset in <meta> or <?xml?>.
+const MARKUP = /\.(?:html?|xht(?:ml)?|xml)$/i;
 
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
   source: EncodingSource;
-  /** Other encodings that fit the bytes, most likely first. */
+  /** Other encodings that fit the bytes, most likely first; never `encoding`. */
   alternatives: TextEncodingName[];
 }
-
-// Binary formats nearly always hold a NUL early on; text never does.
-const SNIFF_BYTES = 8 * 1024;
 
 /** The name without any folders: a path from elsewhere must not leak into messages or sources. */
 export function baseName(fileName: string): string {
@@ -47,6 +52,14 @@ export function formatOf(fileName: string): ImportFormat {
   return format;
 }
 
+/**
+ * The file's text. An encoding the analyst chose always wins. Otherwise, in order: a byte-order
+ * mark; for a web page, the charset it declares (a declared UTF-8 that isn't valid UTF-8 is a
+ * mislabelled page and goes on to detection); UTF-16 without a mark, told by its NUL bytes
+ * (checked before UTF-8 because NULs are valid UTF-8 but never in UTF-8 text); ISO-2022-JP's
+ * escapes (7-bit, so it would pass as UTF-8); valid UTF-8; the detector's best guess. Only
+ * binary files are refused: known signatures, and NULs in no UTF-16 pattern.
+ */
 export function decodeFile(
   fileName: string,
   bytes: Uint8Array,
@@ -58,37 +71,107 @@ export function decodeFile(
     const mb = LIMITS.importBytes / (1024 * 1024);
     throw badFile(`The file “${name}” is larger than ${mb} MB, the most that can be imported.`);
   }
-  const notText = () =>
-    badFile(
-      `The file “${name}” is not a text file (or not UTF-8 or UTF-16), so it can't be imported.`,
-    );
+  const kind = binarySignature(bytes);
+  if (kind !== undefined) throw notText(name, kind);
 
-  const bom = utf16Encoding(bytes);
-  const encoding = chosen ?? bom ?? 'utf-8';
-  if (!encoding.startsWith('utf-')) {
-    throw badFile(`The encoding ${encoding} can't be used for “${name}” yet.`);
-  }
-  if (bom === undefined && bytes.subarray(0, SNIFF_BYTES).includes(0)) throw notText();
-  let text: string;
-  try {
-    // fatal: a Windows-1252 or truncated file is refused rather than imported with U+FFFD holes.
-    // The decoder removes the byte-order mark itself.
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    throw notText();
-  }
-  if (text.includes('\u0000')) throw notText();
-  if (text.trim() === '') throw badFile(`The file “${name}” is empty.`);
-  return {
-    text,
-    encoding,
-    source: chosen ? 'chosen' : bom ? 'bom' : 'utf-8',
-    alternatives: [],
+  const done = (
+    text: string,
+    encoding: TextEncodingName,
+    source: EncodingSource,
+    alternatives: TextEncodingName[] = [],
+  ): DecodedText => {
+    if (text.includes('\u0000')) {
+      throw source === 'chosen'
+        ? badFile(
+            `The file “${name}” doesn't read as text in ${labelOf(encoding)}; choose another.`,
+          )
+        : notText(name);
+    }
+    if (text.trim() === '') throw badFile(`The file “${name}” is empty.`);
+    return { text, encoding, source, alternatives };
   };
+
+  if (chosen !== undefined) {
+    const ranked = hasNul(bytes) ? utf16Ranking(bytes) : rankEncodings(bytes);
+    return done(decodeAs(bytes, chosen, true), chosen, 'chosen', alternativesTo(chosen, ranked));
+  }
+
+  const bom = bomEncoding(bytes);
+  if (bom !== undefined) {
+    try {
+      return done(decodeAs(bytes, bom), bom, 'bom');
+    } catch (error) {
+      if (!(error instanceof InvalidEncodingError)) throw error;
+      throw badFile(
+        `The file “${name}” is damaged: it says it is ${labelOf(bom)} text, but not all of it ` +
+          "is, so it can't be imported.",
+      );
+    }
+  }
+
+  const declared = MARKUP.test(name) ? declaredEncoding(bytes) : undefined;
+  if (declared !== undefined && (declared !== 'utf-8' || isUtf8(bytes))) {
+    const text = decodeAs(bytes, declared, true);
+    return done(text, declared, 'declared', alternativesTo(declared, rankEncodings(bytes)));
+  }
+
+  if (hasNul(bytes)) {
+    const utf16 = utf16Pattern(bytes);
+    if (utf16 === undefined) throw notText(name);
+    try {
+      return done(
+        decodeAs(bytes, utf16),
+        utf16,
+        'detected',
+        alternativesTo(utf16, utf16Ranking(bytes)),
+      );
+    } catch (error) {
+      if (error instanceof InvalidEncodingError) throw notText(name);
+      throw error;
+    }
+  }
+
+  if (looksLikeIso2022Jp(bytes))
+    return done(decodeAs(bytes, 'iso-2022-jp'), 'iso-2022-jp', 'detected');
+  if (isUtf8(bytes)) return done(decodeAs(bytes, 'utf-8'), 'utf-8', 'utf-8');
+
+  // Not UTF-8, so the detector's UTF guesses (it makes them on weak evidence) are left out.
+  const ranked = rankEncodings(bytes).filter((e) => !e.startsWith('utf-'));
+  const guess = ranked[0] ?? FALLBACK_ENCODING;
+  return done(decodeAs(bytes, guess), guess, 'detected', alternativesTo(guess, ranked));
 }
 
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+function bomEncoding(bytes: Uint8Array): TextEncodingName | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/** For bytes with NULs the detector is no help: the two byte orders are the only candidates. */
+function utf16Ranking(bytes: Uint8Array): TextEncodingName[] {
+  const pattern = utf16Pattern(bytes);
+  if (pattern === undefined) return [];
+  return pattern === 'utf-16le' ? ['utf-16le', 'utf-16be'] : ['utf-16be', 'utf-16le'];
+}
+
+function labelOf(encoding: TextEncodingName): string {
+  return TEXT_ENCODINGS.find((e) => e.name === encoding)?.label ?? encoding;
+}
+
+const BINARY_WHAT: Record<BinaryKind, string> = {
+  pdf: "is a PDF, not a text file, so it can't be imported (PDF import is not available yet).",
+  zip:
+    "is a ZIP archive (as Word .docx and EPUB files are), not a text file, so it can't be " +
+    'imported (Word and EPUB import are not available yet).',
+  office:
+    "is a Microsoft Office document (such as a Word .doc), not a text file, so it can't be " +
+    'imported (Word import is not available yet).',
+  image: "is an image, not a text file, so it can't be imported.",
+  compressed: "is compressed, not a text file, so it can't be imported; unpack it first.",
+  other: "is not a text file, so it can't be imported.",
+};
+
+function notText(name: string, kind: BinaryKind = 'other') {
+  return badFile(`The file “${name}” ${BINARY_WHAT[kind]}`);
 }

@@ -57,21 +57,25 @@ describe('importFile refusals', () => {
 
   it('refuses a binary file even when it is named .txt', async () => {
     expect((await refusal('photo.txt', PNG)).message).toBe(
-      "The file “photo.txt” is not a text file (or not UTF-8 or UTF-16), so it can't be imported.",
+      "The file “photo.txt” is an image, not a text file, so it can't be imported.",
     );
   });
 
-  it('refuses text in a legacy encoding rather than importing it with broken characters', async () => {
-    // "café" in Windows-1252: 0xE9 is not valid UTF-8 on its own.
+  it('reads text in a legacy encoding instead of refusing it', async () => {
+    // "café" in Windows-1252: 0xE9 is not valid UTF-8 on its own. (Refused before legacy
+    // encodings were read.)
     const bytes = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]);
-    expect((await refusal('menu.txt', bytes)).message).toMatch(
-      /^The file “menu.txt” is not a text file/,
-    );
+    const imported = await importFile('menu.txt', bytes);
+    expect(imported.doc.text).toBe('café');
+    expect(imported.encodingSource).toBe('detected');
   });
 
-  it('refuses a truncated UTF-16 file', async () => {
+  it('refuses a truncated UTF-16 file as damaged', async () => {
     const bytes = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]);
-    expect((await refusal('cut.txt', bytes)).message).toMatch(/is not a text file/);
+    expect((await refusal('cut.txt', bytes)).message).toBe(
+      'The file “cut.txt” is damaged: it says it is Unicode (UTF-16 little-endian) text, but ' +
+        "not all of it is, so it can't be imported.",
+    );
   });
 
   it.each(['photo.png', 'report.docx', 'README', 'archive.tar.gz', 'notes.txt.exe', '.md'])(
