@@ -1,58 +1,60 @@
-import MarkdownIt from 'markdown-it';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { renderExport } from '../../../../electron/core/export';
-import { blockquote, obsidianTag, yamlString } from '../../../../electron/core/export/markdown';
+import { renderExport, type ExportRequest } from '../../../../electron/core/export';
+import { obsidianTag } from '../../../../electron/core/export/markdown';
+import type { Annotation, Article } from '../../../../electron/shared/model';
 import {
   AFTER_EMOJI,
   articleRequest,
   DIPLOMACY,
+  ECONOMY,
   EXPORTED_AT,
   FOREIGN_POLICY,
-  HASHTAG,
-  MARKDOWNISH,
   MULTILINE,
   NOTES,
+  NOTES_ANNOTATIONS,
   notebookRequest,
   ORPHAN,
   PHONE,
   QUOTED,
-  SETEXT,
+  TAGS,
   TIES,
   TIES_ANNOTATIONS,
 } from './fixtures';
+import { headingLevels, headings, md, quotesOf } from './markdown-reader';
 
-const md = new MarkdownIt();
-
-/**
- * A strict reader for the front matter we promise: `---`, then `key: <JSON value>` lines (a JSON
- * string is a valid YAML double-quoted scalar), then `---`. Anything else fails the test.
- */
+/** The front matter as a YAML reader (js-yaml) sees it, and the note after it. */
 function readFrontMatter(content: string): { fields: Record<string, unknown>; body: string } {
   if (!content.startsWith('---\n')) throw new Error('no front matter');
   const end = content.indexOf('\n---\n', 3);
-  const fields: Record<string, unknown> = {};
-  for (const line of content.slice(4, end).split('\n')) {
-    const match = /^([a-z][a-z-]*): ((?:"|\[").*)$/.exec(line);
-    if (!match?.[1] || !match[2]) throw new Error(`not a front matter line: ${line}`);
-    fields[match[1]] = JSON.parse(match[2]);
+  if (end < 0) throw new Error('front matter not closed');
+  const fields = load(content.slice(4, end));
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    throw new Error('front matter is not a mapping');
   }
-  return { fields, body: content.slice(end + 5) };
+  return { fields: fields as Record<string, unknown>, body: content.slice(end + 5) };
 }
 
 /** Where each needle first appears; -1 fails the ordering check below. */
 const positions = (haystack: string, needles: string[]) => needles.map((n) => haystack.indexOf(n));
 const increasing = (xs: number[]) => xs.every((x, i) => x >= 0 && (i === 0 || x > xs[i - 1]!));
 
-/** The text a reader sees in a rendered blockquote: paragraphs apart, soft breaks as newlines. */
-function quotedText(markdown: string): { text: string; blockTypes: string[] } {
-  const tokens = md.parse(markdown, {});
-  const blockTypes = tokens.map((t) => t.type);
-  const paragraphs = tokens
-    .filter((t) => t.type === 'inline')
-    .map((t) =>
-      (t.children ?? []).map((c) => (c.type === 'softbreak' ? '\n' : c.content)).join(''),
-    );
-  return { text: paragraphs.join('\n\n'), blockTypes };
+/** What each annotation's quote must read as: its current passage, or an orphan's old quote. */
+function passageOf(article: Article, a: Annotation): string {
+  const span = a.anchor === 'orphaned' ? null : (a.candidate ?? a.selectors[0]);
+  return span ? article.text.slice(span.start, span.end) : a.selectors[1].exact;
+}
+
+/** As the service hands them over: only annotations with one of the tags. */
+function filtered(request: ExportRequest, tagIds: string[]): ExportRequest {
+  return {
+    ...request,
+    tagFilter: tagIds.map((id) => TAGS.find((t) => t.id === id)!),
+    articles: request.articles.map((item) => ({
+      ...item,
+      annotations: item.annotations.filter((a) => a.tagIds.some((id) => tagIds.includes(id))),
+    })),
+  };
 }
 
 describe('Markdown export, one article', () => {
@@ -64,10 +66,12 @@ describe('Markdown export, one article', () => {
     expect(file.mimeType).toBe('text/markdown');
   });
 
-  it('opens with double-quoted front matter: title, source, exported-at', () => {
+  it('opens with front matter carrying the article details', () => {
     expect(fields).toEqual({
       title: TIES.title,
-      source: TIES.source,
+      author: ['Leyla Əliyeva'],
+      date: '2026-11-28',
+      url: TIES.source,
       'exported-at': EXPORTED_AT.toISOString(),
     });
     expect(file.content).toMatch(/^---\ntitle: "Rüfət Məmmədov: We increase ties"\n/);
@@ -85,7 +89,12 @@ describe('Markdown export, one article', () => {
       '> +994 12 492 92 92',
     ];
     expect(increasing(positions(body, quotes))).toBe(true);
-    expect(body.match(/^> /gm)).toHaveLength(TIES_ANNOTATIONS.length + 2);
+  });
+
+  it('reads back each passage exactly, as one quote each, in reading order', () => {
+    const quotes = quotesOf(body);
+    expect(quotes.map((q) => q.other)).toEqual(TIES_ANNOTATIONS.map(() => []));
+    expect(quotes.map((q) => q.text)).toEqual(TIES_ANNOTATIONS.map((a) => passageOf(TIES, a)));
   });
 
   it('follows each passage with its Obsidian tags and then its comment', () => {
@@ -110,15 +119,11 @@ describe('Markdown export, one article', () => {
     expect(body.match(/Orphaned/g)).toHaveLength(1);
   });
 
-  it('renders as one blockquote per passage', () => {
-    const tokens = md.parse(body, {});
-    expect(tokens.filter((t) => t.type === 'blockquote_open')).toHaveLength(
-      TIES_ANNOTATIONS.length,
-    );
-    expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual([
-      'h1',
-      'h2',
-      'h2',
+  it('has the outline title, memo, passages', () => {
+    expect(headings(body)).toEqual([
+      [1, TIES.title],
+      [2, 'Memo'],
+      [2, 'Passages'],
     ]);
   });
 
@@ -129,14 +134,84 @@ describe('Markdown export, one article', () => {
     expect(renderExport(request).content).not.toContain('## Memo');
   });
 
-  it('lists the tag filter in the front matter', () => {
-    const filtered = renderExport(
-      articleRequest('markdown', { tagFilter: [FOREIGN_POLICY, DIPLOMACY] }),
+  it('lists the tag filter in the front matter, and says when nothing matched', () => {
+    const request = filtered(articleRequest('markdown'), [FOREIGN_POLICY.id, DIPLOMACY.id]);
+    const { fields, body } = readFrontMatter(renderExport(request).content);
+    expect(fields['tags']).toEqual(['foreign-policy', 'Azərbaycan-diplomatiyası']);
+    expect(quotesOf(body).map((q) => q.text)).toEqual(
+      [QUOTED, AFTER_EMOJI, MULTILINE].map((a) => passageOf(TIES, a)),
     );
-    expect(readFrontMatter(filtered.content).fields['tags']).toEqual([
-      'foreign-policy',
-      'Azərbaycan-diplomatiyası',
-    ]);
+    const none = filtered(articleRequest('markdown'), ['7d1c0b1e-3f0a-4c55-9a51-1c0f7e4b2a04']);
+    expect(renderExport(none).content).toContain(
+      '## Passages\n\n_No passages with the chosen tags._',
+    );
+  });
+});
+
+describe('Markdown export, front matter', () => {
+  const fieldsOf = (article: Partial<Article>) =>
+    readFrontMatter(
+      renderExport(
+        articleRequest('markdown', {
+          articles: [{ article: { ...TIES, ...article }, annotations: [] }],
+        }),
+      ).content,
+    ).fields;
+
+  it.each([
+    'Line one\n---\ntitle: "forged"\\',
+    'yes',
+    'null',
+    '1e3',
+    '2026-11-28',
+    '- a list?',
+    '[a, b]',
+    '{a: 1}',
+    'key: value # comment',
+    'it\'s "quoted"',
+    '~',
+    '& anchor * alias ! tag % directive @ `',
+    'tab\tand C1 \u0085 \u0080 LS\u2028PS\u2029 DEL\u007f',
+    'ə ş ğ 🤝🏽 עברית',
+  ])('reads the title %j back as exactly that string', (title) => {
+    const fields = fieldsOf({ title, authors: [title, 'Smith, J.'], published: title });
+    expect(fields['title']).toBe(title);
+    expect(fields['author']).toEqual([title, 'Smith, J.']);
+    expect(fields['date']).toBe(title);
+  });
+
+  it('gives a source that is not a web address as source, and leaves out unknown details', () => {
+    const fields = fieldsOf({ source: 'C:\\notes\\ties.txt', authors: [], published: '' });
+    expect(fields).toEqual({
+      title: TIES.title,
+      source: 'C:\\notes\\ties.txt',
+      'exported-at': EXPORTED_AT.toISOString(),
+    });
+    expect(fieldsOf({ source: 'javascript:alert(1)' })['url']).toBeUndefined();
+    expect(fieldsOf({ source: ' http://example.org/a b ' })['url']).toBe(
+      'http://example.org/a%20b',
+    );
+  });
+
+  it('cannot be ended by a title or a passage', () => {
+    const title = 'Line one\n---\ntitle: "forged"\\';
+    const request = articleRequest('markdown', {
+      articles: [
+        {
+          article: { ...TIES, title },
+          annotations: [
+            {
+              ...QUOTED,
+              anchor: 'orphaned',
+              selectors: [QUOTED.selectors[0], { ...QUOTED.selectors[1], exact: 'x\n---\ny' }],
+            },
+          ],
+        },
+      ],
+    });
+    const { fields, body } = readFrontMatter(renderExport(request).content);
+    expect(fields['title']).toBe(title);
+    expect(quotesOf(body).map((q) => q.text)).toEqual(['x\n---\ny']);
   });
 });
 
@@ -166,87 +241,65 @@ describe('Markdown export, whole notebook', () => {
         ]),
       ),
     ).toBe(true);
-    const h2 = md
-      .parse(body, {})
-      .flatMap((t, i, all) =>
-        t.type === 'heading_open' && t.tag === 'h2' ? [all[i + 1]?.content] : [],
-      );
-    expect(h2).toEqual([TIES.title, 'Field notes, "draft" \\#2']);
-    expect(body.match(/^### Memo$/gm)).toHaveLength(1);
+    expect(headings(body)).toEqual([
+      [1, 'Research notebook'],
+      [2, TIES.title],
+      [3, 'Memo'],
+      [3, 'Passages'],
+      [2, 'Field notes, "draft" #2'],
+      [3, 'Passages'],
+    ]);
   });
 
-  it('keeps passages that look like Markdown plain text inside their quote', () => {
-    for (const a of [MARKDOWNISH, HASHTAG, SETEXT]) {
-      const passage = NOTES.text.slice(a.selectors[0].start, a.selectors[0].end);
-      const quote = blockquote(passage);
-      expect(body).toContain(quote);
-      const { text, blockTypes } = quotedText(quote);
-      expect(blockTypes).toEqual([
-        'blockquote_open',
-        'paragraph_open',
-        'inline',
-        'paragraph_close',
-        'blockquote_close',
-      ]);
-      expect(text).toBe(passage);
-    }
+  it('reads back every passage of every article exactly', () => {
+    expect(quotesOf(body)).toEqual([
+      ...TIES_ANNOTATIONS.map((a) => ({ text: passageOf(TIES, a), other: [] })),
+      ...NOTES_ANNOTATIONS.map((a) => ({ text: passageOf(NOTES, a), other: [] })),
+    ]);
     // Obsidian would read these as a tag and a comment opener.
     expect(body).toContain('\\#ƏlaqələrGücdür');
     expect(body).toContain('\\%\\% signs');
   });
+
+  it('filtered by tag, leaves out the articles without a matching passage', () => {
+    const diplomacy = readFrontMatter(
+      renderExport(filtered(notebookRequest('markdown'), [DIPLOMACY.id])).content,
+    );
+    expect(diplomacy.fields['tags']).toEqual(['Azərbaycan-diplomatiyası']);
+    expect(headings(diplomacy.body).filter(([level]) => level === 2)).toEqual([[2, TIES.title]]);
+    expect(diplomacy.body).not.toContain('Field notes');
+    expect(quotesOf(diplomacy.body).map((q) => q.text)).toEqual(
+      [QUOTED, MULTILINE].map((a) => passageOf(TIES, a)),
+    );
+
+    const economy = renderExport(filtered(notebookRequest('markdown'), [ECONOMY.id])).content;
+    expect(headings(economy).filter(([level]) => level === 2)).toEqual([
+      [2, TIES.title],
+      [2, 'Field notes, "draft" #2'],
+    ]);
+  });
+
+  it('says so when no passage has the chosen tags', () => {
+    const unused = '7d1c0b1e-3f0a-4c55-9a51-1c0f7e4b2a04';
+    const { body } = readFrontMatter(
+      renderExport(filtered(notebookRequest('markdown'), [unused])).content,
+    );
+    expect(headingLevels(body)).toEqual([1]);
+    expect(body).toContain('# Research notebook\n\n_No passages have the chosen tags._\n');
+  });
+
+  it('still lists an article without passages when not filtered', () => {
+    const request = notebookRequest('markdown', {
+      articles: [
+        { article: TIES, annotations: [] },
+        { article: NOTES, annotations: NOTES_ANNOTATIONS },
+      ],
+    });
+    expect(renderExport(request).content).toContain('### Passages\n\n_No passages._');
+  });
 });
 
 describe('Markdown pieces', () => {
-  it('cannot end the front matter from a passage or a title', () => {
-    const title = 'Line one\n---\ntitle: "forged"\\';
-    const request = articleRequest('markdown', {
-      articles: [
-        {
-          article: { ...TIES, title, source: 'C:\\notes\\ties.txt' },
-          annotations: [
-            {
-              ...QUOTED,
-              anchor: 'orphaned',
-              selectors: [QUOTED.selectors[0], { ...QUOTED.selectors[1], exact: 'x\n---\ny' }],
-            },
-          ],
-        },
-      ],
-    });
-    const { fields, body } = readFrontMatter(renderExport(request).content);
-    expect(fields['title']).toBe(title);
-    expect(fields['source']).toBe('C:\\notes\\ties.txt');
-    expect(body).toContain('> x\n> \\---\n> y');
-  });
-
-  it('quotes multi-line passages line by line, blank lines as a bare >', () => {
-    expect(blockquote('one\n\ntwo\r\nthree')).toBe('> one\n>\n> two\n> three');
-    const { text } = quotedText(
-      blockquote('1) first\n* star\n+ plus\n```js\n<div>\n| a | b |\n[x]: /y'),
-    );
-    expect(text).toBe('1) first\n* star\n+ plus\n```js\n<div>\n| a | b |\n[x]: /y');
-  });
-
-  it('escapes only line starts that need it', () => {
-    expect(blockquote('- 5 is negative')).toBe('> \\- 5 is negative');
-    expect(blockquote('-5 degrees, 3.5 times')).toBe('> -5 degrees, 3.5 times');
-    expect(blockquote('2026. il')).toBe('> 2026\\. il');
-    expect(blockquote('C# and F#')).toBe('> C# and F#');
-  });
-
-  it('writes YAML strings that JSON can read back', () => {
-    for (const value of [
-      'plain',
-      'a "quote" \\ slash',
-      'tab\tnew\nline',
-      'nel\u0085ls\u2028',
-      'ə 🤝',
-    ]) {
-      expect(JSON.parse(yamlString(value))).toBe(value);
-      expect(yamlString(value)).not.toMatch(/[\n\u0085\u2028]/);
-    }
-  });
-
   it('turns tag names into Obsidian tags', () => {
     expect(obsidianTag('foreign policy')).toBe('foreign-policy');
     expect(obsidianTag('Azərbaycan diplomatiyası')).toBe('Azərbaycan-diplomatiyası');
