@@ -2,7 +2,7 @@
 // file goes (native save dialog in Electron, a browser download in the browser host).
 import type { Handlers } from '../../shared/contract';
 import { compareReadingOrder } from '../../shared/model';
-import { renderExport, type ExportArticle } from '../export';
+import type { ExportArticle } from '../export';
 import { findArticle, loadArticle } from './articles';
 import type { ServiceContext } from './context';
 import { findTag } from './tags';
@@ -11,6 +11,8 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
   const { state } = ctx.store;
   return {
     async exportNotes({ articleId, format, tagIds }) {
+      // The exporters bring markdown-it along: loaded on the first export, not at start-up.
+      const { renderExport } = await import('../export');
       const records = articleId ? [findArticle(state, articleId)] : [...state.articles.values()];
       const tagFilter = tagIds?.length ? tagIds.map((id) => findTag(state, id)) : undefined;
       const wanted = tagFilter ? new Set(tagFilter.map((t) => t.id)) : undefined;
@@ -21,9 +23,13 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
       }
       const selected: ExportArticle[] = [];
       for (const record of records) {
+        const annotations = byArticle.get(record.id)!;
+        // Filtered by tag, a notebook export is about matching passages only: an article without
+        // one is left out (and its body never read).
+        if (wanted && !articleId && annotations.length === 0) continue;
         selected.push({
           article: await loadArticle(ctx, record),
-          annotations: byArticle.get(record.id)!.sort(compareReadingOrder),
+          annotations: annotations.sort(compareReadingOrder),
         });
       }
       const file = renderExport({
