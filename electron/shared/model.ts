@@ -10,13 +10,34 @@ export interface Span {
   end: number;
 }
 
-/** Offsets everywhere are UTF-16 code units into `Article.text` (what the DOM counts). */
-export type BlockType = 'heading' | 'paragraph' | 'quote' | 'list-item' | 'code';
+/**
+ * What a block is. A table-row's text is its cells' texts joined by tabs (an empty first or last
+ * cell leaves its tab at the edge, so columns stay in place); a caption is a table's or a
+ * figure's.
+ */
+export const BLOCK_TYPES = [
+  'heading',
+  'paragraph',
+  'quote',
+  'list-item',
+  'code',
+  'table-row',
+  'caption',
+] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
 
+/** Offsets everywhere are UTF-16 code units into `Article.text` (what the DOM counts). */
 export interface Block {
   type: BlockType;
   /** Heading level 1-6, or nesting depth (1-based) of a list item. */
   level?: number;
+  /**
+   * A list item's number in an ordered list, as the source numbers it (start, value). Drawn as
+   * a marker, never part of the text. Only on the first block of an item.
+   */
+  number?: number;
+  /** On a table-row of header cells (th, thead, a Markdown table's first row). */
+  header?: true;
   start: number;
   end: number;
 }

@@ -14,8 +14,15 @@ export interface MarkSpec {
   href?: string;
 }
 
-/** A piece of inline text with the marks that cover it, or a hard line break. */
-export type Run = { text: string; marks: readonly MarkSpec[] } | { lineBreak: true };
+/**
+ * A piece of inline text with the marks that cover it, a hard line break, or (in a table row)
+ * the boundary between two cells, which becomes a tab.
+ */
+export type Run =
+  { text: string; marks: readonly MarkSpec[] } | { lineBreak: true } | { cellBreak: true };
+
+/** What a block carries besides its type and text. */
+export type BlockAttrs = Pick<Block, 'level' | 'number' | 'header'>;
 
 /**
  * collapse: HTML and Markdown, where source whitespace is layout, not content.
@@ -29,6 +36,9 @@ const BLOCK_SEPARATOR = '\n\n';
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 const LINE_ENDS = /\r\n?|[\u000B\u000C\u2028\u2029]/g;
 const WHITESPACE_RUN = /\s+/g;
+const CODE_LEAD = /^(?:[^\S\n]*\n)*/;
+const ROW_LEAD = /^[^\S\t]*/;
+const ROW_TRAIL = /[^\S\t]+$/;
 
 function cleanRunText(text: string): string {
   return text.replace(LINE_ENDS, '\n').replace(CONTROLS, '').normalize('NFC');
@@ -61,6 +71,10 @@ export class RunBuffer {
 
   lineBreak(): void {
     this.#runs.push({ lineBreak: true });
+  }
+
+  cellBreak(): void {
+    this.#runs.push({ cellBreak: true });
   }
 
   /** Opens a mark; a link without a safe href is opened inactive: text kept, no link. */
@@ -106,16 +120,24 @@ export class DocumentBuilder {
   }
 
   /** Adds one block; a block left with no text after cleaning is dropped, with its marks. */
-  addBlock(type: BlockType, runs: readonly Run[], level?: number): void {
+  addBlock(type: BlockType, runs: readonly Run[], attrs: BlockAttrs = {}): void {
     const preserve = type === 'code' || this.whitespace === 'preserve';
     let out = '';
     const spans: Span[] = [];
     for (const run of runs) {
+      if ('cellBreak' in run) {
+        // A cell's own edges are layout: "<td> a </td>" is the cell "a".
+        out = out.replace(/[^\S\t]+$/, '');
+        for (const span of spans) span.end = Math.min(span.end, out.length);
+        out += '\t';
+        continue;
+      }
       if ('lineBreak' in run) {
         if (!preserve) {
           while (out.endsWith(' ')) out = out.slice(0, -1);
-          // Consecutive breaks become one, so in prose "\n\n" only ever separates blocks.
-          if (out.endsWith('\n')) continue;
+          // Consecutive breaks become one, so in prose "\n\n" only ever separates blocks; a
+          // break that opens a table cell is the cell's edge.
+          if (out.endsWith('\n') || out.endsWith('\t')) continue;
         }
         out += '\n';
         continue;
@@ -123,7 +145,7 @@ export class DocumentBuilder {
       let piece = cleanRunText(run.text);
       if (!preserve) {
         piece = piece.replace(WHITESPACE_RUN, ' ');
-        if (out === '' || out.endsWith(' ') || out.endsWith('\n')) piece = piece.replace(/^ /, '');
+        if (out === '' || /[ \n\t]$/.test(out)) piece = piece.replace(/^ /, '');
       }
       if (piece === '') continue;
       const start = out.length;
@@ -131,10 +153,13 @@ export class DocumentBuilder {
       for (const mark of run.marks) spans.push({ ...mark, start, end: out.length });
     }
 
-    // Code keeps its indentation, so only blank lines are trimmed before it.
-    const lead = (type === 'code' ? /^(?:[^\S\n]*\n)*/ : /^\s*/).exec(out)?.[0].length ?? 0;
-    let text = out.slice(lead).trimEnd();
-    if (text === '') return;
+    // Code keeps its indentation, so only blank lines are trimmed before it; a table row keeps
+    // the tabs of empty cells at its edges, so every cell stays in its column.
+    const edges = type === 'code' ? CODE_LEAD : type === 'table-row' ? ROW_LEAD : /^\s*/;
+    const lead = edges.exec(out)?.[0].length ?? 0;
+    let text =
+      type === 'table-row' ? out.slice(lead).replace(ROW_TRAIL, '') : out.slice(lead).trimEnd();
+    if (text.trim() === '') return;
     let local = spans.map((s) => ({
       ...s,
       start: clamp(s.start - lead, text.length),
@@ -163,11 +188,14 @@ export class DocumentBuilder {
     if (this.#length !== 0) this.#parts.push(BLOCK_SEPARATOR);
     this.#parts.push(text);
     this.#length = start + text.length;
-    this.#blocks.push(
-      level === undefined
-        ? { type, start, end: this.#length }
-        : { type, level, start, end: this.#length },
-    );
+    this.#blocks.push({
+      type,
+      ...(attrs.level !== undefined && { level: attrs.level }),
+      ...(attrs.number !== undefined && { number: attrs.number }),
+      ...(attrs.header && { header: true }),
+      start,
+      end: this.#length,
+    });
     for (const span of trimSpans(mergeSpans(local), text)) {
       const mark: Mark = { type: span.type, start: start + span.start, end: start + span.end };
       if (span.href !== undefined) mark.href = span.href;

@@ -60,7 +60,7 @@ export function walkHtml(root: Node, builder: DocumentBuilder, options: WalkOpti
 
   const flush = () => {
     const context = contexts.at(-1) ?? { type: 'paragraph' };
-    builder.addBlock(context.type, buffer.take(), context.level);
+    builder.addBlock(context.type, buffer.take(), context);
   };
   const inside = (context: BlockContext, children: () => void) => {
     flush();

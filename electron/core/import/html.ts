@@ -48,7 +48,7 @@ export function importHtml(html: string, fileName: string, fallbackTitle: string
     if (content != null && isEnoughArticle(readableLength(content), bodyChars)) {
       const headline = removedHeadline(document, content, title);
       if (headline !== undefined) {
-        builder.addBlock('heading', [{ text: headline, marks: [] }], 1);
+        builder.addBlock('heading', [{ text: headline, marks: [] }], { level: 1 });
         headlineBlocks = 1;
       }
       walkHtml(content, builder, { baseUrl });

@@ -56,7 +56,7 @@ export function importMarkdown(source: string, fallbackTitle: string): Canonical
         break;
       case 'inline': {
         const { type, level } = context();
-        builder.addBlock(type, inlineRuns(token.children ?? []), level);
+        builder.addBlock(type, inlineRuns(token.children ?? []), { level });
         break;
       }
       case 'fence':

@@ -31,7 +31,7 @@ export function importPlainText(text: string, fallbackTitle: string): CanonicalD
   const builder = new DocumentBuilder('preserve');
   paragraphs.forEach((paragraph, i) => {
     const runs = [{ text: paragraph, marks: [] }];
-    if (i === 0 && headline) builder.addBlock('heading', runs, 1);
+    if (i === 0 && headline) builder.addBlock('heading', runs, { level: 1 });
     else builder.addBlock('paragraph', runs);
   });
   return builder.build(titleLine || fallbackTitle);

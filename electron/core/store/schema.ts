@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ARTICLE_FORMATS, TEXT_ENCODINGS } from '../../shared/import-formats';
 import {
   ANCHOR_STATES,
+  BLOCK_TYPES,
   type Annotation,
   type ArticleBody,
   type ArticleRecord,
@@ -20,8 +21,11 @@ const offset = z.number().int().min(0);
 const timestamp = z.string();
 
 export const block = z.object({
-  type: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code']),
+  type: z.enum(BLOCK_TYPES),
   level: z.number().int().min(1).optional(),
+  // Any integer: an ordered list may start at 0 or count down past it.
+  number: z.number().int().optional(),
+  header: z.literal(true).optional(),
   start: offset,
   end: offset,
 });

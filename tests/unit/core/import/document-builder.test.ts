@@ -16,7 +16,7 @@ const br: Run = { lineBreak: true };
 describe('DocumentBuilder', () => {
   it('joins blocks with a blank line and measures each block in the joined text', () => {
     const b = new DocumentBuilder('collapse');
-    b.addBlock('heading', [plain('Title')], 1);
+    b.addBlock('heading', [plain('Title')], { level: 1 });
     b.addBlock('paragraph', [plain('Body text.')]);
     const doc = b.build('Title');
     expect(doc.text).toBe('Title\n\nBody text.');
@@ -59,7 +59,7 @@ describe('DocumentBuilder', () => {
   it('drops empty blocks together with their marks', () => {
     const b = new DocumentBuilder('collapse');
     b.addBlock('paragraph', [em(' \n '), br]);
-    b.addBlock('heading', [], 2);
+    b.addBlock('heading', [], { level: 2 });
     b.addBlock('paragraph', [plain('Kept')]);
     const doc = b.build('t');
     expect(blockTexts(doc)).toEqual([{ type: 'paragraph', text: 'Kept' }]);
@@ -138,6 +138,42 @@ describe('RunBuffer', () => {
       { text: ' plain', marks: [] },
     ]);
     expect(buffer.take()).toEqual([]);
+  });
+});
+
+describe('DocumentBuilder table rows and block attributes', () => {
+  const cell: Run = { cellBreak: true };
+
+  it('joins cells with tabs, trimming each cell and keeping empty edge cells', () => {
+    const b = new DocumentBuilder('collapse');
+    b.addBlock('table-row', [cell, plain(' 2019 '), cell, plain('2020\n'), cell], { header: true });
+    b.addBlock('table-row', [plain('Revenue '), br, cell, em(' 5 '), cell, plain(' 6')]);
+    b.addBlock('table-row', [cell, plain('  '), cell]);
+    const doc = b.build('Table');
+    expectValidDocument(doc);
+    expect(blockTexts(doc)).toEqual([
+      { type: 'table-row', header: true, text: '\t2019\t2020\t' },
+      { type: 'table-row', text: 'Revenue\t5\t6' },
+    ]);
+    expect(marked(doc, 'em')).toEqual(['5']);
+  });
+
+  it('keeps a cell’s own line breaks, but not at its edges', () => {
+    const b = new DocumentBuilder('collapse');
+    b.addBlock('table-row', [plain('a'), br, plain('b'), br, cell, br, plain('c')]);
+    expect(b.build('t').text).toBe('a\nb\tc');
+  });
+
+  it('sets number and header only when given', () => {
+    const b = new DocumentBuilder('collapse');
+    b.addBlock('list-item', [plain('zero')], { level: 1, number: 0 });
+    b.addBlock('list-item', [plain('plain')], { level: 2 });
+    b.addBlock('caption', [plain('Table 1')], {});
+    expect(b.build('t').blocks).toEqual([
+      { type: 'list-item', level: 1, number: 0, start: 0, end: 4 },
+      { type: 'list-item', level: 2, start: 6, end: 11 },
+      { type: 'caption', start: 13, end: 20 },
+    ]);
   });
 });
 

@@ -44,12 +44,26 @@ export function expectValidDocument(doc: CanonicalDocument): void {
     if (block.type === 'code') {
       expect(slice).toBe(slice.trimEnd());
       expect(slice).not.toMatch(/^\s*\n/);
+    } else if (block.type === 'table-row') {
+      expect(slice).not.toContain('\n\n');
+      // Tabs of empty edge cells stay; any other space at the edges does not.
+      expect(slice).toBe(slice.replace(/^[^\S\t]+|[^\S\t]+$/g, ''));
+      expect(slice.trim()).not.toBe('');
     } else {
       expect(slice).toBe(slice.trim());
+      expect(slice).not.toContain('\n\n');
     }
     if (block.type === 'heading') expect(block.level).toBeOneOf([1, 2, 3, 4, 5, 6]);
     else if (block.type === 'list-item') expect(block.level).toBeGreaterThanOrEqual(1);
     else expect(block.level).toBeUndefined();
+    if (block.number !== undefined) {
+      expect(block.type).toBe('list-item');
+      expect(Number.isSafeInteger(block.number)).toBe(true);
+    }
+    if (block.header !== undefined) {
+      expect(block.type).toBe('table-row');
+      expect(block.header).toBe(true);
+    }
   });
 
   marks.forEach((mark, i) => {
@@ -91,10 +105,12 @@ export function links(doc: CanonicalDocument): { text: string; href: string | un
 
 export function blockTexts(
   doc: CanonicalDocument,
-): { type: string; level?: number; text: string }[] {
+): { type: string; level?: number; number?: number; header?: true; text: string }[] {
   return doc.blocks.map((b) => ({
     type: b.type,
     ...(b.level === undefined ? {} : { level: b.level }),
+    ...(b.number === undefined ? {} : { number: b.number }),
+    ...(b.header === undefined ? {} : { header: b.header }),
     text: doc.text.slice(b.start, b.end),
   }));
 }
