@@ -73,17 +73,18 @@ describe('plain-text import', () => {
   });
 
   it('makes the first paragraph a heading only when it is one short line', async () => {
+    // Titles were the whole first line before the headline rule; now the file name is.
     const long = `${'word '.repeat(50)}end`;
     const longDoc = (await importFile('long.txt', utf8(`${long}\n\nBody.`))).doc;
     expect(blockTexts(longDoc)[0]?.type).toBe('paragraph');
-    expect(longDoc.title).toBe(long);
+    expect(longDoc.title).toBe('long');
 
     const twoLines = (await importFile('two.txt', utf8('Dear editor,\nthank you.\n\nBody.'))).doc;
     expect(blockTexts(twoLines)[0]).toEqual({
       type: 'paragraph',
       text: 'Dear editor,\nthank you.',
     });
-    expect(twoLines.title).toBe('Dear editor,');
+    expect(twoLines.title).toBe('two');
   });
 
   it('drops a repeated headline only when it is the same text, ignoring spacing', async () => {
@@ -112,13 +113,13 @@ describe('plain-text import', () => {
     ]);
   });
 
-  it('caps a very long first line as a title', async () => {
+  it('keeps a very long single line as text, titled by the file name', async () => {
     const line = 'ə'.repeat(LIMITS.title * 2);
     const { doc } = await importFile('one-line.txt', utf8(line));
     expectValidDocument(doc);
-    expect(doc.title.length).toBe(LIMITS.title);
-    expect(doc.title.endsWith('…')).toBe(true);
+    expect(doc.title).toBe('one-line');
     expect(doc.text).toBe(line);
+    expect(doc.blocks).toEqual([{ type: 'paragraph', start: 0, end: line.length }]);
   });
 });
 
@@ -136,9 +137,18 @@ describe('importPastedText', () => {
     ]);
   });
 
-  it('takes the first line as title when none is given', () => {
-    expect(importPastedText('\n\n  Şuşa gündəliyi 🌄 \nmore').title).toBe('Şuşa gündəliyi 🌄');
-    expect(importPastedText('Untitled?', '   ').title).toBe('Untitled?');
+  it('takes a headline as title when none is given, else "Pasted text"', () => {
+    expect(importPastedText('\n\n  Şuşa gündəliyi 🌄 \n\nmore').title).toBe('Şuşa gündəliyi 🌄');
+    // A two-line first paragraph, or a line with nothing after it, is text (the first line was
+    // the title before the headline rule).
+    expect(importPastedText('\n\n  Şuşa gündəliyi 🌄 \nmore').title).toBe('Pasted text');
+    expect(importPastedText('Untitled?', '   ').title).toBe('Pasted text');
+  });
+
+  it('caps a very long typed title', () => {
+    const doc = importPastedText('Body.', 'ə'.repeat(LIMITS.title * 2));
+    expect(doc.title.length).toBe(LIMITS.title);
+    expect(doc.title.endsWith('…')).toBe(true);
   });
 
   it.each(['', '   \n\t ', '\u0000\u0007'])('refuses empty pasted text %j', (text) => {
