@@ -2,8 +2,12 @@
 // note's own levels, so the note's outline holds. markdown-it finds them; nothing else changes.
 import MarkdownIt from 'markdown-it';
 
-/** HTML on, as Obsidian renders it: a heading-looking line inside an HTML block is no heading. */
+/**
+ * HTML on, as Obsidian renders it: a heading-looking line inside an HTML block is no heading.
+ * Block structure is all this needs, so inline parsing (most of the cost) is off.
+ */
 const parser = new MarkdownIt({ html: true });
+parser.core.ruler.disable(['inline', 'text_join']);
 
 /**
  * Cheap test first: a line that could be an ATX heading (# after container markers) or a setext
