@@ -149,8 +149,8 @@ describe('html import rules', () => {
     expect(blockTexts(doc)).toEqual([
       { type: 'paragraph', text: 'Line one\nline two' },
       { type: 'code', text: '  indented\n    more' },
-      { type: 'list-item', level: 1, text: 'one' },
-      { type: 'list-item', level: 2, text: 'two' },
+      { type: 'list-item', level: 1, number: 1, text: 'one' },
+      { type: 'list-item', level: 2, number: 1, text: 'two' },
       { type: 'list-item', level: 3, text: 'three' },
     ]);
     expect(marked(doc, 'strong')).toEqual(['two']);
