@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { CanonicalDocument } from '../../shared/model';
 import { cleanTitle, DocumentBuilder, RunBuffer, type Run } from './document-builder';
+import { splitFrontMatter } from './front-matter';
 import { walkHtml, type BlockContext } from './html-walk';
 import { safeHref } from './safe-url';
 
@@ -23,12 +24,27 @@ function createParser() {
 // Parsing keeps no state between documents, so one parser serves every import.
 const parser = createParser();
 
+/** Where the next item of each open list is numbered from; null for a bullet list. */
+type ListCounters = (number | null)[];
+
 export function importMarkdown(source: string, fallbackTitle: string): CanonicalDocument {
-  const tokens = parser.parse(source, {});
+  const { body, frontMatter } = splitFrontMatter(source);
+  const tokens = parser.parse(body, {});
   const builder = new DocumentBuilder('collapse');
   const contexts: BlockContext[] = [{ type: 'paragraph' }];
+  const lists: ListCounters = [];
   let listDepth = 0;
+  // The table row being gathered: its cells' runs, joined by cell breaks.
+  let row: { runs: Run[]; cells: number; header: boolean } | undefined;
+  let inHead = false;
   const context = () => contexts.at(-1) ?? { type: 'paragraph' };
+  const add = (runs: Run[]) => {
+    const ctx = context();
+    const before = builder.blockCount;
+    builder.addBlock(ctx.type, runs, ctx);
+    // An item's number goes on its first block; later paragraphs of the item continue it.
+    if (builder.blockCount > before) delete ctx.number;
+  };
 
   for (const token of tokens) {
     switch (token.type) {
@@ -41,24 +57,48 @@ export function importMarkdown(source: string, fallbackTitle: string): Canonical
       case 'bullet_list_open':
       case 'ordered_list_open':
         listDepth++;
+        // CommonMark numbers an ordered list from its first marker and counts on from there.
+        lists.push(token.type === 'ordered_list_open' ? listStart(token) : null);
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
         listDepth--;
+        lists.pop();
         break;
-      case 'list_item_open':
-        contexts.push({ type: 'list-item', level: Math.max(1, listDepth) });
+      case 'list_item_open': {
+        const item: BlockContext = { type: 'list-item', level: Math.max(1, listDepth) };
+        const next = lists.at(-1);
+        if (next != null) {
+          item.number = next;
+          lists[lists.length - 1] = next + 1;
+        }
+        contexts.push(item);
         break;
+      }
       case 'heading_close':
       case 'blockquote_close':
       case 'list_item_close':
         contexts.pop();
         break;
-      case 'inline': {
-        const { type, level } = context();
-        builder.addBlock(type, inlineRuns(token.children ?? []), { level });
+      case 'thead_open':
+      case 'thead_close':
+        inHead = token.type === 'thead_open';
         break;
-      }
+      case 'tr_open':
+        row = { runs: [], cells: 0, header: inHead };
+        break;
+      case 'th_open':
+      case 'td_open':
+        if (row && row.cells++ > 0) row.runs.push({ cellBreak: true });
+        break;
+      case 'tr_close':
+        if (row) builder.addBlock('table-row', row.runs, row.header ? { header: true } : {});
+        row = undefined;
+        break;
+      case 'inline':
+        if (row) row.runs.push(...inlineRuns(token.children ?? []));
+        else add(inlineRuns(token.children ?? []));
+        break;
       case 'fence':
       case 'code_block':
         builder.addBlock('code', [{ text: token.content, marks: [] }]);
@@ -70,8 +110,16 @@ export function importMarkdown(source: string, fallbackTitle: string): Canonical
   }
 
   const firstLine = builder.firstText()?.split('\n')[0];
-  const doc = builder.build(builder.firstText('heading') ?? firstLine ?? fallbackTitle);
-  return doc.title === '' ? { ...doc, title: cleanTitle(fallbackTitle) } : doc;
+  const title = frontMatter?.title ?? builder.firstText('heading') ?? firstLine ?? fallbackTitle;
+  const doc = builder.build(title);
+  const details = frontMatter?.details;
+  const withDetails = details && Object.keys(details).length > 0 ? { ...doc, details } : doc;
+  return doc.title === '' ? { ...withDetails, title: cleanTitle(fallbackTitle) } : withDetails;
+}
+
+function listStart(token: Token): number {
+  const start = Number(token.attrGet('start') ?? 1);
+  return Number.isSafeInteger(start) ? start : 1;
 }
 
 function inlineRuns(children: Token[]): Run[] {

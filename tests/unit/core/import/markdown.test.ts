@@ -107,8 +107,9 @@ describe('markdown import rules', () => {
     expect(blockTexts(doc)).toEqual([
       { type: 'quote', text: 'quoted' },
       { type: 'list-item', level: 1, text: 'in quote' },
-      { type: 'list-item', level: 2, text: 'deeper' },
-      { type: 'list-item', level: 1, text: 'first' },
+      { type: 'list-item', level: 2, number: 1, text: 'deeper' },
+      { type: 'list-item', level: 1, number: 1, text: 'first' },
+      // The item's number is on its first paragraph only.
       { type: 'list-item', level: 1, text: 'second paragraph' },
     ]);
   });
