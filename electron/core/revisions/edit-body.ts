@@ -1,18 +1,26 @@
 // Turns the analyst's edited plain text into a new body: blocks are the text's paragraphs, and
-// each keeps the type (heading, quote, …) and inline marks of the old block it came from.
+// each keeps the type (heading, quote, table row, …), attributes (level, number, header) and
+// inline marks of the old block it came from.
 import type { ArticleBody, Block, Mark } from '../../shared/model';
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+// A blank line, and the space that opens the next paragraph, but never its tab (an empty cell).
+const PARAGRAPH_BREAK = /\n[ \t]*\n[^\S\t]*/g;
+// White space other than tabs: a table row's edge tabs are its empty first and last cells.
+const EDGE_SPACE = /^[^\S\t]+|[^\S\t]+$/g;
 
-/** NFC, \n line ends, no control characters, no trailing spaces on lines. */
+/**
+ * NFC, \n line ends, no control characters, no trailing spaces on lines. Tabs stay: they
+ * separate a table row's cells, and a row that ends in an empty cell ends in a tab.
+ */
 export function normaliseEditedText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/[ \t]+$/gm, '')
+    .replace(/[^\S\n\t]+$/gm, '')
+    .replace(/^[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .replace(EDGE_SPACE, '');
 }
 
 interface Span {
@@ -20,14 +28,15 @@ interface Span {
   end: number;
 }
 
-/** Paragraph spans of `text`, trimmed, separated by blank lines. */
+/** Paragraph spans of `text`, separated by blank lines, trimmed of all but tabs. */
 function paragraphs(text: string): Span[] {
   const spans: Span[] = [];
   let from = 0;
   const push = (start: number, end: number) => {
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) spans.push({ start, end });
+    const edge = (c: string) => /\s/.test(c) && c !== '\t';
+    while (start < end && edge(text[start]!)) start++;
+    while (end > start && edge(text[end - 1]!)) end--;
+    if (text.slice(start, end).trim() !== '') spans.push({ start, end });
   };
   for (const match of text.matchAll(PARAGRAPH_BREAK)) {
     push(from, match.index);
@@ -54,7 +63,7 @@ export function editBody(old: ArticleBody, editedText: string): ArticleBody {
   const marks: Mark[] = [];
   let lastOld = -1;
   spans.forEach((span, j) => {
-    const content = contents[j]!;
+    let content = contents[j]!;
     ahead.set(content, ahead.get(content)! - 1);
     const same = takeAfter(unmatched.get(content), lastOld);
     let from = same;
@@ -66,15 +75,24 @@ export function editBody(old: ArticleBody, editedText: string): ArticleBody {
     }
     if (from !== undefined) lastOld = from;
     const source = from === undefined ? undefined : old.blocks[from];
+    const type = source?.type ?? 'paragraph';
+    let start = span.start;
+    if (type !== 'table-row') {
+      // Only a table row keeps edge tabs; elsewhere they are indentation, as spaces are.
+      start += content.length - content.trimStart().length;
+      content = content.trim();
+    }
     blocks.push({
-      type: source?.type ?? 'paragraph',
+      type,
       ...(source?.level !== undefined && { level: source.level }),
-      start: span.start,
-      end: span.end,
+      ...(source?.number !== undefined && { number: source.number }),
+      ...(source?.header && { header: true }),
+      start,
+      end: start + content.length,
     });
     if (source === undefined || from === undefined) return;
     for (const mark of marksOf.get(from) ?? []) {
-      const placed = placeMark(old.text, source, mark, content, span.start, same !== undefined);
+      const placed = placeMark(old.text, source, mark, content, start, same !== undefined);
       if (placed) marks.push(placed);
     }
   });

@@ -68,6 +68,60 @@ describe('editBody', () => {
   });
 
   it('normalises line ends, blank-line runs, trailing spaces and composition', () => {
-    expect(normaliseEditedText('  Se\u0301n  \r\n\r\n\r\n\r\nnext\t\n')).toBe('Sén\n\nnext');
+    expect(normaliseEditedText('  Se\u0301n  \r\n\r\n\r\n\r\nnext \n')).toBe('Sén\n\nnext');
+    // Tabs stay, even at a line's end: there they are a table row's empty last cell.
+    expect(normaliseEditedText('a\tb\t \n\t\t\n\n\tc\t')).toBe('a\tb\t\n\n\tc\t');
+  });
+});
+
+describe('editBody with table rows, captions and numbered items', () => {
+  const rows = ['\t2022\t2023', 'Alat\t5.1\t6.3', 'Aktau\tn/a\t'];
+  const parts = ['Freight by port', ...rows, 'Priorities', 'Dredging', 'A new berth'];
+  const text = parts.join('\n\n');
+  const spans = parts.map((part, i) => {
+    const start = parts.slice(0, i).reduce((n, p) => n + p.length + 2, 0);
+    return { start, end: start + part.length };
+  });
+  const old: ArticleBody = {
+    text,
+    blocks: [
+      { type: 'caption', ...spans[0]! },
+      { type: 'table-row', header: true, ...spans[1]! },
+      { type: 'table-row', ...spans[2]! },
+      { type: 'table-row', ...spans[3]! },
+      { type: 'paragraph', ...spans[4]! },
+      { type: 'list-item', level: 1, number: 3, ...spans[5]! },
+      { type: 'list-item', level: 1, number: 7, ...spans[6]! },
+    ],
+    marks: [{ type: 'strong', start: text.indexOf('6.3'), end: text.indexOf('6.3') + 3 }],
+  };
+
+  it('gives back every block as itself when the text is unchanged', () => {
+    expect(editBody(old, text)).toEqual(old);
+  });
+
+  it('keeps a row edited in place a row, its edge tabs, and a number on an edited item', () => {
+    const edited = text.replace('5.1', '5.2').replace('n/a\t', 'none\t').replace('berth', 'pier');
+    const body = editBody(old, edited);
+    expect(body.text).toBe(edited);
+    expect(blockTexts(body)).toEqual([
+      ['caption', 'Freight by port'],
+      ['table-row', '\t2022\t2023'],
+      ['table-row', 'Alat\t5.2\t6.3'],
+      ['table-row', 'Aktau\tnone\t'],
+      ['paragraph', 'Priorities'],
+      ['list-item', 'Dredging'],
+      ['list-item', 'A new pier'],
+    ]);
+    expect(body.blocks[1]).toMatchObject({ header: true });
+    expect(body.blocks.slice(5).map((b) => b.number)).toEqual([3, 7]);
+    expect(markTexts(body)).toEqual([['strong', '6.3']]);
+  });
+
+  it('trims edge tabs off anything that is not a table row', () => {
+    const body = editBody(old, `${text}\n\n\tIndented new paragraph\t`);
+    const last = body.blocks.at(-1)!;
+    expect(last.type).toBe('paragraph');
+    expect(body.text.slice(last.start, last.end)).toBe('Indented new paragraph');
   });
 });
