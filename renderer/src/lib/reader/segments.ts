@@ -18,9 +18,18 @@ export interface BlockView {
   index: number;
   type: BlockType;
   level: number;
+  /** An ordered list item's number, drawn as a marker outside the text. */
+  number?: number;
+  /** A table row of header cells. */
+  header: boolean;
   start: number;
   end: number;
   segments: Segment[];
+  /**
+   * A table row's segments by cell. Each tab between cells is a segment of its own at the end of
+   * the cell before it, so the DOM holds every character of the text and offsets map.
+   */
+  cells?: Segment[][];
 }
 
 type Body = Pick<Article, 'text' | 'blocks' | 'marks'>;
@@ -59,22 +68,38 @@ export class SegmentSource {
             end: Math.min(m.end, block.end),
           });
       }
+      const row = block.type === 'table-row';
+      const segments = segmentsOf(text, block.start, block.end, inside, row);
       views.push({
         index,
         type: block.type,
         level: block.level ?? 1,
+        ...(block.number !== undefined && { number: block.number }),
+        header: block.header === true,
         start: block.start,
         end: block.end,
-        segments: segmentsOf(text, block.start, block.end, inside),
+        segments,
+        ...(row && { cells: cellsOf(segments) }),
       });
     }
     return views;
   }
 }
 
-function segmentsOf(text: string, from: number, to: number, inside: Mark[]): Segment[] {
+function segmentsOf(
+  text: string,
+  from: number,
+  to: number,
+  inside: Mark[],
+  cutAtTabs: boolean,
+): Segment[] {
   const cuts = new Set([from, to]);
   for (const m of inside) cuts.add(m.start).add(m.end);
+  if (cutAtTabs) {
+    for (let at = text.indexOf('\t', from); at !== -1 && at < to; at = text.indexOf('\t', at + 1)) {
+      cuts.add(at).add(at + 1);
+    }
+  }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -93,6 +118,16 @@ function segmentsOf(text: string, from: number, to: number, inside: Mark[]): Seg
     });
   }
   return segments;
+}
+
+/** A row's segments split into cells after each tab segment (so there is always one cell more). */
+function cellsOf(segments: Segment[]): Segment[][] {
+  const cells: Segment[][] = [[]];
+  for (const segment of segments) {
+    cells.at(-1)!.push(segment);
+    if (segment.text === '\t') cells.push([]);
+  }
+  return cells;
 }
 
 /** Every block's view at once (small articles, tests). */

@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { buildBlockViews } from '../../../../renderer/src/lib/reader/segments';
+// @vitest-environment jsdom
+// What the reader draws from the model: runs per block (segments), and, rendered by the real
+// ChunkView, a DOM whose text maps back to the model's offsets across list numbers and cells.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Component } from 'svelte';
+import { compile } from 'svelte/compiler';
+import { render } from 'svelte/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Chunk } from '../../../../renderer/src/lib/reader/chunks';
+import { buildBlockViews, type BlockView } from '../../../../renderer/src/lib/reader/segments';
 import { overlapRanges } from '../../../../renderer/src/lib/reader/overlaps';
+import { TextMap } from '../../../../renderer/src/lib/reader/text-map';
+import type { ArticleBody, Block } from '../../../../electron/shared/model';
 
 describe('buildBlockViews', () => {
   const text = 'Title\n\nSome bold and linked words.';
@@ -62,5 +74,148 @@ describe('overlapRanges', () => {
         [5, 9],
       ]),
     ).toEqual([]);
+  });
+});
+
+/** A body from its blocks' texts, joined as importers join them. */
+function body(parts: Array<[Omit<Block, 'start' | 'end'>, string]>): ArticleBody {
+  let text = '';
+  const blocks: Block[] = parts.map(([block, part]) => {
+    if (text !== '') text += '\n\n';
+    const start = text.length;
+    text += part;
+    return { ...block, start, end: text.length };
+  });
+  return { text, blocks, marks: [] };
+}
+
+const article = body([
+  [{ type: 'caption' }, 'Freight by port'],
+  [{ type: 'table-row', header: true }, '\t2022\t2023'],
+  [{ type: 'table-row' }, 'Aktau\t1.2\t'],
+  [{ type: 'list-item', level: 1, number: 3 }, 'Dredging'],
+  [{ type: 'list-item', level: 1, number: 4 }, 'A new berth'],
+  [{ type: 'list-item', level: 2 }, 'a bullet'],
+]);
+article.marks = [
+  { type: 'strong', start: article.text.indexOf('ktau\t1'), end: article.text.indexOf('.2') },
+];
+
+describe('block views of the new block kinds', () => {
+  it('carries number and header, and splits a row into cells with each tab its own run', () => {
+    const views = buildBlockViews(article);
+    expect(views.map((v) => [v.type, v.number ?? null, v.header])).toEqual([
+      ['caption', null, false],
+      ['table-row', null, true],
+      ['table-row', null, false],
+      ['list-item', 3, false],
+      ['list-item', 4, false],
+      ['list-item', null, false],
+    ]);
+    const cellTexts = (view: BlockView) => view.cells?.map((c) => c.map((s) => s.text).join(''));
+    expect(cellTexts(views[1]!)).toEqual(['\t', '2022\t', '2023']);
+    expect(cellTexts(views[2]!)).toEqual(['Aktau\t', '1.2\t', '']);
+    // A mark across cells is cut at the tab, and every run still covers its own text.
+    expect(views[2]!.segments.map((s) => [s.text, s.strong])).toEqual([
+      ['A', false],
+      ['ktau', true],
+      ['\t', true],
+      ['1', true],
+      ['.2', false],
+      ['\t', false],
+    ]);
+    for (const view of views) {
+      expect(view.segments.map((s) => s.text).join('')).toBe(
+        article.text.slice(view.start, view.end),
+      );
+      for (const s of view.segments) expect(article.text.slice(s.start, s.end)).toBe(s.text);
+    }
+    expect(views[0]!.cells).toBeUndefined();
+  });
+});
+
+describe('ChunkView in the DOM, read back through TextMap', () => {
+  type Props = { chunk: Chunk; blocks: BlockView[] };
+  // (Paths, not URLs: in the jsdom environment URL is jsdom's, which node:fs doesn't take.)
+  const here = dirname(fileURLToPath(import.meta.url));
+  const cache = join(here, '../../../../node_modules/.cache');
+  let folder = '';
+  let root: HTMLElement;
+  let map: TextMap;
+  beforeAll(async () => {
+    // The real component, compiled for the server. It goes where node_modules/.vite goes (the
+    // unit tests have no Svelte plugin), so its own svelte import resolves to the svelte here.
+    const file = join(here, '../../../../renderer/src/lib/reader/ChunkView.svelte');
+    const { js } = compile(readFileSync(file, 'utf8'), { generate: 'server', filename: file });
+    mkdirSync(cache, { recursive: true });
+    folder = mkdtempSync(join(cache, 'chunk-view-'));
+    writeFileSync(join(folder, 'ChunkView.js'), js.code);
+    const ChunkView = (await import(/* @vite-ignore */ join(folder, 'ChunkView.js')))
+      .default as Component<Props>;
+    const views = buildBlockViews(article);
+    const chunk = { index: 0, from: 0, to: views.length, start: 0, end: article.text.length };
+    root = document.createElement('div');
+    root.innerHTML = render(ChunkView, { props: { chunk, blocks: views } }).body;
+    document.body.append(root);
+    map = new TextMap(root);
+  });
+
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const runNode = (text: string) => map.runs.find((r) => r.node.data === text)!.node;
+
+  it('holds every character of every block, and nothing else, in its runs', () => {
+    const blocks = [...root.querySelectorAll<HTMLElement>('.block')];
+    expect(blocks.map((b) => b.textContent)).toEqual(
+      article.blocks.map((b) => article.text.slice(b.start, b.end)),
+    );
+    for (const run of map.runs) expect(article.text.slice(run.start, run.end)).toBe(run.node.data);
+  });
+
+  it('draws list numbers from an attribute, never as text', () => {
+    const items = [...root.querySelectorAll<HTMLElement>('.list-item')];
+    expect(items.map((p) => [p.dataset.number ?? null, p.textContent])).toEqual([
+      ['3', 'Dredging'],
+      ['4', 'A new berth'],
+      [null, 'a bullet'],
+    ]);
+  });
+
+  it('draws a row as one cell element per column, the header row marked', () => {
+    const rows = [...root.querySelectorAll<HTMLElement>('.table-row')];
+    expect(
+      rows.map((r) => [r.classList.contains('header'), r.style.getPropertyValue('--cells')]),
+    ).toEqual([
+      [true, '3'],
+      [false, '3'],
+    ]);
+    expect([...rows[1]!.querySelectorAll('.cell')].map((c) => c.textContent)).toEqual([
+      'Aktau\t',
+      '1.2\t',
+      '',
+    ]);
+  });
+
+  it('maps a selection across cells to the cells’ text with the tab between', () => {
+    const range = document.createRange();
+    range.setStart(runNode('ktau'), 1);
+    range.setEnd(runNode('.2'), 2);
+    const start = map.offsetOf(range.startContainer, range.startOffset)!;
+    const end = map.offsetOf(range.endContainer, range.endOffset)!;
+    expect(article.text.slice(start, end)).toBe('tau\t1.2');
+    expect(map.rangeOf(start, end)!.toString()).toBe('tau\t1.2');
+  });
+
+  it('maps a selection across a numbered item’s marker and element boundaries', () => {
+    const items = root.querySelectorAll('.list-item');
+    const range = document.createRange();
+    range.setStart(items[0]!, 0);
+    range.setEnd(runNode('A new berth'), 5);
+    const start = map.offsetOf(range.startContainer, range.startOffset)!;
+    const end = map.offsetOf(range.endContainer, range.endOffset)!;
+    expect(article.text.slice(start, end)).toBe('Dredging\n\nA new');
+    // An empty last cell: its boundary maps to the next run, the start of the next block.
+    const emptyCell = root.querySelectorAll('.table-row')[1]!.querySelectorAll('.cell')[2]!;
+    expect(map.offsetOf(emptyCell, 0)).toBe(article.blocks[3]!.start);
   });
 });
