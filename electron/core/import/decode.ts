@@ -54,8 +54,9 @@ export function formatOf(fileName: string): ImportFormat {
 
 /**
  * The file's text. An encoding the analyst chose always wins. Otherwise, in order: a byte-order
- * mark; for a web page, the charset it declares (a declared UTF-8 that isn't valid UTF-8 is a
- * mislabelled page and goes on to detection); UTF-16 without a mark, told by its NUL bytes
+ * mark; for a web page, the charset it declares (unless the bytes contradict it: a declared
+ * UTF-8 that isn't valid goes on to detection, a declared legacy encoding yields to valid
+ * non-ASCII UTF-8); UTF-16 without a mark, told by its NUL bytes
  * (checked before UTF-8 because NULs are valid UTF-8 but never in UTF-8 text); ISO-2022-JP's
  * escapes (7-bit, so it would pass as UTF-8); valid UTF-8; the detector's best guess. Only
  * binary files are refused: known signatures, and NULs in no UTF-16 pattern.
@@ -110,7 +111,14 @@ export function decodeFile(
   }
 
   const declared = MARKUP.test(name) ? declaredEncoding(bytes) : undefined;
-  if (declared !== undefined && (declared !== 'utf-8' || isUtf8(bytes))) {
+  if (declared === 'utf-8' && isUtf8(bytes))
+    return done(decodeAs(bytes, 'utf-8'), 'utf-8', 'declared');
+  if (declared !== undefined && declared !== 'utf-8') {
+    // A page re-saved as UTF-8 often keeps its old declaration. Legacy text that is also valid
+    // UTF-8 with non-ASCII in it hardly exists, so then the bytes win over the label.
+    if (isUtf8(bytes) && !isAscii(bytes)) {
+      return done(decodeAs(bytes, 'utf-8'), 'utf-8', 'utf-8', [declared]);
+    }
     const text = decodeAs(bytes, declared, true);
     return done(text, declared, 'declared', alternativesTo(declared, rankEncodings(bytes)));
   }
@@ -139,6 +147,11 @@ export function decodeFile(
   const ranked = rankEncodings(bytes).filter((e) => !e.startsWith('utf-'));
   const guess = ranked[0] ?? FALLBACK_ENCODING;
   return done(decodeAs(bytes, guess), guess, 'detected', alternativesTo(guess, ranked));
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return false;
+  return true;
 }
 
 function bomEncoding(bytes: Uint8Array): TextEncodingName | undefined {

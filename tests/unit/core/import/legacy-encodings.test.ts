@@ -197,6 +197,23 @@ describe('declarations that are passed over', () => {
     expect(md).toMatchObject({ encoding: 'windows-1252', source: 'detected' });
   });
 
+  it('a legacy declaration yields to bytes that are valid UTF-8, offered as the alternative', () => {
+    // A page re-saved as UTF-8 that kept its old <meta>: the label would make mojibake of it.
+    const source = page('<meta charset="windows-1251">', RUSSIAN);
+    expect(decodeFile('resaved.html', new TextEncoder().encode(source))).toEqual({
+      text: source,
+      encoding: 'utf-8',
+      source: 'utf-8',
+      alternatives: ['windows-1251'],
+    });
+    // Pure ASCII is valid in both, so there the declaration stands.
+    const ascii = page('<meta charset="windows-1251">', 'Plain words.');
+    expect(decodeFile('a.html', new TextEncoder().encode(ascii))).toMatchObject({
+      encoding: 'windows-1251',
+      source: 'declared',
+    });
+  });
+
   it('a UTF-16 declaration found by an ASCII scan means UTF-8', () => {
     const source = page('<meta charset="utf-16">', 'Şuşa');
     expect(decodeFile('x.html', new TextEncoder().encode(source))).toMatchObject({
