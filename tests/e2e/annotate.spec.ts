@@ -32,7 +32,9 @@ test('annotate a passage with two tags and a comment', async ({ host }) => {
   await expect(entry).toContainText(PASSAGE);
   await expect(entry).toContainText('economy');
   await expect(entry).toContainText('Russia ties');
-  await expect(entry).toContainText('Sectors named for *cooperation*.');
+  // The comment is Markdown, shown formatted (and never as HTML).
+  await expect(entry).toContainText('Sectors named for cooperation.');
+  await expect(entry.locator('em')).toHaveText('cooperation');
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('1 annotation');
 
   const highlights = await highlightTexts(page);

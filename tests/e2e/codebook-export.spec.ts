@@ -1,6 +1,7 @@
 // Codebook and export through the UI: rename a tag and see it everywhere; export each format and
 // check the file's content; restart on the same data folder and find everything again.
 import { parse } from 'csv-parse/sync';
+import * as yaml from 'js-yaml';
 import { expect, test } from '../hosts/app-host';
 import { SAMPLE_TITLE, annotate, exportVia, openTab, panelEntries } from './support';
 
@@ -73,20 +74,34 @@ test('export Markdown, CSV and W3C JSON with the right content', async ({ host }
 
   const md = await host.captureExport((p) => exportVia(p, { format: /Markdown/ }));
   expect(md.content.startsWith('---\n')).toBe(true);
-  expect(md.content).toContain(`title: "${SAMPLE_TITLE}"`);
-  expect(md.content).toMatch(/exported-at: "\d{4}-\d\d-\d\dT/);
+  const front = yaml.load(md.content.split('\n---\n')[0]!.slice(4)) as Record<string, unknown>;
+  expect(front.title).toBe(SAMPLE_TITLE);
+  expect(String(front['exported-at'])).toMatch(/^\d{4}-\d\d-\d\dT/);
   expect(md.content).toContain(`> ${FIRST}`);
   expect(md.content).toContain('#economy');
   expect(md.content).toContain('My **memo** on this article.');
   expect(md.content.indexOf(FIRST)).toBeLessThan(md.content.indexOf(SECOND));
 
-  const csv = await host.captureExport((p) => exportVia(p, { format: /CSV/ }));
+  const csv = await host.captureExport((p) => exportVia(p, { format: /CSV for Excel/ }));
   expect(csv.content.charCodeAt(0)).toBe(0xfeff);
   const rows = parse(csv.content, { bom: true, columns: true }) as Array<Record<string, string>>;
   expect(rows.map((r) => r.passage)).toEqual([FIRST, SECOND]);
   expect(rows[0]!.comment).toBe('Named sectors, "quoted", with a comma');
   expect(rows[1]!.comment).toBe(`'=HYPERLINK("http://x")`);
-  expect(rows[0]!.tags!.split('; ').sort()).toEqual(['economy', 'sectors']);
+  expect(rows[0]!.tags!.split('\n').sort()).toEqual(['economy', 'sectors']);
+
+  // The long CSV: one row per passage and tag, plain UTF-8, values as they are.
+  const long = await host.captureExport((p) => exportVia(p, { format: /CSV, long/ }));
+  expect(long.content.charCodeAt(0)).not.toBe(0xfeff);
+  const longRows = parse(long.content, { columns: true }) as Array<Record<string, string>>;
+  expect(longRows.map((r) => [r.passage, r.tag]).sort()).toEqual(
+    [
+      [FIRST, 'economy'],
+      [FIRST, 'sectors'],
+      [SECOND, 'tourism'],
+    ].sort(),
+  );
+  expect(longRows.find((r) => r.passage === SECOND)!.comment).toBe('=HYPERLINK("http://x")');
 
   const json = await host.captureExport((p) => exportVia(p, { format: /W3C/, tags: ['tourism'] }));
   const collection = JSON.parse(json.content);
@@ -137,16 +152,24 @@ test('filter the panel by tag and text; the next/previous keys walk the passages
   await expect(panelEntries(page)).toHaveCount(1);
   await expect(panelEntries(page).first()).toContainText(SECOND);
   await page.getByLabel('Filter by tag').selectOption({ label: 'All tags' });
+  // In the select, "/" is typing (it jumps to an option), never the search shortcut.
+  await page.getByLabel('Filter by tag').focus();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Filter by tag')).toBeFocused();
+  await page.getByRole('article').focus();
   await page.keyboard.press('/');
   await expect(page.getByLabel('Search annotations')).toBeFocused();
   await page.keyboard.type('quoted');
   await expect(panelEntries(page)).toHaveCount(1);
   await page.getByLabel('Search annotations').fill('');
+  // ] moves the current annotation; it does not open the editor, so it can be pressed again.
   await page.getByRole('article').focus();
   await page.keyboard.press(']');
-  await expect(page.getByRole('region', { name: 'Edit annotation' })).toContainText(FIRST);
-  await page.keyboard.press('Escape');
-  await page.getByRole('article').focus();
+  await expect(panelEntries(page).locator('[aria-current="true"]')).toContainText(FIRST);
   await page.keyboard.press(']');
+  await expect(panelEntries(page).locator('[aria-current="true"]')).toContainText(SECOND);
+  await expect(page.getByRole('region', { name: /annotation/i })).toHaveCount(0);
+  // Enter opens the current one.
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Edit annotation' })).toContainText(SECOND);
 });

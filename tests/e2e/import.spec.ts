@@ -2,18 +2,11 @@
 // message and change nothing; imported HTML never runs or renders as HTML.
 import { join } from 'node:path';
 import { expect, test } from '../hosts/app-host';
-import { SAMPLE_TITLE, annotate, panelEntries, reader } from './support';
+import { SAMPLE_TITLE, annotate, importFile, panelEntries, reader } from './support';
 
 const fixture = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'e2e', name);
 const articles = (page: import('@playwright/test').Page) =>
   page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
-
-async function importFile(
-  page: import('@playwright/test').Page,
-  file: string | { name: string; mimeType: string; buffer: Buffer },
-) {
-  await page.getByLabel('Import a file', { exact: true }).setInputFiles(file);
-}
 
 test('import a text file with Azerbaijani letters and emoji, then annotate it', async ({
   host,

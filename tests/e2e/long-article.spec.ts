@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../hosts/app-host';
-import { annotate, highlightTexts, panelEntries, reader } from './support';
+import { annotate, highlightTexts, importFile, panelEntries, reader } from './support';
 
 const PARAGRAPHS = 3000;
 const paragraph = (n: number) =>
@@ -18,7 +18,7 @@ test('a 3,000-paragraph article renders by chunk and scrolls to a distant annota
   const file = join(dataDir, 'long-report.txt');
   const body = Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i + 1)).join('\n\n');
   await writeFile(file, `Long report\n\n${body}\n`);
-  await page.getByLabel('Import a file', { exact: true }).setInputFiles(file);
+  await importFile(page, file);
   await expect(reader(page).getByRole('heading', { name: 'Long report' })).toBeVisible();
 
   const mounted = await page.locator('article [data-s]').count();

@@ -3,7 +3,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../hosts/app-host';
-import { annotate, highlightTexts, openTab, panelEntries, reader, selectByMouse } from './support';
+import {
+  annotate,
+  highlightTexts,
+  openTab,
+  panelEntries,
+  pickFileVia,
+  reader,
+  selectByMouse,
+} from './support';
 
 const INTACT = 'joint tourist routes';
 const DAMAGED = 'industry, agriculture and the food industry';
@@ -88,7 +96,7 @@ test('re-import a newer version over the article; delete an orphan from review',
     newer,
     `${original.replace(/the correspondent of Vestnik Kavkaza cited him as saying/, 'he said')}\n\nA closing paragraph from the newer version.`,
   );
-  await page.getByLabel('Re-import a newer version of this article').setInputFiles(newer);
+  await pickFileVia(page, 'Re-import newer version…', newer);
   await expect(page.getByText(/Revision 2 saved/)).toBeVisible();
   await expect(reader(page)).toContainText('A closing paragraph from the newer version.');
   await expect(reviewItems(page)).toHaveCount(1);

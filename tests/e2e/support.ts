@@ -87,3 +87,17 @@ export async function exportVia(
   for (const tag of options.tags ?? []) await dialog.getByRole('checkbox', { name: tag }).check();
   await dialog.getByRole('button', { name: 'Export' }).click();
 }
+
+type FileToPick = string | { name: string; mimeType: string; buffer: Buffer };
+
+/** Clicks a button that opens the platform's file picker, and picks `file` in it. */
+export async function pickFileVia(page: Page, buttonName: string | RegExp, file: FileToPick) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
+/** Library › Import file…, picking `file`. */
+export const importFile = (page: Page, file: FileToPick) => pickFileVia(page, 'Import file…', file);

@@ -1,16 +1,16 @@
 // The only module that touches window.notebook (set by the Electron preload or the browser host's
 // bridge). Unwraps envelopes: results come back as values, refusals as ApiError with a message
 // fit to show the analyst.
+import type { CommandId } from '../../../electron/shared/commands';
 import type {
   CallError,
   CallInput,
   CallName,
   CallResult,
+  ChangeNotice,
   Envelope,
   NotebookBridge,
 } from '../../../electron/shared/contract';
-import type { CommandId } from '../../../electron/shared/commands';
-import type { ExportFile } from '../../../electron/shared/model';
 
 declare global {
   interface Window {
@@ -51,15 +51,13 @@ export function onMenuCommand(listener: (command: CommandId) => void): () => voi
   return window.notebook?.onMenuCommand(listener) ?? (() => {});
 }
 
-/** The browser host can't show a native save dialog: hand the file to the browser's downloads. */
-export function downloadFile(file: ExportFile) {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The core's "changed" event: what every commit changed, whoever made it. */
+export function onChanged(listener: (notice: ChangeNotice) => void): () => void {
+  return window.notebook?.onChanged(listener) ?? (() => {});
 }
+
+/** Whether a native menu owns the menu commands' keys (Electron). */
+export const hasNativeMenu = () => window.notebook?.nativeMenu === true;
 
 export const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : 'Something went wrong.';

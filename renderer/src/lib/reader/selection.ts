@@ -1,12 +1,7 @@
 // The analyst's selection in the reader: as a passage of the article, extended from the keyboard,
 // and which rendered chunks hold its ends (so they stay rendered while it exists).
+import type { Span as Passage } from '../../../../electron/shared/model';
 import type { TextMap } from './text-map';
-
-/** A stretch of the article's text (the same shape as Passage in state/reading.svelte.ts). */
-export interface Passage {
-  start: number;
-  end: number;
-}
 
 /** The selection as a passage of `text`, if it lies inside `root` and isn't only white space. */
 export function passageOf(

@@ -1,0 +1,28 @@
+// Exporting notes, from the dialog's choice to the saved file: the core renders the export; in
+// Electron main's save dialog writes it, in the browser host it becomes a download.
+import type { ExportFormat } from '../../../../electron/shared/model';
+import { call } from '../api';
+import { downloadFile } from '../files/pick-file';
+import { toasts } from '../state/toasts.svelte';
+
+export interface ExportChoice {
+  /** The article to export, or null for the whole notebook. */
+  articleId: string | null;
+  format: ExportFormat;
+  /** Only passages with one of these tags; empty: all passages. */
+  tagIds: string[];
+}
+
+export async function exportNotes(choice: ExportChoice): Promise<void> {
+  const outcome = await call('exportNotes', {
+    format: choice.format,
+    ...(choice.articleId && { articleId: choice.articleId }),
+    ...(choice.tagIds.length && { tagIds: choice.tagIds }),
+  });
+  if (outcome.kind === 'download') {
+    downloadFile(outcome.file);
+    toasts.show(`Exported ${outcome.file.fileName}.`);
+  } else if (outcome.kind === 'saved') {
+    toasts.show(`Exported to ${outcome.path}.`);
+  }
+}

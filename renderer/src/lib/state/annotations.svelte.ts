@@ -1,0 +1,278 @@
+// The open article's annotations: the list in reading order, the panel's filters, which one is
+// current, the passage selected in the reader, and the editor (with drafts that survive leaving
+// it). The core's changed events keep the list current, whoever changed it.
+import type { ChangeNotice } from '../../../../electron/shared/contract';
+import {
+  compareReadingOrder,
+  needsReview,
+  type Annotation,
+  type Span,
+  type Tag,
+} from '../../../../electron/shared/model';
+import { call, onChanged } from '../api';
+import { codebook } from './codebook.svelte';
+import {
+  Drafts,
+  draftKey,
+  isChanged,
+  tagsToSave,
+  type Draft,
+  type EditTarget,
+} from './drafts.svelte';
+import { LatestRequest } from './latest';
+import { toasts } from './toasts.svelte';
+import { undo } from './undo.svelte';
+
+/** Above this many changed annotations, reading the whole list is cheaper than by id. */
+const PATCH_LIMIT = 200;
+
+export class Annotations {
+  articleId = $state<string | null>(null);
+  list = $state.raw<Annotation[]>([]);
+  /** What the analyst has selected in the reader right now, if anything. */
+  selection = $state<Span | null>(null);
+  activeId = $state<string | null>(null);
+  /** Bumped to ask the reader to scroll to `activeId` (a request, not state to render). */
+  scrollRequest = $state(0);
+  filterTagId = $state('');
+  filterText = $state('');
+  /** The annotation whose editor is open, if any. */
+  editing = $state.raw<EditTarget | null>(null);
+  readonly drafts = new Drafts();
+  readonly #latest = new LatestRequest();
+
+  constructor(private readonly tagsById: () => Map<string, Tag>) {}
+
+  review = $derived(this.list.filter(needsReview));
+
+  visible = $derived.by(() => {
+    const needle = this.filterText.trim().toLocaleLowerCase();
+    const tags = this.tagsById();
+    return this.list.filter((a) => {
+      if (this.filterTagId && !a.tagIds.includes(this.filterTagId)) return false;
+      if (!needle) return true;
+      const tagNames = a.tagIds.map((id) => tags.get(id)?.name ?? '').join(' ');
+      return `${a.selectors[1].exact} ${a.comment} ${tagNames}`
+        .toLocaleLowerCase()
+        .includes(needle);
+    });
+  });
+
+  /** The annotation being edited, when it is a saved one. */
+  editedAnnotation = $derived.by(() => {
+    const target = this.editing;
+    return target?.kind === 'edit' ? this.list.find((a) => a.id === target.id) : undefined;
+  });
+
+  async open(articleId: string | null) {
+    const current = this.#latest.next();
+    this.articleId = articleId;
+    this.editing = null;
+    this.activeId = null;
+    this.selection = null;
+    if (!articleId) {
+      this.list = [];
+      return;
+    }
+    const list = await call('listAnnotations', { articleId });
+    if (current()) this.list = list;
+  }
+
+  connect(): () => void {
+    return onChanged((notice) => void this.#follow(notice));
+  }
+
+  async #follow(notice: ChangeNotice) {
+    const articleId = this.articleId;
+    if (!articleId || !notice.annotationArticles.includes(articleId)) return;
+    // A new open() wins over this refresh.
+    const current = this.#latest.unchanged();
+    if (notice.annotations.length > PATCH_LIMIT) {
+      const list = await call('listAnnotations', { articleId });
+      if (current()) this.list = list;
+      return;
+    }
+    const fresh = await call('getAnnotations', { ids: notice.annotations });
+    if (current()) this.#patch(notice.annotations, fresh);
+  }
+
+  /** Replaces the records with these ids by their fresh versions (absent: deleted or elsewhere). */
+  #patch(ids: string[], fresh: Annotation[]) {
+    // A local lookup, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const gone = new Set(ids);
+    const mine = fresh.filter((a) => a.articleId === this.articleId);
+    let list = this.list.filter((a) => !gone.has(a.id));
+    for (const annotation of mine.sort(compareReadingOrder)) {
+      const at = list.findIndex((a) => compareReadingOrder(annotation, a) < 0);
+      list = at === -1 ? [...list, annotation] : list.toSpliced(at, 0, annotation);
+    }
+    this.list = list;
+    if (this.activeId && gone.has(this.activeId) && !mine.some((a) => a.id === this.activeId)) {
+      this.activeId = null;
+    }
+  }
+
+  passageText(text: string, passage: Span) {
+    return text.slice(passage.start, passage.end);
+  }
+
+  /** Opens the editor for a new annotation on the selected passage; false if nothing is selected. */
+  startNew(): boolean {
+    if (!this.selection || !this.articleId) return false;
+    this.#openEditor({ kind: 'new', articleId: this.articleId, passage: this.selection });
+    return true;
+  }
+
+  /** Makes an annotation the current one and opens its editor. */
+  edit(annotation: Annotation, scroll = false) {
+    this.#openEditor({ kind: 'edit', articleId: annotation.articleId, id: annotation.id });
+    this.activeId = annotation.id;
+    if (scroll) this.scrollRequest++;
+  }
+
+  /** Opens the current annotation's editor (the explicit step after next/previous). */
+  editActive(): boolean {
+    const annotation = this.list.find((a) => a.id === this.activeId);
+    if (!annotation) return false;
+    this.edit(annotation);
+    return true;
+  }
+
+  /** Closes any open editor (keeping its draft) and opens one on `target`, with its draft. */
+  #openEditor(target: EditTarget) {
+    this.#leaveEditor();
+    this.#ensureDraft(target);
+    this.editing = target;
+  }
+
+  /** The draft behind an open editor (made when it opened). */
+  draftFor(target: EditTarget): Draft {
+    return this.drafts.peek(draftKey(target)) ?? this.#ensureDraft(target);
+  }
+
+  /** Made from what is saved the first time an editor opens on `target`; kept after that. */
+  #ensureDraft(target: EditTarget): Draft {
+    return this.drafts.get(target, () => {
+      if (target.kind === 'new') return { tagNames: [], comment: '' };
+      const saved = this.list.find((a) => a.id === target.id);
+      const tags = this.tagsById();
+      return {
+        tagNames: saved?.tagIds.flatMap((id) => tags.get(id)?.name ?? []) ?? [],
+        comment: saved?.comment ?? '',
+      };
+    });
+  }
+
+  /** Whether the open editor holds anything unsaved. */
+  get editorChanged(): boolean {
+    return this.editing !== null && isChanged(this.draftFor(this.editing));
+  }
+
+  /**
+   * Closes the editor. Its draft is kept if it holds changes (reopening brings them back), unless
+   * `discard` says the analyst chose to throw them away.
+   */
+  closeEditor(discard = false) {
+    const target = this.editing;
+    if (!target) return;
+    if (discard) this.drafts.discard(target);
+    else this.drafts.forgetIfUnchanged(target);
+    this.editing = null;
+  }
+
+  #leaveEditor() {
+    this.closeEditor(false);
+  }
+
+  /**
+   * Moves to the next (+1) or previous (-1) visible annotation in reading order and scrolls to
+   * it. It does not open the editor (an open one closes, keeping its draft), so the keys can be
+   * pressed again and again.
+   */
+  step(direction: 1 | -1) {
+    const list = this.visible;
+    if (list.length === 0) return;
+    this.#leaveEditor();
+    const at = list.findIndex((a) => a.id === this.activeId);
+    const next =
+      at === -1
+        ? direction === 1
+          ? 0
+          : list.length - 1
+        : (at + direction + list.length) % list.length;
+    this.activeId = list[next]!.id;
+    this.scrollRequest++;
+  }
+
+  /** Shows an annotation in the reader without opening its editor. */
+  show(annotation: Annotation) {
+    this.activeId = annotation.id;
+    this.scrollRequest++;
+  }
+
+  async save() {
+    const target = this.editing;
+    if (!target) return;
+    const draft = this.draftFor(target);
+    const tagNames = tagsToSave(draft);
+    const saved =
+      target.kind === 'new'
+        ? await call('createAnnotation', {
+            articleId: target.articleId,
+            ...target.passage,
+            tagNames,
+            comment: draft.comment,
+          })
+        : await call('updateAnnotation', { id: target.id, tagNames, comment: draft.comment });
+    this.drafts.discard(target);
+    if (this.editing === target) this.editing = null;
+    if (target.kind === 'new') this.selection = null;
+    this.#patch([saved.id], [saved]);
+    this.activeId = saved.id;
+  }
+
+  async remove(annotation: Annotation) {
+    const deleted = await call('deleteAnnotation', { id: annotation.id });
+    const target = this.editing;
+    if (target?.kind === 'edit' && target.id === annotation.id) this.closeEditor(true);
+    this.#patch([deleted.id], []);
+    const entry = { label: 'Restore the deleted annotation', run: () => this.#restore(deleted) };
+    undo.push(entry);
+    toasts.show('Annotation deleted.', {
+      action: {
+        label: 'Undo',
+        run: () => {
+          undo.remove(entry);
+          void entry.run().catch((error: unknown) => toasts.error(error));
+        },
+      },
+    });
+  }
+
+  async #restore(annotation: Annotation) {
+    const restored = await call('restoreAnnotation', { annotation });
+    this.#patch([restored.id], [restored]);
+    this.activeId = restored.id;
+    toasts.show('Annotation restored.');
+  }
+
+  /** Review: keep a moved or fuzzy annotation where re-anchoring put it. */
+  async accept(annotation: Annotation) {
+    const pinned = await call('acceptPlacement', { id: annotation.id });
+    this.#patch([pinned.id], [pinned]);
+    this.activeId = pinned.id;
+  }
+
+  /** Review: attach an annotation to the passage selected in the reader. */
+  async reattach(annotation: Annotation) {
+    if (!this.selection)
+      throw new Error('Select the passage in the article first, then re-attach.');
+    const pinned = await call('reattachAnnotation', { id: annotation.id, ...this.selection });
+    this.selection = null;
+    this.#patch([pinned.id], [pinned]);
+    this.activeId = pinned.id;
+  }
+}
+
+export const annotations = new Annotations(() => codebook.byId);

@@ -1,0 +1,38 @@
+// What the window shows: the side panel's tab, which dialog is open, and whether the library
+// drawer is out (in a narrow window the library overlays the reader instead of squeezing it).
+export const PANEL_TABS = ['annotations', 'review', 'memo', 'codebook'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+export type DialogName = 'paste' | 'export' | 'help' | 'details' | 'import-preview';
+
+/** Below this width the library becomes a drawer (the reader keeps room to read). */
+export const NARROW_WIDTH = 1100;
+
+class Ui {
+  tab = $state<PanelTab>('annotations');
+  dialog = $state<DialogName | null>(null);
+  libraryOpen = $state(false);
+  narrow = $state(false);
+
+  /** Tracks the window's width; returns the unsubscribe. */
+  watchWidth(): () => void {
+    const query = window.matchMedia(`(max-width: ${NARROW_WIDTH - 0.02}px)`);
+    const update = () => {
+      this.narrow = query.matches;
+      if (!this.narrow) this.libraryOpen = false;
+    };
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }
+
+  open(dialog: DialogName) {
+    this.dialog = dialog;
+  }
+
+  close(dialog: DialogName) {
+    if (this.dialog === dialog) this.dialog = null;
+  }
+}
+
+export const ui = new Ui();

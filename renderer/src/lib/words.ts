@@ -1,0 +1,18 @@
+// Words for counts and lists, so every message says "1 annotation" and "2 annotations".
+
+const IRREGULAR: Record<string, string> = { has: 'have', is: 'are', was: 'were', this: 'these' };
+
+/** "1 annotation", "0 annotations", "12 tags". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? noun : plural}`;
+}
+
+/** The verb (or demonstrative) that agrees with n: agree(1, 'has') → 'has', agree(2, 'has') → 'have'. */
+export const agree = (n: number, singular: string) =>
+  n === 1 ? singular : (IRREGULAR[singular] ?? singular);
+
+/** "a", "a and b", "a, b and c". */
+export function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
