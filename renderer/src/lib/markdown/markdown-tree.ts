@@ -167,15 +167,14 @@ export function inlineTree(nodes: MdNode[]): MdNode[] {
 
 /** The plain text of a tree, as one line (for compact previews and tests). */
 export function plainText(nodes: MdNode[]): string {
-  return nodes
-    .map((node) =>
-      node.kind === 'text'
-        ? node.text
-        : node.kind === 'break'
-          ? ' '
-          : plainText(node.children) + ' ',
-    )
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = (list: MdNode[]): string =>
+    list
+      .map((node) => {
+        if (node.kind === 'text') return node.text;
+        if (node.kind === 'break') return ' ';
+        const inner = text(node.children);
+        return INLINE_TAGS_KEPT.has(node.tag) || node.tag === 'a' ? inner : ` ${inner} `;
+      })
+      .join('');
+  return text(nodes).replace(/\s+/g, ' ').trim();
 }

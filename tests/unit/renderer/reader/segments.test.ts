@@ -1,13 +1,8 @@
-// @vitest-environment jsdom
 // What the reader draws from the model: runs per block (segments), and, rendered by the real
 // ChunkView, a DOM whose text maps back to the model's offsets across list numbers and cells.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Component } from 'svelte';
-import { compile } from 'svelte/compiler';
-import { render } from 'svelte/server';
+import { flushSync, mount, unmount } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ChunkView from '../../../../renderer/src/lib/reader/ChunkView.svelte';
 import type { Chunk } from '../../../../renderer/src/lib/reader/chunks';
 import { buildBlockViews, type BlockView } from '../../../../renderer/src/lib/reader/segments';
 import { overlapRanges } from '../../../../renderer/src/lib/reader/overlaps';
@@ -135,32 +130,30 @@ describe('block views of the new block kinds', () => {
 });
 
 describe('ChunkView in the DOM, read back through TextMap', () => {
-  type Props = { chunk: Chunk; blocks: BlockView[] };
-  // (Paths, not URLs: in the jsdom environment URL is jsdom's, which node:fs doesn't take.)
-  const here = dirname(fileURLToPath(import.meta.url));
-  const cache = join(here, '../../../../node_modules/.cache');
-  let folder = '';
   let root: HTMLElement;
   let map: TextMap;
-  beforeAll(async () => {
-    // The real component, compiled for the server. It goes where node_modules/.vite goes (the
-    // unit tests have no Svelte plugin), so its own svelte import resolves to the svelte here.
-    const file = join(here, '../../../../renderer/src/lib/reader/ChunkView.svelte');
-    const { js } = compile(readFileSync(file, 'utf8'), { generate: 'server', filename: file });
-    mkdirSync(cache, { recursive: true });
-    folder = mkdtempSync(join(cache, 'chunk-view-'));
-    writeFileSync(join(folder, 'ChunkView.js'), js.code);
-    const ChunkView = (await import(/* @vite-ignore */ join(folder, 'ChunkView.js')))
-      .default as Component<Props>;
-    const views = buildBlockViews(article);
-    const chunk = { index: 0, from: 0, to: views.length, start: 0, end: article.text.length };
+  let view: ReturnType<typeof mount>;
+  beforeAll(() => {
+    // The real component, compiled by the Svelte plugin and mounted into jsdom.
+    const views: BlockView[] = buildBlockViews(article);
+    const chunk: Chunk = {
+      index: 0,
+      from: 0,
+      to: views.length,
+      start: 0,
+      end: article.text.length,
+    };
     root = document.createElement('div');
-    root.innerHTML = render(ChunkView, { props: { chunk, blocks: views } }).body;
     document.body.append(root);
+    view = mount(ChunkView, { target: root, props: { chunk, blocks: views } });
+    flushSync();
     map = new TextMap(root);
   });
 
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => {
+    void unmount(view);
+    root.remove();
+  });
 
   const runNode = (text: string) => map.runs.find((r) => r.node.data === text)!.node;
 
