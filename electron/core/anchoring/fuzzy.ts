@@ -4,19 +4,26 @@
 const WORD = 32;
 const TOP_BIT = 1 << 31;
 
-/** Per pattern code unit, the rows where it occurs, as one bit mask per 32-row block. */
-function buildPeq(pattern: string, blocks: number): Map<number, Int32Array> {
-  const peq = new Map<number, Int32Array>();
-  for (let r = 0; r < pattern.length; r++) {
-    const c = pattern.charCodeAt(r);
-    let masks = peq.get(c);
-    if (!masks) {
-      masks = new Int32Array(blocks);
-      peq.set(c, masks);
+/** A pattern prepared once for many scans: per code unit, the rows where it occurs, as one
+ * bit mask per 32-row block. */
+export class Pattern {
+  readonly length: number;
+  readonly blocks: number;
+  readonly peq = new Map<number, Int32Array>();
+
+  constructor(text: string) {
+    this.length = text.length;
+    this.blocks = Math.ceil(text.length / WORD);
+    for (let r = 0; r < text.length; r++) {
+      const c = text.charCodeAt(r);
+      let masks = this.peq.get(c);
+      if (!masks) {
+        masks = new Int32Array(this.blocks);
+        this.peq.set(c, masks);
+      }
+      masks[(r / WORD) | 0]! |= 1 << (r % WORD);
     }
-    masks[(r / WORD) | 0]! |= 1 << (r % WORD);
   }
-  return peq;
 }
 
 /**
@@ -26,7 +33,7 @@ function buildPeq(pattern: string, blocks: number): Map<number, Int32Array> {
  * otherwise it may start anywhere (the best distance of any substring ending there).
  */
 export function columnScores(
-  pattern: string,
+  pattern: string | Pattern,
   text: string,
   from: number,
   count: number,
@@ -39,8 +46,7 @@ export function columnScores(
     for (let i = 0; i <= count; i++) scores[i] = anchored ? i : 0;
     return scores;
   }
-  const blocks = Math.ceil(m / WORD);
-  const peq = buildPeq(pattern, blocks);
+  const { blocks, peq } = typeof pattern === 'string' ? new Pattern(pattern) : pattern;
   const none = new Int32Array(blocks);
   const lastMask = 1 << ((m - 1) % WORD);
   // Vertical deltas of the current column: all +1 at first (column 0 is 0, 1, ..., m).
@@ -101,6 +107,23 @@ export function errorsAfter(context: string, text: string, at: number): number {
   return Math.min(...scores);
 }
 
+/**
+ * errorsBefore(context, text, at) for every `at` in [from, to], in one pass: the best alignment of
+ * the context ending at each position, starting anywhere, which is what errorsBefore measures.
+ */
+export function errorsBeforeEach(context: string, text: string, from: number, to: number) {
+  const base = Math.max(0, from - 2 * context.length);
+  const scores = columnScores(context, text, base, Math.max(0, to - base), 1, false);
+  return (at: number): number => scores[at - base]!;
+}
+
+/** errorsAfter(context, text, at) for every `at` in [from, to], in one pass read backwards. */
+export function errorsAfterEach(context: string, text: string, from: number, to: number) {
+  const top = Math.min(text.length, to + 2 * context.length);
+  const scores = columnScores(reverse(context), text, top - 1, Math.max(0, top - from), -1, false);
+  return (at: number): number => scores[top - at]!;
+}
+
 export interface ApproximateMatch {
   start: number;
   end: number;
@@ -129,7 +152,7 @@ export function approximateMatches(
     if (e <= maxErrors && e <= ends[i - 1]! && (i === n || e <= ends[i + 1]!)) endsAt.push(i);
   }
   endsAt.sort((x, y) => ends[x]! - ends[y]! || x - y);
-  const reversed = reverse(pattern);
+  const reversed = new Pattern(reverse(pattern));
   const matches: ApproximateMatch[] = [];
   for (const i of endsAt.slice(0, limit)) {
     const end = lo + i;
@@ -141,4 +164,38 @@ export function approximateMatches(
     }
   }
   return matches;
+}
+
+/**
+ * Alignments of `pattern` with text [lo, hi) that end within `slack` code units of one of `ends`
+ * and are at most `slack` edits worse than the best alignment with that end (of at most
+ * `maxErrors` + `slack` edits): the near-optimal variants of some matches, for a caller that
+ * weighs their edges by their context.
+ */
+export function alignmentsAround(
+  pattern: string,
+  text: string,
+  lo: number,
+  hi: number,
+  ends: Iterable<number>,
+  maxErrors: number,
+  slack: number,
+): ApproximateMatch[] {
+  const near = new Set<number>();
+  for (const end of ends) {
+    for (let e = Math.max(lo + 1, end - slack); e <= Math.min(hi, end + slack); e++) near.add(e);
+  }
+  const reversed = new Pattern(reverse(pattern));
+  const found: ApproximateMatch[] = [];
+  for (const e of near) {
+    const reach = Math.min(e - lo, pattern.length + maxErrors + slack);
+    const starts = columnScores(reversed, text, e - 1, reach, -1, true);
+    let best = Infinity;
+    for (let len = 0; len <= reach; len++) best = Math.min(best, starts[len]!);
+    for (let len = 0; len <= reach; len++) {
+      if (starts[len]! <= best + slack)
+        found.push({ start: e - len, end: e, errors: starts[len]! });
+    }
+  }
+  return found;
 }

@@ -2,11 +2,14 @@
 // including patterns spanning several 32-bit words and non-BMP text.
 import { describe, expect, it } from 'vitest';
 import {
+  alignmentsAround,
   approximateMatches,
   columnScores,
   editDistance,
   errorsAfter,
+  errorsAfterEach,
   errorsBefore,
+  errorsBeforeEach,
 } from '../../../../electron/core/anchoring/fuzzy';
 import { Rng, mulberry32 } from './corpus';
 
@@ -112,5 +115,51 @@ describe('context errors', () => {
     expect(errorsAfter(' four', text, text.indexOf(' four'))).toBe(0);
     expect(errorsAfter(' fours', text, text.indexOf(' four'))).toBe(1);
     expect(errorsAfter('', text, 3)).toBe(0);
+  });
+});
+
+describe('context errors for a whole window in one pass', () => {
+  it('agree with measuring each position on its own, at the text edges too', () => {
+    const rng = new Rng(mulberry32(23));
+    for (let n = 0; n < 40; n++) {
+      const text = randomText(rng, rng.between(0, 160), 'abcə😀 ');
+      const context = randomText(rng, rng.between(0, 40), 'abcə😀 ');
+      const from = rng.between(0, text.length);
+      const to = rng.between(from, text.length);
+      const before = errorsBeforeEach(context, text, from, to);
+      const after = errorsAfterEach(context, text, from, to);
+      for (let at = from; at <= to; at++) {
+        expect(before(at), `${context} before ${at} of ${text}`).toBe(
+          errorsBefore(context, text, at),
+        );
+        expect(after(at), `${context} after ${at} of ${text}`).toBe(errorsAfter(context, text, at));
+      }
+    }
+  });
+});
+
+describe('alignmentsAround', () => {
+  it("gives every alignment near an end within the slack of that end's best", () => {
+    const rng = new Rng(mulberry32(31));
+    for (let n = 0; n < 30; n++) {
+      const pattern = randomText(rng, rng.between(1, 70), 'abcd');
+      const text = randomText(rng, rng.between(1, 120), 'abcd');
+      const end = rng.between(1, text.length);
+      const found = new Set(
+        alignmentsAround(pattern, text, 0, text.length, [end], 20, 2).map(
+          (m) => `${m.start}:${m.end}:${m.errors}`,
+        ),
+      );
+      for (let e = Math.max(1, end - 2); e <= Math.min(text.length, end + 2); e++) {
+        const reach = Math.min(e, pattern.length + 22);
+        const distances = Array.from({ length: reach + 1 }, (_, len) =>
+          editDistance(pattern, text.slice(e - len, e)),
+        );
+        const best = Math.min(...distances);
+        distances.forEach((d, len) => {
+          expect(found.has(`${e - len}:${e}:${d}`)).toBe(d <= best + 2);
+        });
+      }
+    }
   });
 });

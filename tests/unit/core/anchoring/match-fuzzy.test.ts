@@ -1,5 +1,5 @@
 // Fuzzy search of a damaged quote: accepted only when quote and context both stay close, refused
-// when two separate places are as good, and never split an emoji.
+// when two separate places are as good, on whole words where it can be, and never split an emoji.
 import { describe, expect, it } from 'vitest';
 import { findFuzzyQuote } from '../../../../electron/core/anchoring/match-fuzzy';
 import { describePassage } from '../../../../electron/core/anchoring/selectors';
@@ -44,6 +44,20 @@ describe('findFuzzyQuote', () => {
     const quote = { type: 'TextQuoteSelector' as const, exact: passage, prefix: '', suffix: '' };
     const doubled = 'alpha beta gamma delta epsilom | alpha beta gamma delta epsilom';
     expect(findFuzzyQuote(doubled, quote, 0, doubled.length, 16)).toEqual({ kind: 'tie' });
+  });
+
+  it('covers a replaced word whole rather than leave part of it to the context', () => {
+    // The quote alone aligns best from "uoted" (two edits), but counted with its context that is
+    // no better than all of "quoted" (three edits, context intact), and a reader reviews words.
+    const said = 'Vestnik Kavkaza cited him as saying the forum discussed trade, ports and more.';
+    const passage = 'cited him as saying the forum discussed';
+    const start = said.indexOf(passage);
+    const [, quote] = describePassage(said, start, start + passage.length);
+    const edited = said.replace('cited', 'quoted');
+    const found = findFuzzyQuote(edited, quote, 0, edited.length, start);
+    expect(found.kind).toBe('found');
+    if (found.kind !== 'found') return;
+    expect(edited.slice(found.start, found.end)).toBe(passage.replace('cited', 'quoted'));
   });
 
   it('widens a match whose edge falls inside a surrogate pair', () => {
