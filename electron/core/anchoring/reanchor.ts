@@ -1,5 +1,6 @@
 // Re-anchors annotations made on one revision of an article onto the next: through the diff when
-// the passage is untouched, else by its exact quote, else by a strict fuzzy match, else orphaned.
+// the passage is untouched, else by its exact quote, else by a strict fuzzy match (near where the
+// diff puts it, then in text the diff did not carry over), else orphaned.
 import type { AnnotationSelectors } from '../../shared/model';
 import {
   buildEditMap,
@@ -11,6 +12,7 @@ import {
   uncarriedRanges,
   type EditMap,
 } from './diff-map';
+import { findFuzzyElsewhere } from './match-elsewhere';
 import { MIN_QUOTE_SIMILARITY, findFuzzyQuote } from './match-fuzzy';
 import { findExactQuote, occurrencesIn, widerOccurrences, type SearchOutcome } from './match-quote';
 import { QUOTE_CONTEXT } from './selectors';
@@ -101,9 +103,11 @@ function anchorOne(
   const exact = findExactQuote(newText, quote, expected, candidates, inPlace);
   if (exact.kind !== 'none') return result(id, exact, 'moved');
 
-  // Fuzzy: only near. Inside a change the offset-based guess can be off by the change's size, so
-  // the window covers the changes the passage touches, unless one is too large for any guess.
-  const fuzzyPad = QUOTE_CONTEXT + Math.ceil(len * (1 - MIN_QUOTE_SIMILARITY));
+  // Fuzzy, near first. Inside a change the offset-based guess can be off by the change's size, so
+  // the window covers the changes the passage touches, unless one is too large for any guess. It
+  // reaches a passage length further each way too: a copy of the passage just past its context
+  // is then compared whole, as the rival it is, instead of being cut short by the window's edge.
+  const fuzzyPad = QUOTE_CONTEXT + Math.ceil(len * (1 - MIN_QUOTE_SIMILARITY)) + len;
   let lo = expected - fuzzyPad;
   let hi = mappedEnd + fuzzyPad;
   for (const gap of gapsAround(map, start, end)) {
@@ -111,7 +115,11 @@ function anchorOne(
     lo = Math.min(lo, gap.newStart - fuzzyPad);
     hi = Math.max(hi, gap.newEnd + fuzzyPad);
   }
-  return result(id, findFuzzyQuote(newText, quote, lo, hi, expected), 'fuzzy');
+  const near = findFuzzyQuote(newText, quote, lo, hi, expected);
+  if (near.kind !== 'none') return result(id, near, 'fuzzy');
+  // Not near: the diff may have lost the passage's paragraph (it moved, or one moved past it and
+  // the diff paired that one), leaving it in text the diff did not carry over.
+  return result(id, findFuzzyElsewhere(stretches(), newText, quote, fuzzyPad), 'fuzzy');
 }
 
 function trusted(map: EditMap, run: number, start: number, end: number): boolean {
