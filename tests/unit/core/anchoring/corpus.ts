@@ -1,5 +1,5 @@
-// Seeded documents, annotations and edits for the property tests, with ground truth: every code
-// unit remembers where it was in the old text, so we know which passages survived and where.
+// Seeded documents and edits for the property tests, with ground truth: every code unit
+// remembers where it was in the old text, so we know which passages survived and where.
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed everywhere. */
 export function mulberry32(seed: number): () => number {
@@ -45,35 +45,51 @@ export function word(rng: Rng): string {
   return rng.pick(WORDS[lang]);
 }
 
-export function sentence(rng: Rng): string {
+/** Numerals and how they are spelled out, for edits that spell a number out ("40 events"). */
+export const NUMERALS: Readonly<Record<string, string>> = {
+  '3': 'three',
+  '7': 'seven',
+  '12': 'twelve',
+  '15': 'fifteen',
+  '40': 'forty',
+  '60': 'sixty',
+  '2': 'two',
+  '90': 'ninety',
+};
+
+/** `numbers`: some words are numerals (off by default, so that older seeds keep their text). */
+export function sentence(rng: Rng, numbers = false): string {
   const words: string[] = [];
   for (let n = rng.between(3, 14); n > 0; n--) {
-    words.push(word(rng) + (rng.chance(0.08) ? ',' : ''));
+    const w = numbers && rng.chance(0.12) ? rng.pick(Object.keys(NUMERALS)) : word(rng);
+    words.push(w + (rng.chance(0.08) ? ',' : ''));
   }
   const s = words.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1) + rng.pick(['.', '.', '.', '!', '?', '…']);
 }
 
-export function paragraph(rng: Rng): string {
+export function paragraph(rng: Rng, numbers = false): string {
   // A few very short paragraphs ("Yes.") keep ambiguity in play.
   if (rng.chance(0.04)) return rng.pick(['Yes.', 'No.', 'Bəli.', '* * *', 'نعم.']);
   const sentences: string[] = [];
-  for (let n = rng.between(1, 4); n > 0; n--) sentences.push(sentence(rng));
+  for (let n = rng.between(1, 4); n > 0; n--) sentences.push(sentence(rng, numbers));
   return sentences.join(' ');
 }
 
-export function documentText(rng: Rng, paragraphs: number): string {
+export function documentText(rng: Rng, paragraphs: number, numbers = false): string {
   const out: string[] = [];
-  for (let i = 0; i < paragraphs; i++) out.push(paragraph(rng));
+  for (let i = 0; i < paragraphs; i++) out.push(paragraph(rng, numbers));
   return out.join('\n\n');
 }
 
-/** One UTF-16 code unit of the new text, with its old offset (-1: inserted) and whether a
- * paragraph move carried it. */
-interface Cell {
+/** One UTF-16 code unit of the new text, with its old offset (-1: inserted), whether a
+ * paragraph move carried it, and for inserted code units the annotation whose passage an edit
+ * put them in (-1: none), so that the passage's new place is known even where its edges changed. */
+export interface Cell {
   c: string;
   origin: number;
   moved: boolean;
+  tag: number;
 }
 
 export type EditKind =
@@ -105,7 +121,7 @@ export const EDIT_KINDS: readonly EditKind[] = [
   'unicode',
 ];
 
-const LOOKALIKES: Record<string, string> = {
+export const LOOKALIKES: Record<string, string> = {
   ı: 'i',
   ə: 'e',
   ş: 's',
@@ -117,11 +133,11 @@ const LOOKALIKES: Record<string, string> = {
   e: 'ə',
   a: 'ä',
 };
-const EMOJI = ['😀', '👍🏽', '🇦🇿', '🎉', '🧪', '😅'];
+export const EMOJI = ['😀', '👍🏽', '🇦🇿', '🎉', '🧪', '😅'];
 
 /** The old text as cells; edits rewrite it while every surviving code unit keeps its origin. */
 export class EditedText {
-  private cells: Cell[];
+  protected cells: Cell[];
   moves = 0;
 
   constructor(readonly oldText: string) {
@@ -129,6 +145,7 @@ export class EditedText {
       c: oldText[i]!,
       origin: i,
       moved: false,
+      tag: -1,
     }));
   }
 
@@ -137,7 +154,7 @@ export class EditedText {
   }
 
   /** Paragraph ranges [start, end) in cells, between "\n\n" separators. */
-  private paragraphs(): Array<[number, number]> {
+  protected paragraphs(): Array<[number, number]> {
     const text = this.text;
     const out: Array<[number, number]> = [];
     let start = 0;
@@ -149,12 +166,16 @@ export class EditedText {
     return out;
   }
 
-  private insert(at: number, s: string, moved = false, origins?: number[]): void {
+  protected insert(at: number, s: string, moved = false, origins?: number[], tag = -1): void {
     const cells = s.split(''); // code units, as offsets count them
-    this.cells.splice(at, 0, ...cells.map((c, i) => ({ c, origin: origins?.[i] ?? -1, moved })));
+    this.cells.splice(
+      at,
+      0,
+      ...cells.map((c, i) => ({ c, origin: origins?.[i] ?? -1, moved, tag })),
+    );
   }
 
-  private remove(start: number, end: number): Cell[] {
+  protected remove(start: number, end: number): Cell[] {
     return this.cells.splice(start, end - start);
   }
 
@@ -195,24 +216,8 @@ export class EditedText {
         this.insert(ps, fresh);
         return true;
       }
-      case 'moveParagraph': {
-        if (paras.length < 3) return false;
-        const cut = pe < text.length ? this.remove(ps, pe + 2) : this.remove(ps - 2, pe);
-        const body = pe < text.length ? cut.slice(0, -2) : cut.slice(2);
-        const rest = this.paragraphs();
-        const [ts, te] = rng.pick(rest);
-        const after = rng.chance(0.5);
-        const at = after ? te : ts;
-        const joined = after
-          ? '\n\n' + body.map((c) => c.c).join('')
-          : body.map((c) => c.c).join('') + '\n\n';
-        const origins = after
-          ? [-1, -1, ...body.map((c) => c.origin)]
-          : [...body.map((c) => c.origin), -1, -1];
-        this.insert(at, joined, true, origins);
-        this.moves++;
-        return true;
-      }
+      case 'moveParagraph':
+        return this.moveParagraph(paras, ps, pe, rng);
       case 'splitParagraph': {
         if (spaces.length === 0) return false;
         const at = rng.pick(spaces);
@@ -300,6 +305,26 @@ export class EditedText {
     }
   }
 
+  /** Moves the paragraph [ps, pe) next to another one; its cells keep what they know. */
+  protected moveParagraph(
+    paras: ReadonlyArray<[number, number]>,
+    ps: number,
+    pe: number,
+    rng: Rng,
+  ): boolean {
+    if (paras.length < 3) return false;
+    const end = this.cells.length;
+    const cut = pe < end ? this.remove(ps, pe + 2) : this.remove(ps - 2, pe);
+    const body = (pe < end ? cut.slice(0, -2) : cut.slice(2)).map((c) => ({ ...c, moved: true }));
+    const [ts, te] = rng.pick(this.paragraphs());
+    const after = rng.chance(0.5);
+    const gap = () => ({ c: '\n', origin: -1, moved: true, tag: -1 });
+    const moved = after ? [gap(), gap(), ...body] : [...body, gap(), gap()];
+    this.cells.splice(after ? te : ts, 0, ...moved);
+    this.moves++;
+    return true;
+  }
+
   /** Where each old code unit is now (-1: gone), and whether a move carried it there. */
   truth(): { text: string; position: Int32Array; moved: Uint8Array } {
     const position = new Int32Array(this.oldText.length).fill(-1);
@@ -314,66 +339,12 @@ export class EditedText {
   }
 }
 
-function isHigh(text: string, i: number): boolean {
+export function isHigh(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-function isLow(text: string, i: number): boolean {
+export function isLow(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** Annotation spans on the old text: words, common short words, paragraphs, spans across
- * paragraphs, and arbitrary stretches (never splitting a surrogate pair). */
-export function annotationSpans(text: string, rng: Rng, count: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  const wordStarts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if ((i === 0 || /\s/.test(text[i - 1]!)) && !/\s/.test(text[i]!)) wordStarts.push(i);
-  }
-  const wordEnd = (i: number) => {
-    let e = i;
-    while (e < text.length && !/\s/.test(text[e]!)) e++;
-    return e;
-  };
-  const breaks: number[] = [];
-  for (let at = text.indexOf('\n\n'); at !== -1; at = text.indexOf('\n\n', at + 2)) breaks.push(at);
-  while (spans.length < count) {
-    const kind = rng.int(6);
-    let start: number;
-    let end: number;
-    if (kind === 0 || kind === 1) {
-      // One to six words.
-      const first = rng.int(wordStarts.length);
-      start = wordStarts[first]!;
-      const last = Math.min(wordStarts.length - 1, first + rng.int(kind === 0 ? 1 : 6));
-      end = wordEnd(wordStarts[last]!);
-    } else if (kind === 2) {
-      const w = rng.pick(COMMON_WORDS);
-      const hits: number[] = [];
-      for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) hits.push(at);
-      if (hits.length === 0) continue;
-      start = rng.pick(hits);
-      end = start + w.length;
-    } else if (kind === 3) {
-      // A whole paragraph.
-      const b = rng.int(breaks.length + 1);
-      start = b === 0 ? 0 : breaks[b - 1]! + 2;
-      end = b === breaks.length ? text.length : breaks[b]!;
-    } else if (kind === 4) {
-      // Across a paragraph break.
-      if (breaks.length === 0) continue;
-      const b = rng.pick(breaks);
-      start = Math.max(0, b - rng.between(1, 60));
-      end = Math.min(text.length, b + 2 + rng.between(1, 60));
-    } else {
-      start = rng.int(text.length);
-      end = Math.min(text.length, start + rng.between(1, 80));
-    }
-    if (isLow(text, start)) start--;
-    if (isLow(text, end)) end++;
-    if (end > start) spans.push([start, end]);
-  }
-  return spans;
 }
