@@ -7,6 +7,7 @@ import {
   highlightTexts,
   panelEntries,
   reader,
+  screenshot,
   selectByMouse,
 } from './support';
 
@@ -42,7 +43,7 @@ test('annotate a passage with two tags and a comment', async ({ host }) => {
   expect(painted.flatMap(([, texts]) => texts)).toEqual([PASSAGE]);
 
   if (host.kind === 'browser') {
-    await page.screenshot({ path: 'tests/e2e/screenshots/notebook.png' });
+    await screenshot(page, 'notebook');
   }
 });
 

@@ -10,6 +10,7 @@ import {
   panelEntries,
   pickFileVia,
   reader,
+  screenshot,
   selectByMouse,
 } from './support';
 
@@ -31,8 +32,8 @@ const reviewItems = (page: import('@playwright/test').Page) =>
 test('edit the text: intact passages stay put, damaged ones wait for review', async ({ host }) => {
   const { page } = host;
   await annotate(page, INTACT, ['tourism']);
-  await annotate(page, DAMAGED, ['economy']);
-  await annotate(page, NUDGED, ['events']);
+  await annotate(page, DAMAGED, ['economy'], 'Sectors, **named**');
+  await annotate(page, NUDGED, ['events'], 'How many events?');
 
   await editText(page, (text) =>
     text
@@ -50,7 +51,15 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
     'true',
   );
   await expect(reviewItems(page)).toHaveCount(2);
-  if (host.kind === 'browser') await page.screenshot({ path: 'tests/e2e/screenshots/review.png' });
+  // Each card says which annotation it is: its tags and its comment (formatted).
+  const damagedCard = reviewItems(page).filter({ hasText: DAMAGED });
+  await expect(damagedCard.getByLabel('Tags')).toHaveText('economy');
+  await expect(damagedCard).toContainText('Sectors, named');
+  await expect(damagedCard.locator('strong')).toHaveText('named');
+  const nudgedCard = reviewItems(page).filter({ hasText: NUDGED });
+  await expect(nudgedCard.getByLabel('Tags')).toHaveText('events');
+  await expect(nudgedCard).toContainText('How many events?');
+  if (host.kind === 'browser') await screenshot(page, 'review');
 
   // The intact passage is still highlighted exactly.
   const texts = Object.entries(await highlightTexts(page))

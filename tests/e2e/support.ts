@@ -101,3 +101,15 @@ export async function pickFileVia(page: Page, buttonName: string | RegExp, file:
 
 /** Library › Import file…, picking `file`. */
 export const importFile = (page: Page, file: FileToPick) => pickFileVia(page, 'Import file…', file);
+
+/**
+ * A screenshot of what the analyst sees, for a person to look at: into reports/screenshots/ on
+ * every run (so the suite never dirties the tree), and over the README's copy in
+ * tests/e2e/screenshots/ only when UPDATE_SCREENSHOTS=1 asks for it.
+ */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `reports/screenshots/${name}.png` });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
+  }
+}
