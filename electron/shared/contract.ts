@@ -10,6 +10,7 @@ import type {
   ArticleSummary,
   ExportFile,
   ExportFormat,
+  Span,
   Tag,
   TagWithCount,
 } from './model';
@@ -108,7 +109,7 @@ export interface Calls {
    * (trimmed, NFC, ignoring case), a new name creates a tag.
    */
   createAnnotation: Call<
-    { articleId: string; start: number; end: number; tagNames: string[]; comment: string },
+    { articleId: string; tagNames: string[]; comment: string } & Span,
     Annotation
   >;
 
@@ -125,7 +126,7 @@ export interface Calls {
   acceptPlacement: Call<{ id: string }, Annotation>;
 
   /** Review: attach an annotation to a passage the analyst selected in the current revision. */
-  reattachAnnotation: Call<{ id: string; start: number; end: number }, Annotation>;
+  reattachAnnotation: Call<{ id: string } & Span, Annotation>;
 
   /** The codebook, by name, with the number of annotations per tag. */
   listTags: Call<NoInput, TagWithCount[]>;

@@ -116,3 +116,26 @@ test('re-import a newer version over the article; delete an orphan from review',
   await expect(panelEntries(page)).toHaveCount(1);
   await expect(panelEntries(page).first()).toContainText(INTACT);
 });
+
+test('a passage whose own words changed a little comes back found approximately', async ({
+  host,
+}) => {
+  const { page } = host;
+  const passage =
+    'more than 40 events, business forums and business meetings have been held. We are discussing those sectors';
+  await annotate(page, passage, ['events'], 'How many?');
+  await editText(page, (text) => text.replace('40 events', 'forty events'));
+  await expect(
+    page.getByText(/Revision 2 saved: 0 annotations in place, 1 needs review/),
+  ).toBeVisible();
+  const card = reviewItems(page).first();
+  await expect(card).toContainText('Found approximately');
+  await expect(card).toContainText(passage.replace('40 events', 'forty events'));
+  await expect(card.getByLabel('Tags')).toHaveText('events');
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await expect(reviewItems(page)).toHaveCount(0);
+  const texts = Object.entries(await highlightTexts(page))
+    .filter(([name]) => name.startsWith('nb-tag-'))
+    .flatMap(([, t]) => t);
+  expect(texts).toEqual([passage.replace('40 events', 'forty events')]);
+});

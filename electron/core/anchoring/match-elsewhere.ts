@@ -2,7 +2,7 @@
 // past it and the diff paired that one instead, so the edited paragraph reads as deleted here and
 // inserted there. Pieces of the quote and its context that survived verbatim are looked up in the
 // text the diff did not carry over; where pieces agree on a place, it is searched as near ones are.
-import type { TextQuoteSelector } from '../../shared/model';
+import type { Span, TextQuoteSelector } from '../../shared/model';
 import { MIN_QUOTE_SIMILARITY, findFuzzyQuote } from './match-fuzzy';
 import type { SearchOutcome } from './match-quote';
 import { GRAM, type StretchIndex } from './stretch-index';
@@ -62,7 +62,7 @@ export function findFuzzyElsewhere(
   for (const place of likely) {
     const outcome = findFuzzyQuote(text, quote, place.lo - pad, place.hi + m + pad, place.lo);
     if (outcome.kind === 'tie') return outcome;
-    const same = (f: { start: number; end: number }) =>
+    const same = (f: Span) =>
       outcome.kind === 'found' && f.start === outcome.start && f.end === outcome.end;
     if (outcome.kind === 'found' && !found.some(same)) found.push(outcome);
   }

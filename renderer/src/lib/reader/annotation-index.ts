@@ -1,6 +1,6 @@
 // Where each annotation sits in the current revision, indexed for the reader: which annotations
 // a rendered chunk must paint, and which ones lie under a click, without touching the DOM.
-import { currentSpan, type Annotation } from '../../../../electron/shared/model';
+import { currentSpan, type Annotation, type Span } from '../../../../electron/shared/model';
 import { IntervalIndex } from './interval-index';
 
 /** An annotation with the span it is drawn at (its candidate when moved or fuzzy). */
@@ -55,7 +55,7 @@ export class AnnotationIndex {
    * Annotations sharing text with any of the spans (e.g. the rendered chunks), each once, by
    * start. The spans must be sorted and must not overlap.
    */
-  inSpans(spans: ReadonlyArray<{ start: number; end: number }>): Placed[] {
+  inSpans(spans: readonly Span[]): Placed[] {
     const tree = this.#tree;
     const seen = new Set<Placed>();
     const out: Placed[] = [];

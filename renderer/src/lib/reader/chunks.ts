@@ -1,6 +1,6 @@
 // Groups an article's blocks into chunks, the unit the reader mounts and unmounts, and guesses a
 // chunk's height from its text until it has been rendered and measured.
-import type { Block } from '../../../../electron/shared/model';
+import type { Block, Span } from '../../../../electron/shared/model';
 
 export interface Chunk {
   index: number;
@@ -75,7 +75,7 @@ export function chunkAt(chunks: readonly Chunk[], offset: number): number {
 
 /** Consecutive chunks merged into text spans, e.g. to ask the index about what is rendered. */
 export function spansOf(chunks: readonly Chunk[], indices: readonly number[]) {
-  const spans: Array<{ start: number; end: number }> = [];
+  const spans: Span[] = [];
   let previous = -2;
   for (const i of indices) {
     const chunk = chunks[i]!;

@@ -2,6 +2,7 @@
 // tree whose every node keeps the largest end below it. A query visits O(log n + hits) nodes,
 // however long or nested the intervals are (a plain "sorted starts + running max end" scan
 // degrades to O(n) as soon as one long interval covers the rest).
+import type { Span } from '../../../../electron/shared/model';
 
 export class IntervalIndex<T> {
   readonly #items: T[];
@@ -10,7 +11,7 @@ export class IntervalIndex<T> {
   /** For the subtree whose root is `mid` of [lo, hi): the largest end in [lo, hi). */
   readonly #maxEnd: Float64Array;
 
-  constructor(items: readonly T[], span: (item: T) => { start: number; end: number }) {
+  constructor(items: readonly T[], span: (item: T) => Span) {
     const n = items.length;
     const starts = new Float64Array(n);
     const ends = new Float64Array(n);

@@ -1,6 +1,6 @@
 // The analyst's selection in the reader: as a passage of the article, extended from the keyboard,
 // and which rendered chunks hold its ends (so they stay rendered while it exists).
-import type { Span as Passage } from '../../../../electron/shared/model';
+import type { Span } from '../../../../electron/shared/model';
 import type { TextMap } from './text-map';
 
 /** The selection as a passage of `text`, if it lies inside `root` and isn't only white space. */
@@ -9,7 +9,7 @@ export function passageOf(
   root: HTMLElement,
   map: TextMap,
   text: string,
-): Passage | null {
+): Span | null {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   if (!root.contains(range.commonAncestorContainer)) return null;
