@@ -119,16 +119,19 @@ test('select with the keyboard, and overlapping passages stay visible', async ({
   // A longer passage around it, with another tag: both highlights and their overlap are drawn.
   await annotate(page, 'Azerbaijan is a traditional supplier of both agricultural', ['trade']);
   await expect(panelEntries(page)).toHaveCount(2);
-  const highlights = await highlightTexts(page);
-  const tagTexts = Object.entries(highlights)
-    .filter(([name]) => name.startsWith('nb-tag-'))
-    .flatMap(([, t]) => t)
-    .sort();
-  expect(tagTexts).toEqual([
-    'Azerbaijan is a traditional',
-    'Azerbaijan is a traditional supplier of both agricultural',
-  ]);
-  expect(highlights['nb-overlap']).toEqual(['Azerbaijan is a traditional']);
+  // A new tag's colour arrives with the codebook's refresh, a moment after the save.
+  const tagTexts = async () =>
+    Object.entries(await highlightTexts(page))
+      .filter(([name]) => name.startsWith('nb-tag-'))
+      .flatMap(([, t]) => t)
+      .sort();
+  await expect
+    .poll(tagTexts)
+    .toEqual([
+      'Azerbaijan is a traditional',
+      'Azerbaijan is a traditional supplier of both agricultural',
+    ]);
+  expect((await highlightTexts(page))['nb-overlap']).toEqual(['Azerbaijan is a traditional']);
 
   // Tag autocomplete offers codebook tags.
   await selectByMouse(page, 'processed products');

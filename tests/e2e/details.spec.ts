@@ -50,7 +50,7 @@ test('a title cannot be emptied; nothing changes', async ({ host }) => {
   await dialog.getByLabel('Title').fill('   ');
   await dialog.getByLabel(/Source/).fill('changed');
   await dialog.getByRole('button', { name: 'Save details' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('an article needs a title');
+  await expect(dialog.getByRole('alert')).toContainText('An article needs a title.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(library(page).first()).toContainText(SAMPLE_TITLE);
   await expect(library(page).first()).toContainText('azpromo-russia-azerbaijan.txt');

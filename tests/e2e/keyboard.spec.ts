@@ -98,7 +98,13 @@ test('an article is deleted from the keyboard', async ({ host }) => {
   const remove = page.getByRole('button', { name: 'Delete article Short note' });
   await expect(remove).toBeFocused();
   await expect(remove).toHaveCSS('opacity', '1');
-  page.once('dialog', (dialog) => void dialog.accept());
+  await page.keyboard.press('Enter');
+  // The app asks in its own dialog, with "Cancel" first so a second Enter deletes nothing.
+  const ask = page.getByRole('dialog', { name: 'Delete this article?' });
+  await expect(ask).toContainText("Delete “Short note”? This can't be undone.");
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Delete article' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(articles).toHaveCount(1);
 });

@@ -16,3 +16,11 @@ export function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * People's names in a row: "A and B", but "Petrov, Ivan; Anna Ivanova" when a name holds a
+ * comma (as "Surname, Given" does), so four names never read as two.
+ */
+export function names(items: string[]): string {
+  return items.some((name) => name.includes(',')) ? items.join('; ') : list(items);
+}

@@ -26,10 +26,14 @@ const calls = Object.fromEntries(
     name,
     async (input: unknown) => {
       try {
+        const body = encodeWire(input ?? {});
         const response = await fetch(`/__api/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-notebook-secret': secret },
-          body: encodeWire(input ?? {}),
+          body,
+          // A save sent as the page goes away (a memo flushed on reload) still arrives; the
+          // browser allows this for small bodies only.
+          keepalive: body.length < 60_000,
         });
         return await response.json();
       } catch {

@@ -55,7 +55,7 @@ class Imports {
     try {
       const bytes = await readPicked(file);
       const preview = await call('previewImport', { fileName: file.name, bytes });
-      if (preview.encodingSource === 'detected' || preview.encodingSource === 'declared') {
+      if (isGuess(preview)) {
         this.pending = { file, bytes, preview, ...(articleId && { articleId }) };
         ui.open('import-preview');
         return;
@@ -102,6 +102,15 @@ class Imports {
     toasts.show(`Imported “${summary.title}”.`);
   }
 }
+
+/**
+ * Whether the encoding is a guess worth showing: the detector's, or a page's own declaration of
+ * a legacy code page (old pages often declare the wrong one). A page declaring UTF-8 whose bytes
+ * are valid UTF-8 is certain.
+ */
+const isGuess = (preview: ImportPreview) =>
+  preview.encodingSource === 'detected' ||
+  (preview.encodingSource === 'declared' && preview.encoding !== 'utf-8');
 
 /** The bytes of a picked file; the main process gets those and its bare name, never a path. */
 async function readPicked(file: File): Promise<Uint8Array> {

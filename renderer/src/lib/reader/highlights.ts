@@ -7,6 +7,8 @@ import { overlapRanges } from './overlaps';
 import type { TextMap } from './text-map';
 
 const PREFIX = 'nb-';
+/** The passage a new annotation is being written for (outside the nb- names repainted below). */
+export const PENDING = 'notebook-pending';
 /** Moved or fuzzy annotations, drawn at their candidate span until the analyst reviews them. */
 export const REVIEW = `${PREFIX}review`;
 

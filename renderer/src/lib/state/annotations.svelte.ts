@@ -131,6 +131,26 @@ export class Annotations {
     if (scroll) this.scrollRequest++;
   }
 
+  /** New annotations on this article whose editor was left with changes, in reading order. */
+  waitingNew = $derived.by(() => {
+    if (!this.articleId) return [];
+    const open = this.editing ? draftKey(this.editing) : null;
+    return this.drafts
+      .waitingNew(this.articleId)
+      .filter((target) => draftKey(target) !== open)
+      .sort((a, b) => a.passage.start - b.passage.start);
+  });
+
+  /** Takes up a draft left behind (a new annotation's, from the panel's list). */
+  resume(target: EditTarget) {
+    this.#openEditor(target);
+  }
+
+  /** Throws a left-behind draft away. */
+  discardDraft(target: EditTarget) {
+    this.drafts.discard(target);
+  }
+
   /** Opens the current annotation's editor (the explicit step after next/previous). */
   editActive(): boolean {
     const annotation = this.list.find((a) => a.id === this.activeId);
@@ -237,9 +257,18 @@ export class Annotations {
     const target = this.editing;
     if (target?.kind === 'edit' && target.id === annotation.id) this.closeEditor(true);
     this.#patch([deleted.id], []);
-    const entry = { label: 'Restore the deleted annotation', run: () => this.#restore(deleted) };
+    // One undo, two ways to ask for it (the message's button, Mod+Z): whichever comes first
+    // takes it, and the message goes with it.
+    let toastId = 0;
+    const entry = {
+      label: 'Restore the deleted annotation',
+      run: async () => {
+        toasts.dismiss(toastId);
+        await this.#restore(deleted);
+      },
+    };
     undo.push(entry);
-    toasts.show('Annotation deleted.', {
+    toastId = toasts.show('Annotation deleted.', {
       action: {
         label: 'Undo',
         run: () => {
@@ -262,6 +291,11 @@ export class Annotations {
     const pinned = await call('acceptPlacement', { id: annotation.id });
     this.#patch([pinned.id], [pinned]);
     this.activeId = pinned.id;
+  }
+
+  /** Review: keep every moved or fuzzy annotation where re-anchoring put it. */
+  async acceptAll() {
+    for (const annotation of this.review.filter((a) => a.candidate)) await this.accept(annotation);
   }
 
   /** Review: attach an annotation to the passage selected in the reader. */

@@ -11,14 +11,17 @@ const bodyOf = (record: ArticleRecord) => record.revisions.at(-1)?.bodyHash;
 
 export class OpenArticle {
   article = $state.raw<Article | null>(null);
-  /** The analyst is editing the article's text (a new revision on save). */
-  editingText = $state(false);
+  /** The analyst's edit of the text while the text editor is open (null: not editing). */
+  textDraft = $state<string | null>(null);
+  editingText = $derived(this.textDraft !== null);
+  /** The text edit holds something not saved yet. */
+  textChanged = $derived(this.textDraft !== null && this.textDraft !== this.article?.text);
   readonly #latest = new LatestRequest();
   readonly #reloads = new LatestRequest();
 
   async open(id: string | null) {
     const current = this.#latest.next();
-    this.editingText = false;
+    this.textDraft = null;
     if (!id) {
       this.article = null;
       return;
@@ -65,11 +68,19 @@ export class OpenArticle {
     await call('setMemo', { articleId, memo });
   }
 
+  startTextEdit() {
+    if (this.article) this.textDraft = this.article.text;
+  }
+
+  endTextEdit() {
+    this.textDraft = null;
+  }
+
   /** Saves the edited text as a new revision; annotations are re-anchored by the core. */
-  async saveText(text: string): Promise<RevisionOutcome | undefined> {
-    if (!this.article) return undefined;
-    const outcome = await call('editArticle', { id: this.article.id, text });
-    this.editingText = false;
+  async saveText(): Promise<RevisionOutcome | undefined> {
+    if (!this.article || this.textDraft === null) return undefined;
+    const outcome = await call('editArticle', { id: this.article.id, text: this.textDraft });
+    this.textDraft = null;
     return outcome;
   }
 }

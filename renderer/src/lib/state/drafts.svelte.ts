@@ -13,6 +13,8 @@ export interface Draft extends DraftBase {
   pendingTag: string;
   /** What was saved when the editor opened, to tell whether anything changed. */
   readonly base: DraftBase;
+  /** The annotation it is for, so a draft left behind can be taken up again. */
+  readonly target: EditTarget;
 }
 
 /** Which annotation an editor is for: a new one on a passage, or a saved one by id. */
@@ -25,8 +27,8 @@ export const draftKey = (target: EditTarget) =>
     ? target.id
     : `new:${target.articleId}:${target.passage.start}-${target.passage.end}`;
 
-export function newDraft(base: DraftBase): Draft {
-  return { tagNames: [...base.tagNames], comment: base.comment, pendingTag: '', base };
+export function newDraft(target: EditTarget, base: DraftBase): Draft {
+  return { tagNames: [...base.tagNames], comment: base.comment, pendingTag: '', base, target };
 }
 
 /** The tag names Save will send: the chosen ones plus the one still being typed. */
@@ -49,7 +51,7 @@ export class Drafts {
 
   get(target: EditTarget, base: () => DraftBase): Draft {
     const key = draftKey(target);
-    this.#byKey[key] ??= newDraft(base());
+    this.#byKey[key] ??= newDraft(target, base());
     return this.#byKey[key]!;
   }
 
@@ -60,6 +62,15 @@ export class Drafts {
   /** Drafts with changes, for the panel to show what is waiting. */
   changedKeys(): string[] {
     return Object.keys(this.#byKey).filter((key) => isChanged(this.#byKey[key]!));
+  }
+
+  /** New annotations on an article left with changes: their editor was closed by leaving it. */
+  waitingNew(articleId: string): Array<Extract<EditTarget, { kind: 'new' }>> {
+    return Object.values(this.#byKey).flatMap((draft) =>
+      draft.target.kind === 'new' && draft.target.articleId === articleId && isChanged(draft)
+        ? [draft.target]
+        : [],
+    );
   }
 
   discard(target: EditTarget) {
