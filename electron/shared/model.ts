@@ -190,7 +190,10 @@ export interface Tag {
 }
 
 export interface TagWithCount extends Tag {
+  /** Annotations that have this tag. */
   count: number;
+  /** Annotations whose only tag this is: the ones deleting the tag with their annotations removes. */
+  onlyTag: number;
 }
 
 /**
@@ -221,7 +224,7 @@ export const LIMITS = {
   published: 100,
 } as const;
 
-/** Palette offered for new tags; chosen in turn so neighbouring tags differ. */
+/** Palette offered for new tags; a new tag gets the colour fewest tags have (ties: this order). */
 export const TAG_PALETTE = [
   '#f6c343',
   '#6cc4a4',

@@ -153,18 +153,29 @@ function closeOpenFence(markdown: string): string {
 }
 
 /**
- * Obsidian tags allow letters (any script), digits, `_`, `-` and `/` (nesting), and need one
- * character that isn't a digit. Empty when nothing usable is left.
+ * An emoji as one unit: a pictograph with its variation selector, skin tone and tag characters
+ * (subdivision flags), joined to the next by ZWJ; or a flag, a run of regional indicators.
+ */
+const EMOJI =
+  /\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}\u{E0020}-\u{E007F}]*)*|\p{Regional_Indicator}+/u;
+/** An emoji kept whole, or any other character a tag can't hold, dropped. */
+const UNUSABLE = new RegExp(String.raw`(${EMOJI.source})|[^\p{L}\p{N}\p{M}\s_/-]`, 'gu');
+
+/**
+ * Obsidian tags allow letters (any script), digits, emoji, `_`, `-` and `/` (nesting), and need
+ * one character that isn't a digit. Whitespace becomes one `-`, so "🔥 urgent" is `🔥-urgent`;
+ * no tag or nested part starts or ends with `-` or `/`. A `_` stays only before a letter or a
+ * digit: elsewhere Markdown readers take it for emphasis running across the tag line. Empty
+ * when nothing usable is left.
  */
 export function obsidianTag(name: string): string {
   const tag = name
     .normalize('NFC')
     .trim()
-    .replace(/\s+/g, '-')
-    .replace(/[^\p{L}\p{N}\p{M}_/-]/gu, '')
-    .replace(/-{2,}/g, '-')
-    .replace(/\/{2,}/g, '/')
-    .replace(/^\/+|\/+$/g, '');
-  if (tag === '' || /^[-/]*$/.test(tag)) return '';
-  return /^[\d/]+$/.test(tag) ? `_${tag}` : tag;
+    .replace(UNUSABLE, (_, emoji?: string) => emoji ?? '')
+    .replace(/[\s-]*\s[\s-]*/g, '-')
+    .replace(/_+(?![\p{L}\p{N}\p{M}_])/gu, '')
+    .replace(/[-/]*\/[-/]*/g, '/')
+    .replace(/^[-/]+|[-/]+$/g, '');
+  return /^[\p{Nd}/]*$/u.test(tag) && tag !== '' ? `_${tag}` : tag;
 }

@@ -1,12 +1,15 @@
 // The codebook: tags with name, colour and description, unique by name ignoring case.
-import { TAG_PALETTE, type Annotation, type Tag, type TagWithCount } from '../../shared/model';
+import {
+  TAG_PALETTE,
+  tagKey,
+  type Annotation,
+  type Tag,
+  type TagWithCount,
+} from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
 import { conflict, notFound } from '../errors';
 import type { Change, NotebookState } from '../store';
 import { isoNow, type ServiceContext } from './context';
-
-/** Names compare trimmed, NFC-normalised and case-folded, so "Economy" and "economy " are one tag. */
-const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
 
 export function findTag(state: NotebookState, id: string): Tag {
   const tag = state.tags.get(id);
@@ -23,17 +26,31 @@ function assertNameFree(state: NotebookState, name: string, exceptId?: string) {
   }
 }
 
-function newTag(
-  ctx: ServiceContext,
-  index: number,
-  name: string,
-  color?: string,
-  description = '',
-): Tag {
+/** How many tags use each palette colour, in palette order; colours picked by hand don't count. */
+function paletteUse(tags: Iterable<Tag>): number[] {
+  const use = TAG_PALETTE.map(() => 0);
+  for (const tag of tags) {
+    const i = (TAG_PALETTE as readonly string[]).indexOf(tag.color.toLowerCase());
+    if (i >= 0) use[i]!++;
+  }
+  return use;
+}
+
+/**
+ * The palette colour fewest tags use (the first of those), counted in `use` as taken, so tags
+ * created together differ and deleted tags' colours come back first.
+ */
+function takeColor(use: number[]): string {
+  const i = use.indexOf(Math.min(...use));
+  use[i]!++;
+  return TAG_PALETTE[i]!;
+}
+
+function newTag(ctx: ServiceContext, name: string, color: string, description = ''): Tag {
   return {
     id: ctx.newId(),
     name: name.trim().normalize('NFC'),
-    color: color?.toLowerCase() ?? TAG_PALETTE[index % TAG_PALETTE.length]!,
+    color: color.toLowerCase(),
     description,
     createdAt: isoNow(ctx),
   };
@@ -47,14 +64,16 @@ export function resolveTagNames(
   ctx: ServiceContext,
   names: string[],
 ): { tagIds: string[]; changes: Change[] } {
-  const byKey = new Map([...ctx.store.state.tags.values()].map((t) => [tagKey(t.name), t]));
+  const { tags } = ctx.store.state;
+  const byKey = new Map([...tags.values()].map((t) => [tagKey(t.name), t]));
+  const use = paletteUse(tags.values());
   const tagIds: string[] = [];
   const changes: Change[] = [];
   for (const name of names) {
     const key = tagKey(name);
     let tag = byKey.get(key);
     if (!tag) {
-      tag = newTag(ctx, ctx.store.state.tags.size + changes.length, name);
+      tag = newTag(ctx, name, takeColor(use));
       byKey.set(key, tag);
       changes.push({ kind: 'put', collection: 'tags', record: tag });
     }
@@ -76,17 +95,26 @@ export function tagHandlers(
   return {
     async listTags() {
       const counts = new Map<string, number>();
+      // Annotations whose one tag this is: the ones deleteTag's 'delete' would remove.
+      const only = new Map<string, number>();
       for (const a of state.annotations.values()) {
         for (const id of a.tagIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+        const sole = a.tagIds.length === 1 ? a.tagIds[0]! : undefined;
+        if (sole) only.set(sole, (only.get(sole) ?? 0) + 1);
       }
       return [...state.tags.values()]
-        .map((t): TagWithCount => ({ ...t, count: counts.get(t.id) ?? 0 }))
+        .map((t): TagWithCount => ({
+          ...t,
+          count: counts.get(t.id) ?? 0,
+          onlyTag: only.get(t.id) ?? 0,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     async createTag({ name, color, description }) {
       assertNameFree(state, name);
-      const tag = newTag(ctx, state.tags.size, name, color, description);
+      const chosen = color ?? takeColor(paletteUse(state.tags.values()));
+      const tag = newTag(ctx, name, chosen, description);
       await store.commit([{ kind: 'put', collection: 'tags', record: tag }]);
       return tag;
     },

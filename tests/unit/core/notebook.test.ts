@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNotebook, type Notebook } from '../../../electron/core/notebook';
 import { NotebookError } from '../../../electron/core/errors';
+import { TAG_PALETTE } from '../../../electron/shared/model';
 import { snapshotDir } from '../support/dir-snapshot';
 
 const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
@@ -33,6 +34,7 @@ afterEach(async () => {
 });
 
 const h = () => notebook.handlers;
+const palette: readonly string[] = TAG_PALETTE;
 async function sample() {
   const [article] = await h().listArticles({});
   return h().getArticle({ id: article!.id });
@@ -118,6 +120,66 @@ describe('annotations and tags', () => {
       deletedAnnotations: 0,
     });
     expect((await h().listAnnotations({ articleId: article.id }))[0]!.tagIds).toEqual([]);
+  });
+
+  it('gives a new tag the palette colour fewest tags have, also several in one save', async () => {
+    const article = await sample();
+    let start = 0;
+    const annotate = (tagNames: string[]) =>
+      h().createAnnotation({
+        articleId: article.id,
+        start,
+        end: (start += 4),
+        tagNames,
+        comment: '',
+      });
+    const colours = async () =>
+      Object.fromEntries((await h().listTags({})).map((t) => [t.name, palette.indexOf(t.color)]));
+
+    await annotate(['a', 'b', 'c']);
+    expect(await colours()).toEqual({ a: 0, b: 1, c: 2 });
+    const [a, b] = await h().listTags({});
+    await h().deleteTag({ id: a!.id, annotations: 'keep' });
+    await h().deleteTag({ id: b!.id, annotations: 'keep' });
+    // The freed colours come back first, in palette order; each new tag counts the ones before it.
+    await annotate(['d', 'e', 'C', 'f']);
+    expect(await colours()).toEqual({ c: 2, d: 0, e: 1, f: 3 });
+    // A palette colour chosen by hand counts (whatever its case); any other colour doesn't.
+    await h().createTag({ name: 'g', color: TAG_PALETTE[4].toUpperCase() });
+    await h().createTag({ name: 'custom', color: '#123456' });
+    await h().createTag({ name: 'h' });
+    await annotate(['i', 'j', 'k']);
+    expect(await colours()).toMatchObject({ g: 4, h: 5, i: 6, j: 7, k: 0, custom: -1 });
+  });
+
+  it('counts, per tag, the annotations it is the only tag of: those deleting it would remove', async () => {
+    const article = await sample();
+    let start = 0;
+    for (const tagNames of [['x'], ['x', 'y'], ['y'], ['Y'], []]) {
+      await h().createAnnotation({
+        articleId: article.id,
+        start,
+        end: (start += 4),
+        tagNames,
+        comment: '',
+      });
+    }
+    await h().createTag({ name: 'unused' });
+    const tags = await h().listTags({});
+    expect(tags.map((t) => [t.name, t.count, t.onlyTag])).toEqual([
+      ['unused', 0, 0],
+      ['x', 2, 1],
+      ['y', 3, 2],
+    ]);
+    const y = tags.find((t) => t.name === 'y')!;
+    expect(await h().deleteTag({ id: y.id, annotations: 'delete' })).toEqual({
+      deletedAnnotations: y.onlyTag,
+    });
+    // The annotation that had x and y now has only x.
+    expect((await h().listTags({})).map((t) => [t.name, t.count, t.onlyTag])).toEqual([
+      ['unused', 0, 0],
+      ['x', 2, 2],
+    ]);
   });
 
   it('deletes and restores an annotation (undo), dropping tags deleted meanwhile', async () => {

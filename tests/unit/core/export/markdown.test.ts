@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { renderExport, type ExportRequest } from '../../../../electron/core/export';
 import { obsidianTag } from '../../../../electron/core/export/markdown';
-import type { Annotation, Article } from '../../../../electron/shared/model';
+import type { Annotation, Article, Tag } from '../../../../electron/shared/model';
 import {
   AFTER_EMOJI,
   articleRequest,
@@ -14,6 +14,8 @@ import {
   NOTES,
   NOTES_ANNOTATIONS,
   notebookRequest,
+  ODD_TAGS,
+  oddTagsRequest,
   ORPHAN,
   PHONE,
   QUOTED,
@@ -21,7 +23,7 @@ import {
   TIES,
   TIES_ANNOTATIONS,
 } from './fixtures';
-import { headingLevels, headings, md, quotesOf } from './markdown-reader';
+import { headingLevels, headings, md, quotesOf, READERS } from './markdown-reader';
 
 /** The front matter as a YAML reader (js-yaml) sees it, and the note after it. */
 function readFrontMatter(content: string): { fields: Record<string, unknown>; body: string } {
@@ -307,6 +309,108 @@ describe('Markdown pieces', () => {
     expect(obsidianTag('economy/trade')).toBe('economy/trade');
     expect(obsidianTag('1984')).toBe('_1984');
     expect(obsidianTag('?!')).toBe('');
+  });
+
+  it('keeps emoji in tags, whole, so emoji tags stay apart', () => {
+    expect(obsidianTag('🔥 urgent')).toBe('🔥-urgent');
+    expect(obsidianTag('😀 urgent')).toBe('😀-urgent');
+    expect(obsidianTag('🔥')).toBe('🔥');
+    // Flags are pairs of regional indicators; skin tones, ZWJ sequences and subdivision flags
+    // (tag characters) stay with their emoji.
+    expect(obsidianTag('🇦🇿 Azərbaycan')).toBe('🇦🇿-Azərbaycan');
+    expect(obsidianTag('🇦🇿')).not.toBe(obsidianTag('🇹🇷'));
+    expect(obsidianTag('🤝🏽')).toBe('🤝🏽');
+    expect(obsidianTag('🤝🏽 emoji')).toBe('🤝🏽-emoji');
+    expect(obsidianTag('🧑🏽‍💻 dev')).toBe('🧑🏽‍💻-dev');
+    expect(obsidianTag('❤️ love')).toBe('❤️-love');
+    expect(obsidianTag('🏴󠁧󠁢󠁳󠁣󠁴󠁿 Alba')).toBe('🏴󠁧󠁢󠁳󠁣󠁴󠁿-Alba');
+    // A ZWJ or a skin tone on its own is dropped.
+    expect(obsidianTag('a\u200Db \u{1F3FD}')).toBe('ab');
+  });
+
+  it('never starts or ends a tag, or a nested part, with "-" or "/"', () => {
+    expect(obsidianTag('-lead')).toBe('lead');
+    expect(obsidianTag('lead- ')).toBe('lead');
+    expect(obsidianTag('🔥!')).toBe('🔥');
+    expect(obsidianTag('! urgent')).toBe('urgent');
+    expect(obsidianTag('/economy/')).toBe('economy');
+    expect(obsidianTag('economy / trade')).toBe('economy/trade');
+    expect(obsidianTag('economy/-trade//-x')).toBe('economy/trade/x');
+    // Hyphens typed together stay as typed ("a--b" and "a-b" are two tags); spaces around one
+    // make a single hyphen.
+    expect(obsidianTag('a--b')).toBe('a--b');
+    expect(obsidianTag('a - b')).toBe('a-b');
+    expect(obsidianTag('C++ & Rust!')).toBe('C-Rust');
+    expect(obsidianTag('- / -')).toBe('');
+  });
+
+  it('gives a tag of digits only a non-digit', () => {
+    expect(obsidianTag('1984')).toBe('_1984');
+    expect(obsidianTag('-1984-')).toBe('_1984');
+    expect(obsidianTag('2024/11')).toBe('_2024/11');
+    expect(obsidianTag('١٩٨٤')).toBe('_١٩٨٤');
+    expect(obsidianTag('-5%')).toBe('_5');
+    expect(obsidianTag('1984 🔥')).toBe('1984-🔥');
+    expect(obsidianTag('y1984')).toBe('y1984');
+  });
+
+  it('keeps "_" only where no Markdown reader takes it for emphasis', () => {
+    expect(obsidianTag('snake_case')).toBe('snake_case');
+    expect(obsidianTag('_draft')).toBe('_draft');
+    expect(obsidianTag('draft_')).toBe('draft');
+    expect(obsidianTag('_1984_')).toBe('_1984');
+    expect(obsidianTag('a_/b_-c _🔥')).toBe('a/b-c-🔥');
+  });
+
+  it('writes a tag line a Markdown reader shows as plain text', () => {
+    const names = [
+      '🔥 urgent',
+      '🇦🇿 Azərbaycan',
+      '🤝🏽',
+      '-lead',
+      'a--b',
+      '1984',
+      '_1984_',
+      'draft_',
+      'x_🔥',
+      '**bold**',
+      '`code`',
+      '[[link]]',
+      '<b>html</b>',
+      '&amp;',
+      'a\\b',
+      'https://example.org',
+    ];
+    const tags = names.map((name, i): Tag => ({
+      id: `e3a7c0de-0000-4000-a000-${String(i).padStart(12, '0')}`,
+      name,
+      color: '#f6c343',
+      description: '',
+      createdAt: '2026-11-01T09:00:00.000Z',
+    }));
+    const request = articleRequest('markdown', {
+      articles: [{ article: TIES, annotations: [{ ...PHONE, tagIds: tags.map((t) => t.id) }] }],
+      tags,
+      tagFilter: tags,
+    });
+    const { fields, body } = readFrontMatter(renderExport(request).content);
+    expect(fields.tags).toEqual(names.map(obsidianTag));
+    const line = names.map((name) => `#${obsidianTag(name)}`).join(' ');
+    expect(line).toContain('#🔥-urgent #🇦🇿-Azərbaycan #🤝🏽 #lead #a--b #_1984 #_1984 #draft');
+    expect(body).toContain(`\n\n${line}\n`);
+    for (const reader of Object.values(READERS)) {
+      const tokens = reader.parse(body, {});
+      const inline = tokens.find((t) => t.type === 'inline' && t.content === line);
+      expect(inline?.children?.map((c) => [c.type, c.content])).toEqual([['text', line]]);
+      expect(tokens[tokens.indexOf(inline!) - 1]!.type).toBe('paragraph_open');
+    }
+  });
+
+  it('writes the odd tag names as tags that stay apart', () => {
+    const { body } = readFrontMatter(renderExport(oddTagsRequest('markdown')).content);
+    const line = ODD_TAGS.map((t) => `#${obsidianTag(t.name)}`).join(' ');
+    expect(body).toContain(line);
+    expect(new Set(ODD_TAGS.map((t) => obsidianTag(t.name))).size).toBe(ODD_TAGS.length);
   });
 
   it('closes a code fence a comment left open', () => {
