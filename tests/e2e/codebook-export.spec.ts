@@ -56,7 +56,12 @@ test('merge and delete tags from the codebook', async ({ host }) => {
 
   await tourism.getByRole('button', { name: 'Delete…' }).click();
   const del = page.getByRole('dialog', { name: /Delete tag “tourism”/ });
-  await del.getByRole('radio', { name: /Delete those that have only this tag/ }).check();
+  // The choice says exactly what it deletes: here one of the two annotations.
+  await del
+    .getByRole('radio', {
+      name: 'Delete the one annotation that has only this tag (the other one just loses the tag)',
+    })
+    .check();
   await del.getByRole('button', { name: 'Delete tag' }).click();
   await expect(codebook.getByRole('listitem')).toHaveCount(1);
   await openTab(page, 'Annotations');

@@ -65,7 +65,12 @@ describe('OpenArticle', () => {
     const article = new OpenArticle();
     stops.push(article.connect());
     await article.open(id!);
-    await article.saveText(`${article.article!.text}\n\nA new closing paragraph.`);
+    article.startTextEdit();
+    expect(article.textChanged).toBe(false);
+    article.textDraft = `${article.article!.text}\n\nA new closing paragraph.`;
+    expect(article.textChanged).toBe(true);
+    await article.saveText();
+    expect(article.editingText).toBe(false);
     await eventually(() => expect(article.article?.revision).toBe(2));
     expect(article.article?.text).toContain('A new closing paragraph.');
   });
