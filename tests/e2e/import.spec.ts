@@ -1,5 +1,6 @@
 // Import through the UI: text, Markdown and web pages become articles; bad files get a clear
 // message and change nothing; imported HTML never runs or renders as HTML.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../hosts/app-host';
 import { SAMPLE_TITLE, annotate, importFile, panelEntries, reader } from './support';
@@ -95,4 +96,43 @@ test('bad files get a clear message and nothing saved changes', async ({ host })
   await host.restart();
   await expect(articles(host.page)).toHaveCount(1);
   await expect(panelEntries(host.page).first()).toContainText('must survive');
+});
+
+test('a Markdown file keeps its front matter as details, its list numbers and its table', async ({
+  host,
+  dataDir,
+}) => {
+  const { page } = host;
+  const file = join(dataDir, 'ports.md');
+  await writeFile(
+    file,
+    '---\ntitle: Ports and tonnage\nauthor: [Leyla Əliyeva]\ndate: 2020-10-28\n---\n\n' +
+      '# Ports and tonnage\n\n3. Dredging the channel\n4. A new berth\n\n' +
+      '| Port | Tonnes |\n|---|---|\n| Aktau | 1.2 |\n| Baku | 1.8 |\n',
+  );
+  await importFile(page, file);
+  await expect(reader(page).getByRole('heading', { name: 'Ports and tonnage' })).toBeVisible();
+  // Front matter is details, not text.
+  await expect(reader(page)).not.toContainText('author:');
+  await expect(page.getByRole('main')).toContainText('Leyla Əliyeva · 2020-10-28');
+  // Numbers come from the model and are drawn beside the text, never in it.
+  const items = reader(page).locator('.list-item');
+  await expect(items).toHaveCount(2);
+  const markers = await items.evaluateAll((els) =>
+    els.map((el) => getComputedStyle(el, '::before').content),
+  );
+  expect(markers).toEqual(['"3."', '"4."']);
+  await expect(items.first()).toHaveText('Dredging the channel');
+  // The table keeps its rows and cells, the header row marked.
+  const rows = reader(page).locator('.table-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toHaveClass(/header/);
+  await expect(rows.nth(1).locator('.cell')).toHaveText(['Aktau\t', '1.2']);
+  // Still there after a restart: the body keeps numbers and header rows as stored.
+  await host.restart();
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: /^Ports and tonnage/ })
+    .click();
+  await expect(reader(page).locator('.list-item').first()).toHaveAttribute('data-number', '3');
 });

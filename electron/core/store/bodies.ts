@@ -21,9 +21,16 @@ export function canonicalBody(input: ArticleBody): {
 } {
   const body: ArticleBody = {
     text: input.text,
-    blocks: input.blocks.map(({ type, level, start, end }): Block => {
-      return level === undefined ? { type, start, end } : { type, level, start, end };
-    }),
+    // Optional keys only when set: a body without them (every body written before numbers and
+    // header rows existed) keeps exactly its old JSON, and so its old address.
+    blocks: input.blocks.map(({ type, level, number, header, start, end }): Block => ({
+      type,
+      ...(level !== undefined && { level }),
+      ...(number !== undefined && { number }),
+      ...(header !== undefined && { header }),
+      start,
+      end,
+    })),
     marks: input.marks.map(({ type, start, end, href }): Mark => {
       return href === undefined ? { type, start, end } : { type, start, end, href };
     }),

@@ -41,6 +41,35 @@ describe('putBody', () => {
     expect(await store.putBody(body('a2'))).not.toBe(await store.putBody(b));
   });
 
+  it('keeps list numbers and header rows, and the old address of a body without them', async () => {
+    const store = await openNotebookStore(dir);
+    const text = 'Ports\n\nCity\tTonnes\n\nAktau\t1.2\n\nDredging';
+    const rich: ArticleBody = {
+      text,
+      blocks: [
+        { type: 'heading', level: 1, start: 0, end: 5 },
+        { type: 'table-row', header: true, start: 7, end: 18 },
+        { type: 'table-row', start: 20, end: 29 },
+        { start: 31, end: 39, number: 3, level: 1, type: 'list-item' } as ArticleBody['blocks'][0],
+      ],
+      marks: [],
+    };
+    const hash = await store.putBody(rich);
+    const reopened = await openNotebookStore(dir);
+    expect(await reopened.getBody(hash)).toEqual(rich);
+    expect((await reopened.getBody(hash)).blocks[3]).toEqual({
+      type: 'list-item',
+      level: 1,
+      number: 3,
+      start: 31,
+      end: 39,
+    });
+    // A body from before these keys existed is written, and addressed, exactly as it was.
+    const plain = body('a1');
+    const json = JSON.stringify({ text: plain.text, blocks: plain.blocks, marks: plain.marks });
+    expect(canonicalBody(plain).json).toBe(json);
+  });
+
   it('writes a body once: again, or twice at the same time, leaves the one file alone', async () => {
     const store = await openNotebookStore(dir);
     const [first, second] = await Promise.all([
