@@ -23,6 +23,13 @@ export function runContaining(map: EditMap, start: number, end: number): number 
   return start < runEnd && end <= runEnd ? i : -1;
 }
 
+/** Where new [start, end) was in the old text, if one equal run holds all of it; else -1. */
+export function oldOrigin(map: EditMap, start: number, end: number): number {
+  const i = lastAtOrBefore(map.newStarts, start);
+  if (i < 0 || end > map.newStarts[i]! + map.lengths[i]!) return -1;
+  return map.oldStarts[i]! + start - map.newStarts[i]!;
+}
+
 /** Where old `pos` now starts: exact inside an equal run; inside a change, the offset into it. */
 export function mapStart(map: EditMap, pos: number): number {
   const i = lastRunAtOrBefore(map, pos);

@@ -131,8 +131,18 @@ export function findExactQuote(
     return { kind: 'none' };
   }
   if (tied) return { kind: 'tie' };
+  return {
+    kind: 'found',
+    start: bestStart,
+    end: bestStart + len,
+    score: exactScore(quote, bestAgreement),
+  };
+}
+
+/** 0..1: the quote and its agreeing context, out of the quote and all the context it could have. */
+export function exactScore(quote: TextQuoteSelector, agreement: number): number {
+  const len = quote.exact.length;
   const most =
     Math.max(quote.prefix.length, QUOTE_CONTEXT) + Math.max(quote.suffix.length, QUOTE_CONTEXT);
-  const score = Math.min(1, (len + bestAgreement) / (len + most));
-  return { kind: 'found', start: bestStart, end: bestStart + len, score };
+  return Math.min(1, (len + agreement) / (len + most));
 }

@@ -1,20 +1,30 @@
 // Re-anchors annotations made on one revision of an article onto the next: through the diff when
 // the passage is untouched, else by its exact quote, else by a strict fuzzy match (near where the
-// diff puts it, then in text the diff did not carry over), else orphaned.
-import type { AnnotationSelectors } from '../../shared/model';
+// diff puts it, then in text the diff did not carry over), else by a distinctive quote's only
+// occurrence anywhere, else orphaned.
+import type { AnnotationSelectors, TextQuoteSelector } from '../../shared/model';
 import {
   buildEditMap,
   carriedCount,
   gapsAround,
   mapEnd,
   mapStart,
+  oldOrigin,
   runContaining,
   uncarriedRanges,
   type EditMap,
 } from './diff-map';
 import { findFuzzyElsewhere } from './match-elsewhere';
 import { MIN_QUOTE_SIMILARITY, findFuzzyQuote } from './match-fuzzy';
-import { findExactQuote, occurrencesIn, widerOccurrences, type SearchOutcome } from './match-quote';
+import {
+  contextAgreement,
+  exactScore,
+  findExactQuote,
+  occurrencesIn,
+  widerOccurrences,
+  type SearchOutcome,
+} from './match-quote';
+import { SoleOccurrences, distinctive } from './match-unique';
 import { QUOTE_CONTEXT } from './selectors';
 import { StretchIndex } from './stretch-index';
 
@@ -35,10 +45,10 @@ export interface AnchorResult {
 }
 
 /**
- * A passage mapped through the diff is anchored (no review) only if the equal run holding it also
- * covers this many characters on each side (or reaches that edge of both texts). The last few
- * characters before a change often agree by chance ("." ending two different sentences), so a
- * passage starting or ending right at a change may be made of a coincidence; those go to the
+ * A passage mapped through the diff is anchored (no review) only if this many characters on each
+ * side of it agree too, where the diff puts it (or that edge of both texts is reached). The last
+ * few characters before a change often agree by chance ("." ending two different sentences), so
+ * a passage starting or ending right at a change may be made of a coincidence; those go to the
  * exact search, which finds them at distance 0 and flags them as moved.
  */
 export const TRUSTED_MARGIN = 8;
@@ -53,7 +63,8 @@ const MAX_FUZZY_GAP = 4096;
 /**
  * Places each annotation (made on `oldText`) in `newText`, in input order; none is ever dropped.
  * Only 'anchored' is unflagged, and it is only given where the diff carries the passage over
- * intact, so it is exactly right; everything less certain is moved, fuzzy or orphaned.
+ * intact with TRUSTED_MARGIN of agreeing context, so it is exactly right; everything less certain
+ * is moved, fuzzy or orphaned.
  */
 export function reanchor(
   oldText: string,
@@ -61,11 +72,21 @@ export function reanchor(
   annotations: readonly AnchorInput[],
 ): AnchorResult[] {
   const map = buildEditMap(oldText, newText);
-  // Built on first need: an edit that leaves every passage in place never pays for it.
+  // Built on first need: an edit that leaves every passage in place never pays for them.
   let index: StretchIndex | undefined;
-  const stretches = () =>
-    (index ??= new StretchIndex(newText, uncarriedRanges(map, QUOTE_CONTEXT)));
-  return annotations.map((a) => anchorOne(oldText, newText, map, a, stretches));
+  let sole: SoleOccurrences | undefined;
+  const lookups: Lookups = {
+    stretches: () => (index ??= new StretchIndex(newText, uncarriedRanges(map, QUOTE_CONTEXT))),
+    sole: () => (sole ??= new SoleOccurrences(newText)),
+  };
+  return annotations.map((a) => anchorOne(oldText, newText, map, a, lookups));
+}
+
+interface Lookups {
+  /** Exact and fuzzy search in the text the diff did not carry over. */
+  stretches: () => StretchIndex;
+  /** Exact search in the whole text, for quotes that occur there once. */
+  sole: () => SoleOccurrences;
 }
 
 function anchorOne(
@@ -73,7 +94,7 @@ function anchorOne(
   newText: string,
   map: EditMap,
   { id, selectors }: AnchorInput,
-  stretches: () => StretchIndex,
+  { stretches, sole }: Lookups,
 ): AnchorResult {
   const [position, quote] = selectors;
   const len = quote.exact.length;
@@ -83,7 +104,7 @@ function anchorOne(
   const described = end - start === len && oldText.startsWith(quote.exact, start);
 
   const run = described ? runContaining(map, start, end) : -1;
-  if (run >= 0 && trusted(map, run, start, end)) {
+  if (run >= 0 && marginAgrees(oldText, newText, map, run, start, end)) {
     const at = map.newStarts[run]! + start - map.oldStarts[run]!;
     return { id, state: 'anchored', start: at, end: at + len };
   }
@@ -119,18 +140,64 @@ function anchorOne(
   if (near.kind !== 'none') return result(id, near, 'fuzzy');
   // Not near: the diff may have lost the passage's paragraph (it moved, or one moved past it and
   // the diff paired that one), leaving it in text the diff did not carry over.
-  return result(id, findFuzzyElsewhere(stretches(), newText, quote, fuzzyPad), 'fuzzy');
+  const far = findFuzzyElsewhere(stretches(), newText, quote, fuzzyPad);
+  if (far.kind !== 'none') return result(id, far, 'fuzzy');
+  // Found nowhere it was looked for, not even as a tie: a quote long enough may still occur once
+  // elsewhere, in other words than before. The exact search saw every occurrence outside text
+  // the diff carried over (and one inside it is another passage's: see soleResult); only where
+  // it saw exactly one is the whole text asked, which spares a damaged passage the look.
+  const seen = new Set(candidates.filter((c) => newText.startsWith(quote.exact, c)));
+  if (seen.size !== 1 || !distinctive(quote.exact)) return { id, state: 'orphaned' };
+  const [only] = seen;
+  if (sole().find(quote.exact) !== only) return { id, state: 'orphaned' };
+  return soleResult(id, map, newText, quote, start, only!);
 }
 
-function trusted(map: EditMap, run: number, start: number, end: number): boolean {
-  const oldStart = map.oldStarts[run]!;
-  const oldEnd = oldStart + map.lengths[run]!;
-  const newEnd = map.newStarts[run]! + map.lengths[run]!;
-  // The start (or end) of both texts is context that agrees as far as it goes.
-  const before = start - oldStart >= TRUSTED_MARGIN || (oldStart === 0 && map.newStarts[run] === 0);
-  const after =
-    oldEnd - end >= TRUSTED_MARGIN || (oldEnd === map.oldLength && newEnd === map.newLength);
-  return before && after;
+/**
+ * Whether TRUSTED_MARGIN code units on each side of old [start, end), in equal run `run`, read the
+ * same beside its new place (the start or end of both texts counts as agreeing as far as it
+ * goes). Past the run they are compared as text: an inserted "also " beside a space can be put
+ * on either side of that space ("have |also |applied" or "have| also| applied"), and the diff
+ * picks one. The characters the other pick would carry are equal at the same offsets, so this is
+ * the run of some diff as good, and a passage exactly TRUSTED_MARGIN from an edit is not flagged
+ * for the side the diff happened to choose.
+ */
+function marginAgrees(
+  oldText: string,
+  newText: string,
+  map: EditMap,
+  run: number,
+  start: number,
+  end: number,
+) {
+  const runOld = map.oldStarts[run]!;
+  const runEnd = runOld + map.lengths[run]!;
+  const at = map.newStarts[run]! + start - runOld;
+  const newEnd = at + end - start;
+  // What the run carries needs no comparing (most passages: no text is read at all).
+  let before = Math.min(TRUSTED_MARGIN, start - runOld);
+  while (
+    before < TRUSTED_MARGIN &&
+    before < start &&
+    before < at &&
+    oldText.charCodeAt(start - 1 - before) === newText.charCodeAt(at - 1 - before)
+  ) {
+    before++;
+  }
+  if (before < TRUSTED_MARGIN && !(before === start && before === at)) return false;
+  let after = Math.min(TRUSTED_MARGIN, runEnd - end);
+  while (
+    after < TRUSTED_MARGIN &&
+    end + after < oldText.length &&
+    newEnd + after < newText.length &&
+    oldText.charCodeAt(end + after) === newText.charCodeAt(newEnd + after)
+  ) {
+    after++;
+  }
+  return (
+    after === TRUSTED_MARGIN ||
+    (end + after === oldText.length && newEnd + after === newText.length)
+  );
 }
 
 /**
@@ -161,6 +228,26 @@ function surroundingsCarried(map: EditMap, start: number, end: number, newStart:
   };
   const newEnd = newStart + end - start;
   return share('old', start, end, map.oldLength) && share('new', newStart, newEnd, map.newLength);
+}
+
+/**
+ * The quote's one occurrence in the new text, as moved; orphaned if the diff carried it over from
+ * another place in the old text: then the old text had these words twice, and the copy still
+ * there is the other passage, not this one.
+ */
+function soleResult(
+  id: string,
+  map: EditMap,
+  newText: string,
+  quote: TextQuoteSelector,
+  oldStart: number,
+  at: number,
+): AnchorResult {
+  const end = at + quote.exact.length;
+  const origin = oldOrigin(map, at, end);
+  if (origin >= 0 && origin !== oldStart) return { id, state: 'orphaned' };
+  const score = round(exactScore(quote, contextAgreement(newText, at, end, quote)));
+  return { id, state: 'moved', start: at, end, score };
 }
 
 function result(id: string, found: SearchOutcome, state: 'moved' | 'fuzzy'): AnchorResult {

@@ -6,6 +6,7 @@ import {
   carriedCount,
   mapEnd,
   mapStart,
+  oldOrigin,
   runContaining,
   uncarriedRanges,
   type EditMap,
@@ -92,6 +93,18 @@ describe('buildEditMap', () => {
       const after = edited.text;
       expectRunsEqual(before, after, buildEditMap(before, after));
     }
+  });
+
+  it('says where new text the diff carried over was in the old text', () => {
+    const inserted = 'New paragraph.\n\n';
+    const at = oldText.indexOf('The forum');
+    const newText = oldText.slice(0, at) + inserted + oldText.slice(at);
+    const map = buildEditMap(oldText, newText);
+    const forum = newText.indexOf('forum');
+    expect(oldOrigin(map, forum, forum + 5)).toBe(oldText.indexOf('forum'));
+    // Inserted text, or a stretch reaching into it, was nowhere.
+    expect(oldOrigin(map, at, at + 3)).toBe(-1);
+    expect(oldOrigin(map, at - 2, at + 1)).toBe(-1);
   });
 
   it('lists what it did not carry over and counts what it did', () => {

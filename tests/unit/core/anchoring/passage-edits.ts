@@ -30,6 +30,17 @@ export const EDIT_SHARE = 0.1;
 
 /** Marks a copy made to be a rival: none of it is the passage. */
 const COPY = -2;
+/** Tags nothing: to find a passage by its own code units only. */
+const UNTAGGED = -3;
+/** Edits made beside a passage: a word, a letter or two, a typo, a comma, an emoji or a mark. */
+const BESIDE_KINDS = [
+  'replaceWord',
+  'insertChars',
+  'deleteChars',
+  'typo',
+  'punctuation',
+  'unicode',
+] as const satisfies readonly PassageEditKind[];
 const WORDISH = /[\p{L}\p{M}\p{N}]/u;
 
 export class AnnotatedText extends EditedText {
@@ -97,6 +108,45 @@ export class AnnotatedText extends EditedText {
     const i = paras.findIndex(([ps, pe]) => place[0] >= ps && place[0] <= pe);
     const j = Math.min(paras.length - 1, Math.max(0, i + rng.pick([-1, 0, 0, 1])));
     return i >= 0 && this.moveParagraph(paras, ...paras[j]!, rng);
+  }
+
+  /**
+   * One light edit in the passage's paragraph but outside it, `distance` code units or more
+   * from one of its edges (the passage itself untouched); false if the paragraph has no room.
+   */
+  editBeside(start: number, end: number, distance: number, rng: Rng): boolean {
+    const place = this.placeOf(UNTAGGED, start, end);
+    if (!place) return false;
+    const after = rng.chance(0.5);
+    const width = rng.between(4, 16);
+    const lo = after ? place[1] + distance - 1 : place[0] - distance - width;
+    const hi = after ? lo + width : place[0] - distance + 1;
+    if (lo < 0 || hi > this.cells.length || this.text.slice(lo, hi).includes('\n')) return false;
+    const kind = rng.pick(BESIDE_KINDS);
+    return this.editOnce(kind, [lo, hi], rng);
+  }
+
+  /**
+   * Moves the passage (within one paragraph) into another paragraph, before one of its words:
+   * its words survive, in new surroundings on both sides. Its code units are marked moved.
+   */
+  movePassage(start: number, end: number, rng: Rng): boolean {
+    const place = this.placeOf(UNTAGGED, start, end);
+    if (!place || this.text.slice(place[0], place[1]).includes('\n')) return false;
+    const paras = this.paragraphs();
+    const home = paras.findIndex(([ps, pe]) => place[0] >= ps && place[1] <= pe);
+    if (home < 0 || paras.length < 3) return false;
+    const cut = this.remove(place[0], place[1]);
+    for (const cell of cut) cell.moved = true;
+    cut.push({ c: ' ', origin: -1, moved: true, tag: -1 });
+    // Another paragraph, found again after the cut; before one of its words.
+    const [ts, te] = rng.pick(this.paragraphs().filter((_, i) => i !== home));
+    const text = this.text;
+    const starts = [ts];
+    for (let i = ts + 1; i < te; i++) if (text[i - 1] === ' ' && text[i] !== ' ') starts.push(i);
+    this.cells.splice(rng.pick(starts), 0, ...cut);
+    this.moves++;
+    return true;
   }
 
   /**

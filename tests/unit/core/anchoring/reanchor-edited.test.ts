@@ -1,34 +1,13 @@
 // Passages edited a little inside (a number spelled out, a word replaced, a comma added) in a real
 // article: they come back fuzzy, on the edited passage as it reads now, or orphaned if ambiguous.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describePassage, reanchor } from '../../../../electron/core/anchoring';
-
-// The sample article the app opens with, its repeated headline kept once as the importer does.
-const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
-const paragraphs = readFileSync(SAMPLE, 'utf8')
-  .trim()
-  .split(/\n\n+/)
-  .filter((p, i, all) => i !== 1 || p !== all[0]);
-const article = paragraphs.join('\n\n');
+import { article, paragraphs, place } from './sample-article';
 
 const EVENTS =
   'Over the past five years, more than 40 events, business forums and business meetings have been held.';
 /** The same edit inside its paragraph, away from the paragraph's edges: a move keeps its context. */
 const INSIDE =
   'more than 40 events, business forums and business meetings have been held. We are discussing those';
-
-/** Re-anchors `passage` of `oldText` onto `newText`; returns the result and the text it covers. */
-function place(passage: string, newText: string, oldText = article) {
-  const start = oldText.indexOf(passage);
-  if (start < 0) throw new Error(`no ${passage}`);
-  const selectors = describePassage(oldText, start, start + passage.length);
-  const [result] = reanchor(oldText, newText, [{ id: 'a', selectors }]);
-  const covers =
-    result!.start === undefined ? undefined : newText.slice(result!.start, result!.end);
-  return { ...result!, covers };
-}
 
 /** The paragraphs in a new order, with `from` and `to` replaced in the text. */
 function reordered(order: number[], from: string, to: string): string {

@@ -60,3 +60,29 @@ export function passageEdits(options: PassageEditOptions): Scenario {
     },
   };
 }
+
+/**
+ * Light edits in the paragraphs of annotated passages, beside them: closer than TRUSTED_MARGIN,
+ * within their stored context, or further, on either side. The passages themselves survive.
+ */
+export const besideEdits = (maxEdits: number): Scenario => ({
+  edit(rng, edited, spans) {
+    for (let n = rng.between(1, maxEdits); n > 0; n--) {
+      const [start, end] = spans[rng.int(spans.length)]!;
+      const distance = rng.pick([rng.between(0, 7), rng.between(8, 31), rng.between(32, 80)]);
+      edited.editBeside(start, end, distance, rng);
+    }
+    return [];
+  },
+});
+
+/** Annotated passages moved into other paragraphs: their words survive, out of their context. */
+export const movedPassages = (maxMoves: number): Scenario => ({
+  edit(rng, edited, spans) {
+    for (let n = rng.between(1, maxMoves); n > 0; n--) {
+      const [start, end] = spans[rng.int(spans.length)]!;
+      edited.movePassage(start, end, rng);
+    }
+    return [];
+  },
+});
