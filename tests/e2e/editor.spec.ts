@@ -217,7 +217,7 @@ test('leaving the text editor with changes asks first; Esc is Cancel', async ({ 
   await page.getByRole('button', { name: 'Edit text' }).click();
   const box = page.getByRole('textbox', { name: 'Article text' });
   await expect(box).toBeFocused();
-  await box.press('End');
+  await box.press('ControlOrMeta+End');
   await page.keyboard.type(' An added sentence.');
   await page.keyboard.press('Escape');
   const ask = page.getByRole('dialog', { name: 'Discard your edit of the text?' });
