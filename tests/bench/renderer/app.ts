@@ -164,9 +164,14 @@ async function openBigArticle(page: Page, title: string): Promise<number> {
   await page.getByRole('article').waitFor();
   await newMeasures(page, 'nb:open', 0);
   const before = (await durations(page, 'nb:open')).length;
+  // The article's own row (its name starts with the title; "Delete article …" contains it too).
   await page
     .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button')
+    .first()
     .click();
   await page.getByRole('article', { name: `Article: ${title}` }).waitFor();
   return (await newMeasures(page, 'nb:open', before))[0]!;
@@ -228,14 +233,26 @@ async function clickHighlights(page: Page, seed: number): Promise<number[][]> {
 
 async function scrollToEntries(page: Page, seed: number): Promise<number[][]> {
   const random = mulberry32(seed ^ 0x5c01);
+  const list = page.locator('.annotations-panel .scroller');
   const entries = page
     .getByRole('list', { name: 'Annotations', exact: true })
     .getByRole('listitem');
-  const total = await entries.count();
   return boxedRuns(SCROLLS, async () => {
+    // A passage already in view is not scrolled to (the reader doesn't jump under the analyst),
+    // so each run first moves the panel's list to a random place among the 10k entries: the
+    // entry clicked there is far from where the reader is.
+    const share = random();
+    await list.evaluate((el, share) => {
+      el.scrollTop = share * (el.scrollHeight - el.clientHeight);
+      el.dispatchEvent(new Event('scroll'));
+    }, share);
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     const before = (await durations(page, 'nb:scroll')).length;
+    const visible = await entries.count();
     await entries
-      .nth(Math.floor(random() * total))
+      .nth(Math.floor(visible / 2))
       .getByRole('button')
       .first()
       .click();
