@@ -122,8 +122,9 @@ const INTERACTIVE =
   'button, a[href], input, textarea, select, summary, [role="tab"], [role="option"], [role="button"], [contenteditable]';
 
 function allowed(id: CommandId, spec: KeySpec, target: EventTarget | null): boolean {
-  // A modal dialog is open: its own keys only.
-  if (ui.dialog !== null) return false;
+  // A modal dialog is open: its own keys only. (Asked of the page, not of ui.dialog: the dialog
+  // closes at once on Esc, its close event, which updates the state, comes a moment later.)
+  if (document.querySelector('dialog:modal')) return false;
   // Electron's menu has this key and sends the command itself.
   if (hasNativeMenu() && menuKey(id) === spec) return false;
   if (isTyping(target)) return !isSingleKey(spec) && RUNTIME[id].inFields === true;
