@@ -187,7 +187,9 @@ test('a new annotation left for another article waits as a draft, to resume or d
   await paste.getByLabel('Text').fill('Second article\n\nIts one paragraph.');
   await paste.getByRole('button', { name: 'Import' }).click();
   const articles = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+  await expect(reader(page).getByRole('heading', { name: 'Second article' })).toBeVisible();
   await articles.filter({ hasText: 'Rufat Mammadov' }).getByRole('button').first().click();
+  await expect(reader(page)).toContainText('business forums');
 
   await selectByMouse(page, 'business forums');
   await page.keyboard.press('Control+Enter');
@@ -202,6 +204,7 @@ test('a new annotation left for another article waits as a draft, to resume or d
   await articles.filter({ hasText: 'Second article' }).getByRole('button').first().click();
   await expect(reader(page).getByRole('heading', { name: 'Second article' })).toBeVisible();
   await articles.filter({ hasText: 'Rufat Mammadov' }).getByRole('button').first().click();
+  await expect(reader(page)).toContainText('business forums');
 
   const waiting = page.getByRole('list', { name: 'Unsaved new annotations' });
   await expect(waiting).toContainText('Unsaved new annotation on “business forums”');

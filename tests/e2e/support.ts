@@ -10,6 +10,8 @@ export const panelEntries = (page: Page) =>
 
 /** Drags the mouse across the first occurrence of `phrase` in the reader. */
 export async function selectByMouse(page: Page, phrase: string) {
+  // The article may still be on its way (just opened, just revised).
+  await expect(reader(page)).toContainText(phrase);
   const box = await page.evaluate((phrase) => {
     const runs = [...document.querySelectorAll<HTMLElement>('article [data-s]')];
     for (const run of runs) {
