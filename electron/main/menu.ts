@@ -26,6 +26,17 @@ export function commandItems(
   });
 }
 
+/** Reload and DevTools exist in development builds only; a packaged app has neither. */
+export function developmentItems(isPackaged: boolean): MenuItemConstructorOptions[] {
+  if (isPackaged) return [];
+  return [
+    { type: 'separator' },
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+  ];
+}
+
 export function setupMenu(getWindow: () => BrowserWindow | undefined) {
   const send = (command: CommandId) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
   const isMac = process.platform === 'darwin';
@@ -65,6 +76,7 @@ export function setupMenu(getWindow: () => BrowserWindow | undefined) {
         { role: 'zoomOut' },
         separator,
         { role: 'togglefullscreen' },
+        ...developmentItems(app.isPackaged),
       ],
     },
     {

@@ -1,9 +1,15 @@
 // The main window: secure web preferences, navigation and new windows denied, external links
-// handed to the OS browser after URL parsing (the rules themselves are in window-guards.ts).
-import { BrowserWindow, dialog, shell } from 'electron';
+// handed to the OS browser after URL parsing, no permissions, DevTools only in development (the
+// rules themselves are in window-guards.ts).
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN } from './app-url';
 import { MIN_SIZE } from './window-bounds';
-import { externalUrlToOpen, mayNavigate } from './window-guards';
+import {
+  externalUrlToOpen,
+  isDevToolsShortcut,
+  mayNavigate,
+  webPreferencesFor,
+} from './window-guards';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export function createMainWindow(options: { preload: string; stateDir: string }): BrowserWindow {
@@ -14,14 +20,7 @@ export function createMainWindow(options: { preload: string; stateDir: string })
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Research Notebook',
-    webPreferences: {
-      preload: options.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: webPreferencesFor({ preload: options.preload, isPackaged: app.isPackaged }),
   });
   if (state.maximized) window.maximize();
   trackWindowState(window, options.stateDir);
@@ -36,6 +35,12 @@ export function createMainWindow(options: { preload: string; stateDir: string })
     if (!mayNavigate(url)) event.preventDefault();
   });
   webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // devTools is off in packaged builds already; the keys are held back too, so they do nothing.
+  if (app.isPackaged) {
+    webContents.on('before-input-event', (event, input) => {
+      if (isDevToolsShortcut(input)) event.preventDefault();
+    });
+  }
   // The renderer holds back its unload while an editor has unsaved changes; Electron then asks us
   // (it shows no dialog of its own), so ask the analyst. preventDefault() here means "leave".
   webContents.on('will-prevent-unload', (event) => {
@@ -50,9 +55,12 @@ export function createMainWindow(options: { preload: string; stateDir: string })
     });
     if (choice === 1) event.preventDefault();
   });
+  // The app needs no permission: every request is refused, and every check answers no (the
+  // silent asks: navigator.permissions.query, and the checks some APIs make before prompting).
   webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
+  webContents.session.setPermissionCheckHandler(() => false);
 
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);

@@ -1,10 +1,11 @@
-// Security constants shared by every host (Electron's app:// protocol and the browser host).
+// Security rules shared by every host: the Content-Security-Policy (Electron's app:// protocol
+// and the browser host), and which outside links may open in the OS.
 
 /**
  * No inline script or style, nothing remote: imported articles are rendered from the model, so
  * the renderer never needs more than its own bundle.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,15 +16,81 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+] as const;
 
-/** External links open in the OS browser only for these protocols. */
-export const EXTERNAL_PROTOCOLS = ['https:', 'mailto:'] as const;
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
 
-export function isAllowedExternalUrl(raw: string): boolean {
+/**
+ * Longer links are refused: the importer keeps no longer href (core/import/safe-url.ts), so a
+ * longer one came from somewhere else.
+ */
+export const MAX_EXTERNAL_URL_LENGTH = 2048;
+
+// Leading and trailing C0 controls and spaces are what the URL parser strips itself.
+const SURROUNDING = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+// Inside a link, a tab or newline is dropped by the parser (java\nscript:) and a NUL or C1
+// control is never typed: either is a trick, not a link.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The exact URL to hand to the OS for a link the page asked to open, or null to open nothing.
+ * http: and https: open as parsed (query and fragment kept). mailto: opens the address(es) only.
+ * Anything else (javascript:, data:, file:, vbscript:, app:, custom schemes) opens nothing, in
+ * any case. Links with a user name or password are refused rather than stripped: in
+ * `https://bank.example@evil.example/` the part before @ exists to mislead, and opening the
+ * stripped host would still go where the text pretends not to.
+ */
+export function externalUrlToOpen(raw: string): string | null {
+  if (typeof raw !== 'string' || raw.length > MAX_EXTERNAL_URL_LENGTH) return null;
+  const text = raw.replace(SURROUNDING, '');
+  if (CONTROL.test(text)) return null;
+  let url: URL;
   try {
-    return (EXTERNAL_PROTOCOLS as readonly string[]).includes(new URL(raw).protocol);
+    url = new URL(text);
   } catch {
-    return false;
+    return null;
   }
+  if (url.username || url.password) return null;
+  let href: string | null;
+  switch (url.protocol) {
+    case 'https:':
+    case 'http:':
+      href = url.hostname ? url.href : null;
+      break;
+    case 'mailto:':
+      href = mailtoAddresses(url.pathname);
+      break;
+    default:
+      href = null;
+  }
+  // Percent-encoding can make the parsed form longer than what was checked above.
+  return href !== null && href.length <= MAX_EXTERNAL_URL_LENGTH ? href : null;
+}
+
+export const isAllowedExternalUrl = (raw: string): boolean => externalUrlToOpen(raw) !== null;
+
+// A deliberately plain address: RFC 5322 atext less %, ? and # (which a mail program would read
+// as escapes or the start of headers), and a domain of letter-or-digit labels. Non-ASCII is
+// allowed in both (internationalized addresses).
+const LOCAL = String.raw`[\p{L}\p{N}.!$&'*+/=^_\x60{|}~-]+`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
+const ADDRESS = new RegExp(`^${LOCAL}@${LABEL}(?:\\.${LABEL})*$`, 'u');
+
+/**
+ * `mailto:` plus the addresses of a mailto path (RFC 6068: comma-separated, percent-encoded),
+ * without its query or fragment: a query can add cc, bcc and a body, or (in some mail programs)
+ * attach a local file, as in `?attach=/etc/passwd`. Escapes are decoded once and the result must
+ * be plain addresses, so `%0A`, `%3F` or a broken escape can't smuggle anything past the check.
+ * An address given only in the query (`mailto:?to=...`) opens nothing.
+ */
+function mailtoAddresses(path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const addresses = decoded.split(',').map((address) => address.trim());
+  if (!addresses.every((address) => ADDRESS.test(address))) return null;
+  return `mailto:${addresses.map(encodeURI).join(',')}`;
 }
