@@ -1,5 +1,5 @@
-// Security rules shared by every host: the Content-Security-Policy (Electron's app:// protocol
-// and the browser host), and which outside links may open in the OS.
+// Security rules shared by every host: the Content-Security-Policy (Electron's app:// protocol,
+// the browser host, and the page's own meta), and which outside links may open in the OS.
 
 /**
  * No inline script or style, nothing remote: imported articles are rendered from the model, so
@@ -18,7 +18,20 @@ const DIRECTIVES = [
   "object-src 'none'",
 ] as const;
 
+/** Directives a browser ignores in a <meta> policy (CSP Level 3, 3.3): they work as headers only. */
+export const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'sandbox'] as const;
+
+/** The whole policy, sent as a header by both hosts. */
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The policy the built index.html carries in its own meta (written at build time by
+ * vite.config.ts), so the page holds it whoever serves it: the header's directives less those a
+ * meta can't carry. frame-ancestors is left to the header, where it works.
+ */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter(
+  (directive) => !(HEADER_ONLY_DIRECTIVES as readonly string[]).includes(directive.split(' ')[0]!),
+).join('; ');
 
 /**
  * Longer links are refused: the importer keeps no longer href (core/import/safe-url.ts), so a
