@@ -1,11 +1,12 @@
 // Opens a notebook folder and returns the handlers of every contract call. Electron's main
 // process, the browser host and the unit tests all start the core through here.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
 import { noticeOf } from './service/change-notice';
 import { openNotebookStore, type NotebookStore } from './store';
+import { acquireLock, type NotebookLock } from './store/lock';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
@@ -21,10 +22,18 @@ export interface NotebookOptions {
   newId?: () => string;
   /** Passed to the store: how long after the last commit the journal is compacted. */
   compactAfterMs?: number;
+  /** Who holds the folder's lock, as a second instance is told: e.g. "Research Notebook 0.1.0". */
+  owner?: string;
+  /**
+   * Take over the folder's lock with this token (from a NotebookLockedError the analyst saw and
+   * chose to override). Never by default; a lock that changed since is not taken.
+   */
+  takeOverLock?: string;
 }
 
 export interface Notebook {
   handlers: Handlers;
+  /** Its close() also releases the folder's lock (if it is still ours). */
   store: NotebookStore;
   /** Hear what every commit changed (the renderer's "changed" event); returns an unsubscribe. */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
@@ -32,10 +41,24 @@ export interface Notebook {
 
 export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
   const now = options.now ?? (() => new Date());
-  const store = await openNotebookStore(options.dataDir, {
+  // The lock comes first: opening may already write (a recovery, an upgrade, a replay's compaction).
+  await mkdir(options.dataDir, { recursive: true });
+  const lock = await acquireLock(options.dataDir, {
+    owner: options.owner ?? 'Research Notebook',
     now,
-    ...(options.compactAfterMs !== undefined && { compactAfterMs: options.compactAfterMs }),
+    ...(options.takeOverLock !== undefined && { takeOver: options.takeOverLock }),
   });
+  let opened: NotebookStore;
+  try {
+    opened = await openNotebookStore(options.dataDir, {
+      now,
+      ...(options.compactAfterMs !== undefined && { compactAfterMs: options.compactAfterMs }),
+    });
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw error;
+  }
+  const store = holdingLock(opened, lock);
   const ctx: ServiceContext = { store, now, newId: options.newId ?? randomUUID };
   const notices = [...store.notices];
 
@@ -48,14 +71,17 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     }
   }
 
-  const handlers: Handlers = serialiseWrites({
-    getStartup: async () => ({ notices }),
-    ...articleHandlers(ctx),
-    ...annotationHandlers(ctx),
-    ...tagHandlers(ctx),
-    ...revisionHandlers(ctx),
-    ...exportHandlers(ctx),
-  });
+  const handlers: Handlers = serialiseWrites(
+    {
+      getStartup: async () => ({ notices }),
+      ...articleHandlers(ctx),
+      ...annotationHandlers(ctx),
+      ...tagHandlers(ctx),
+      ...revisionHandlers(ctx),
+      ...exportHandlers(ctx),
+    },
+    lock,
+  );
   const onChanged = (listener: (notice: ChangeNotice) => void) =>
     store.onCommit(({ changes, removed }) => {
       const notice = noticeOf(changes, removed);
@@ -77,18 +103,46 @@ const READS = new Set<CallName>([
 /**
  * Runs writing calls one at a time. Each validates against the state and then awaits its commit;
  * two at once could both pass validation (say, both create the tag "economy") and both commit.
+ * Each first checks that the folder's lock is still ours: after another machine took the folder
+ * over, a write here would only come back there as a conflicted copy.
  */
-function serialiseWrites(handlers: Handlers): Handlers {
+function serialiseWrites(handlers: Handlers, lock: NotebookLock): Handlers {
   let queue: Promise<unknown> = Promise.resolve();
   const wrapped = { ...handlers } as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of Object.keys(handlers) as CallName[]) {
     if (READS.has(name)) continue;
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     wrapped[name] = (input) => {
-      const run = queue.then(() => handler(input));
+      const run = queue.then(async () => {
+        await lock.confirm();
+        return handler(input);
+      });
       queue = run.catch(() => undefined);
       return run;
     };
   }
   return wrapped as Handlers;
+}
+
+/** The store, with a close() that releases the folder's lock once everything is on disk. */
+function holdingLock(store: NotebookStore, lock: NotebookLock): NotebookStore {
+  return {
+    get state() {
+      return store.state;
+    },
+    notices: store.notices,
+    dataDir: store.dataDir,
+    commit: (changes) => store.commit(changes),
+    putBody: (body) => store.putBody(body),
+    getBody: (hash) => store.getBody(hash),
+    compact: () => store.compact(),
+    onCommit: (listener) => store.onCommit(listener),
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }
