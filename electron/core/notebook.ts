@@ -7,6 +7,8 @@ import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
 import { noticeOf } from './service/change-notice';
 import { openNotebookStore, type NotebookStore } from './store';
 import { acquireLock, type NotebookLock } from './store/lock';
+import { describeCopy, listConflictedCopies } from './store/sync-conflicts';
+import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
@@ -61,6 +63,14 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
   const store = holdingLock(opened, lock);
   const ctx: ServiceContext = { store, now, newId: options.newId ?? randomUUID };
   const notices = [...store.notices];
+  try {
+    const copies = await listConflictedCopies(store.dataDir, store.state);
+    notices.push(...copies.map(describeCopy));
+  } catch (error) {
+    notices.push(
+      `Research Notebook could not look for conflicted copies: ${(error as Error).message}`,
+    );
+  }
 
   if (options.samplePath) {
     try {
@@ -79,6 +89,8 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...tagHandlers(ctx),
       ...revisionHandlers(ctx),
       ...exportHandlers(ctx),
+      listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
+      bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
     },
     lock,
   );
@@ -98,6 +110,7 @@ const READS = new Set<CallName>([
   'listAnnotations',
   'listTags',
   'exportNotes',
+  'listConflictedCopies',
 ]);
 
 /**

@@ -148,6 +148,21 @@ export interface Calls {
 
   /** Export one article (or the whole notebook when articleId is absent), optionally only some tags. */
   exportNotes: Call<{ articleId?: string; format: ExportFormat; tagIds?: string[] }, ExportOutcome>;
+
+  /**
+   * Copies of the notebook's files that a sync tool left beside them (Dropbox, OneDrive,
+   * Syncthing, Nextcloud, Google Drive, iCloud naming), each with what it holds that the notebook
+   * lacks. Read afresh on every call.
+   */
+  listConflictedCopies: Call<NoInput, ConflictedCopy[]>;
+
+  /**
+   * Bring into the notebook, as one change, the records of one conflicted copy whose ids the
+   * notebook lacks; nothing already in the notebook is overwritten. Annotations whose article is
+   * not in the notebook, and articles whose text is not in the folder, are left out and counted.
+   * Then the copy is renamed `<name>.merged-<time>` (never deleted), so it is not offered again.
+   */
+  bringInConflictedCopy: Call<{ name: string }, BroughtIn>;
 }
 
 export type CallName = keyof Calls;
@@ -183,6 +198,8 @@ export const CALL_NAMES = [
   'mergeTags',
   'deleteTag',
   'exportNotes',
+  'listConflictedCopies',
+  'bringInConflictedCopy',
 ] as const satisfies readonly CallName[];
 
 // Fails to compile when a call is added to Calls but not to CALL_NAMES.
@@ -238,3 +255,36 @@ export type Handlers = {
 export const channelFor = (name: CallName) => `notebook:${name}`;
 export const MENU_CHANNEL = 'notebook-menu';
 export const CHANGED_CHANNEL = 'notebook-changed';
+
+/** Counts of records by kind. */
+export interface RecordCounts {
+  articles: number;
+  annotations: number;
+  tags: number;
+}
+
+/** A copy of a notebook file a sync tool left beside it when two machines changed it at once. */
+export interface ConflictedCopy {
+  /** Its file name in the notebook folder: what bringInConflictedCopy takes. */
+  name: string;
+  /** A copy of notebook.json, or of a journal (journal-<n>.jsonl). */
+  of: 'notebook' | 'journal';
+  /** The sync tool whose naming it follows. */
+  tool: 'dropbox' | 'onedrive' | 'syncthing' | 'nextcloud' | 'google-drive' | 'icloud';
+  size: number;
+  /** When it was last modified (ISO). */
+  modified: string;
+  /** Records it holds, by id, that the notebook lacks (a tag: nor one of the same name). */
+  missing: RecordCounts;
+  /** Why it can't be read or brought in (damaged, from a newer version); absent when it can. */
+  problem?: string;
+}
+
+/** What bringInConflictedCopy did. */
+export interface BroughtIn {
+  added: RecordCounts;
+  /** Left out, with a sentence for each kind of reason. */
+  skipped: { articles: number; annotations: number; reasons: string[] };
+  /** The copy's new name, `<name>.merged-<time>`. */
+  renamedTo: string;
+}

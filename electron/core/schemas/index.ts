@@ -131,6 +131,16 @@ export const inputSchemas = {
     format: z.enum(EXPORT_FORMATS),
     tagIds: z.array(id).max(500).optional(),
   }),
+  listConflictedCopies: none,
+  bringInConflictedCopy: z.object({
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[\\/\u0000]/.test(name) && name !== '.' && name !== '..', {
+        message: 'a file name, not a path',
+      }),
+  }),
 } as const;
 
 // Fails to compile when a schema's output is not exactly its call's declared input (a missing
