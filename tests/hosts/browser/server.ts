@@ -4,13 +4,23 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, relative, isAbsolute, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { createDispatcher } from '../../../electron/core/dispatch';
 import { openNotebook } from '../../../electron/core/notebook';
+import { resolveRendererPath } from '../../../electron/main/protocol-path';
+import type { CallError } from '../../../electron/shared/contract';
+import { LIMITS } from '../../../electron/shared/model';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/security';
+import {
+  LARGE_BODY,
+  LargeBodySlots,
+  MAX_BODY,
+  readBody,
+  refuseAndClose,
+  type Refusal,
+} from './request-body';
 import { decodeWire } from './wire';
 
-const MAX_BODY = 80 * 1024 * 1024; // a 50 MB import, base64-encoded, plus room
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,7 +73,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   // Only our own origin may talk to us: blocks DNS rebinding and other local pages.
   if (req.headers.host !== origin.slice('http://'.length))
     return send(res, 421, 'text/plain', 'Wrong host');
-  const url = new URL(req.url ?? '/', origin);
+  // Only a path: `//x` read against the origin would change the host instead.
+  if (!req.url?.startsWith('/')) return send(res, 400, 'text/plain', 'Bad request');
+  const url = new URL(`${origin}${req.url}`);
 
   if (url.pathname === '/__events') {
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
@@ -87,16 +99,22 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       return send(res, 403, 'text/plain', 'Wrong origin');
     if (!secretMatches(req.headers['x-notebook-secret']))
       return send(res, 403, 'text/plain', 'Missing or wrong secret');
-    const body = await readBody(req);
-    if (body === undefined) return send(res, 413, 'text/plain', 'Too large');
-    let input: unknown;
+    const read = await readBody(req, bodyLimits);
+    if ('status' in read) return refuseCall(req, res, read);
+    // The slot for a large body is held until its answer is sent: decoding and importing it is
+    // where the memory goes.
     try {
-      input = decodeWire(body);
-    } catch {
-      input = Symbol('unparseable'); // fails every schema, so the caller gets a clear refusal
+      let input: unknown;
+      try {
+        input = decodeWire(read.body);
+      } catch {
+        input = Symbol('unparseable'); // fails every schema, so the caller gets a clear refusal
+      }
+      const envelope = await dispatch(url.pathname.slice('/__api/'.length), input);
+      return send(res, 200, 'application/json', JSON.stringify(envelope));
+    } finally {
+      read.release();
     }
-    const envelope = await dispatch(url.pathname.slice('/__api/'.length), input);
-    return send(res, 200, 'application/json', JSON.stringify(envelope));
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -104,18 +122,23 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (url.pathname === '/__host/bridge.js') {
     return send(res, 200, TYPES['.js']!, await readFile(join(root, 'out', 'host', 'bridge.js')));
   }
-  const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-  const file = normalize(join(rendererDir, path));
-  const inside = relative(rendererDir, file);
-  if (inside.startsWith('..') || isAbsolute(inside))
-    return send(res, 403, 'text/plain', 'Forbidden');
+  // The same guard as app:// in Electron: a malformed escape is a 400, a way out a 403.
+  const target = resolveRendererPath(url.pathname, rendererDir);
+  if ('status' in target)
+    return send(
+      res,
+      target.status,
+      'text/plain',
+      target.status === 400 ? 'Bad request' : 'Forbidden',
+    );
+  const { file } = target;
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch {
     return send(res, 404, 'text/plain', 'Not found');
   }
-  if (path === '/index.html') {
+  if (file === join(rendererDir, 'index.html')) {
     // The bridge must define window.notebook before the app's (deferred) module script runs.
     content = Buffer.from(
       content.toString('utf8').replace('<head>', '<head><script src="/__host/bridge.js"></script>'),
@@ -131,25 +154,50 @@ function secretMatches(given: string | string[] | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+// One large body at a time: three 79 MB imports at once took the host from 67 to 556 MB.
+const bodyLimits = { max: MAX_BODY, large: LARGE_BODY, slots: new LargeBodySlots(1) };
+
+const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
+const REFUSED: Record<Refusal['status'], CallError> = {
+  400: { code: 'invalid-input', message: 'The request was cut short.' },
+  413: {
+    code: 'bad-file',
+    message: `Too large: the browser host takes at most ${MB(MAX_BODY)} MB in one call, and an import at most ${MB(LIMITS.importBytes)} MB.`,
+  },
+  503: {
+    code: 'internal',
+    message: 'The browser host is busy with another large file. Try again in a moment.',
+  },
+};
+
+/**
+ * A call whose body is refused still answers with an envelope (the bridge shows its message),
+ * with the HTTP status beside it, and the connection closes after it.
+ */
+function refuseCall(req: IncomingMessage, res: ServerResponse, { status }: Refusal) {
+  const envelope = { ok: false, error: REFUSED[status] };
+  refuseAndClose(
+    req,
+    res,
+    status,
+    {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json',
+      ...(status === 503 && { 'retry-after': '1' }),
+    },
+    JSON.stringify(envelope),
+  );
 }
 
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+};
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-  });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
   res.end(body);
 }
 
