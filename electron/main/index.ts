@@ -1,15 +1,18 @@
 // Electron entry: single-instance lock, app:// protocol, the notebook core, IPC, menu, window.
 // Each feature module registers itself here, in order, before the first window opens.
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { CHANGED_CHANNEL } from '../shared/contract';
 import { createDispatcher } from '../core/dispatch';
-import { openNotebook } from '../core/notebook';
+import { openNotebook, type Notebook } from '../core/notebook';
+import { openFailureOf } from '../core/open-failure';
 import { withSaveDialog } from './export-dialog';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { preloadPath, rendererDir, resolveDataDir, resourcesDir } from './paths';
 import { registerAppScheme, setupAppProtocol } from './protocol';
+import { chosenButton, startupLogEntry, wordStartupFailure } from './startup-failure';
 import { createMainWindow } from './window';
 
 let mainWindow: BrowserWindow | undefined;
@@ -17,10 +20,56 @@ const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : 
 
 async function start() {
   const dataDir = resolveDataDir();
-  const notebook = await openNotebook({
-    dataDir,
-    samplePath: join(resourcesDir(), 'azpromo-russia-azerbaijan.txt'),
-  });
+  const notebook = await openOrExplain(dataDir);
+  if (!notebook) return app.exit(1);
+  try {
+    setupWindow(notebook, dataDir);
+  } catch (error) {
+    // Whatever failed after opening, the folder's lock goes with us.
+    await notebook.store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Opens the notebook, or says in a native dialog why it can't (and logs it). Another machine's
+ * lock may be taken over, but only when the analyst chooses to in that dialog.
+ */
+async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
+  let takeOverLock: string | undefined;
+  for (;;) {
+    try {
+      return await openNotebook({
+        dataDir,
+        samplePath: join(resourcesDir(), 'azpromo-russia-azerbaijan.txt'),
+        owner: `Research Notebook ${app.getVersion()}`,
+        ...(takeOverLock !== undefined && { takeOverLock }),
+      });
+    } catch (error) {
+      const logFile = await logStartupFailure(error, dataDir);
+      const words = wordStartupFailure(openFailureOf(error), {
+        dataDir,
+        ...(logFile !== undefined && { logFile }),
+        takeOver: 'button',
+      });
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: words.title,
+        message: words.message,
+        detail: words.detail,
+        buttons: words.buttons.map((b) => b.label),
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      });
+      const chosen = chosenButton(words, response);
+      if (chosen.action !== 'take-over') return undefined;
+      takeOverLock = chosen.token;
+    }
+  }
+}
+
+function setupWindow(notebook: Notebook, dataDir: string) {
   const handlers = {
     ...notebook.handlers,
     exportNotes: withSaveDialog(notebook.handlers.exportNotes, getWindow),
@@ -41,6 +90,41 @@ async function start() {
     closed = true;
     void notebook.store.close().finally(() => app.quit());
   });
+  // A plain kill would skip before-quit, leaving the folder's lock behind (to be found stale).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
+/** Writes a start-up failure to the console and to main.log in the app's logs folder. */
+async function logStartupFailure(error: unknown, dataDir: string): Promise<string | undefined> {
+  const entry = startupLogEntry(error, dataDir);
+  console.error(entry);
+  try {
+    const file = join(app.getPath('logs'), 'main.log');
+    await mkdir(dirname(file), { recursive: true });
+    await appendFile(file, entry);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any other start-up failure: never only on stderr. */
+async function explainAndExit(error: unknown) {
+  const dataDir = (() => {
+    try {
+      return resolveDataDir();
+    } catch {
+      return '(unknown)';
+    }
+  })();
+  const logFile = await logStartupFailure(error, dataDir);
+  const words = wordStartupFailure(openFailureOf(error), {
+    dataDir,
+    ...(logFile !== undefined && { logFile }),
+  });
+  // showErrorBox works even before the app is ready.
+  dialog.showErrorBox(words.title, `${words.message}\n\n${words.detail}`);
+  app.exit(1);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -55,11 +139,5 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.enableSandbox();
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      console.error('Research Notebook could not start:', error);
-      app.exit(1);
-    });
+  app.whenReady().then(start).catch(explainAndExit);
 }

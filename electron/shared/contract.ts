@@ -288,3 +288,23 @@ export interface BroughtIn {
   /** The copy's new name, `<name>.merged-<time>`. */
   renamedTo: string;
 }
+
+/**
+ * Why a host could not open the notebook folder at start, for the host to put in words
+ * (electron/main/startup-failure.ts).
+ */
+export type OpenFailure =
+  | {
+      kind: 'locked';
+      /** Where the lock's holder runs, its process, its app and since when (ISO). */
+      host: string;
+      pid: number;
+      owner: string;
+      since: string;
+      /** On this machine (a live process here) rather than another one sharing the folder. */
+      sameHost: boolean;
+      /** The lock's token: what an explicit "open here anyway" takes over, and nothing else. */
+      token: string;
+    }
+  | { kind: 'newer-version'; message: string }
+  | { kind: 'other'; message: string };
