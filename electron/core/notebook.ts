@@ -137,25 +137,23 @@ function serialiseWrites(handlers: Handlers, lock: NotebookLock): Handlers {
   return wrapped as Handlers;
 }
 
-/** The store, with a close() that releases the folder's lock once everything is on disk. */
+/**
+ * The store, with a close() that releases the folder's lock once everything is on disk. A proxy,
+ * so whatever the store offers (now or later) passes through unchanged, bound to the store itself.
+ */
 function holdingLock(store: NotebookStore, lock: NotebookLock): NotebookStore {
-  return {
-    get state() {
-      return store.state;
-    },
-    notices: store.notices,
-    dataDir: store.dataDir,
-    commit: (changes) => store.commit(changes),
-    putBody: (body) => store.putBody(body),
-    getBody: (hash) => store.getBody(hash),
-    compact: () => store.compact(),
-    onCommit: (listener) => store.onCommit(listener),
-    async close() {
-      try {
-        await store.close();
-      } finally {
-        await lock.release();
-      }
-    },
+  const close = async () => {
+    try {
+      await store.close();
+    } finally {
+      await lock.release();
+    }
   };
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'close') return close;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
