@@ -6,8 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { createDispatcher } from '../../../electron/core/dispatch';
-import { openNotebook } from '../../../electron/core/notebook';
+import { openNotebook, type Notebook } from '../../../electron/core/notebook';
+import { openFailureOf } from '../../../electron/core/open-failure';
 import { resolveRendererPath } from '../../../electron/main/protocol-path';
+import { wordStartupFailure, type FailureWords } from '../../../electron/main/startup-failure';
 import type { CallError } from '../../../electron/shared/contract';
 import { LIMITS } from '../../../electron/shared/model';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/security';
@@ -19,6 +21,7 @@ import {
   refuseAndClose,
   type Refusal,
 } from './request-body';
+import { isPageRequest, unavailableHandlers, unavailablePage } from './unavailable';
 import { decodeWire } from './wire';
 
 const TYPES: Record<string, string> = {
@@ -46,22 +49,60 @@ const dataDir = resolve(option('data-dir', join(root, '.notebook-data')));
 const port = Number(option('port', '5780'));
 const secret = randomBytes(24).toString('base64url');
 
-const notebook = await openNotebook({
-  dataDir,
-  samplePath: join(root, 'resources', 'azpromo-russia-azerbaijan.txt'),
-});
-const dispatch = createDispatcher(notebook.handlers);
+// A notebook that can't be opened (another instance holds the folder, a newer app saved it...)
+// doesn't stop the host: it says why on one line, on every page and in every call's answer.
+let notebook: Notebook | undefined;
+let unavailable: FailureWords | undefined;
+let handlers: Notebook['handlers'];
+try {
+  const takeOverLock = option('take-over-lock', '');
+  notebook = await openNotebook({
+    dataDir,
+    samplePath: join(root, 'resources', 'azpromo-russia-azerbaijan.txt'),
+    owner: `Research Notebook ${await appVersion()} (browser host)`,
+    ...(takeOverLock && { takeOverLock }),
+  });
+  handlers = notebook.handlers;
+} catch (error) {
+  const failure = openFailureOf(error);
+  unavailable = wordStartupFailure(failure, { dataDir, takeOver: { flag: '--take-over-lock' } });
+  console.log(unavailable.line);
+  console.error(unavailable.line);
+  console.error(error);
+  handlers = unavailableHandlers(failure, unavailable);
+}
+const dispatch = createDispatcher(handlers);
+
+async function appVersion(): Promise<string> {
+  try {
+    return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return '';
+  }
+}
+
+/** While the notebook can't be opened, every page is the page that says why. */
+async function sendUnavailablePage(req: IncomingMessage, res: ServerResponse, words: FailureWords) {
+  const address = server.address();
+  const host = `127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+  if (req.headers.host !== host) return send(res, 421, 'text/plain', 'Wrong host');
+  return send(res, 503, TYPES['.html']!, unavailablePage(words));
+}
 
 // The core's "changed" events, to every open page: one JSON line each on a long-lived response
 // (the browser's stand-in for Electron's push channel).
 const listeners = new Set<ServerResponse>();
-notebook.onChanged((notice) => {
+notebook?.onChanged((notice) => {
   const line = `${JSON.stringify(notice)}\n`;
   for (const res of listeners) res.write(line);
 });
 
 const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
+  (unavailable && isPageRequest(req.url)
+    ? sendUnavailablePage(req, res, unavailable)
+    : handle(req, res)
+  ).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
   });
@@ -204,7 +245,9 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`Notebook ready at http://127.0.0.1:${actual}/#secret=${secret}`);
+  const url = `http://127.0.0.1:${actual}/#secret=${secret}`;
+  if (unavailable) console.log(`Notebook could not be opened; ${url} says why.`);
+  else console.log(`Notebook ready at ${url}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -212,6 +255,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.closeAllConnections();
     server.close();
     // Saves are durable in the journal already; closing compacts it so the next start is quick.
-    void notebook.store.close().finally(() => process.exit(0));
+    void (notebook?.store.close() ?? Promise.resolve()).finally(() =>
+      process.exit(notebook ? 0 : 1),
+    );
   });
 }
