@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // The core's worker script, bundled for the run (Node 20 can't load TypeScript in a worker).
+    globalSetup: ['tests/unit/support/core-worker-build.ts'],
+    setupFiles: ['tests/unit/support/core-worker.ts'],
     projects: [
       {
         extends: true,

@@ -17,10 +17,11 @@ await Promise.all([
     entryPoints: ['tests/bench/core/startup-child.ts'],
     outfile: 'out/bench/startup-child.js',
   }),
-  // What the start-up child loads: the core as the hosts load it.
+  // What the start-up child loads: the core as the hosts load it, and the core's worker script
+  // (out/bench/core-worker.js, beside run.js too, so the bench's own calls use a real worker).
   build({
     ...node,
-    entryPoints: ['electron/core/notebook.ts'],
+    entryPoints: ['electron/core/notebook.ts', 'electron/core/workers/core-worker.ts'],
     outdir: 'out/bench',
     chunkNames: 'chunks/[name]-[hash]',
     // As in the app's own build: the importers load on first use, not at start-up.

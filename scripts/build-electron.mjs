@@ -1,5 +1,6 @@
-// Bundles Electron's main process (ESM, split, dependencies left to node_modules) and the preload
-// (one CommonJS file, as a sandboxed preload can't require anything but 'electron').
+// Bundles Electron's main process (ESM, split, dependencies left to node_modules) with the core's
+// worker script beside it (out/main/core-worker.js: the pool finds it next to the bundle), and
+// the preload (one CommonJS file, as a sandboxed preload can't require anything but 'electron').
 import { build } from 'esbuild';
 
 const common = {
@@ -13,12 +14,13 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['electron/main/index.ts'],
+    entryPoints: ['electron/main/index.ts', 'electron/core/workers/core-worker.ts'],
     outdir: 'out/main',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
-    // The importers (jsdom, Readability, markdown-it) become chunks loaded on first import, so
-    // start-up doesn't wait for them.
+    // The importers (jsdom, Readability, markdown-it) become chunks loaded on first import in the
+    // worker, so neither start-up nor a new worker waits for them. The pool looks for the worker
+    // beside its own file or, from a chunk, one folder up: chunks stay in chunks/.
     splitting: true,
     format: 'esm',
     packages: 'external',

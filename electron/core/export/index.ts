@@ -8,7 +8,7 @@ import { renderMarkdown } from './markdown';
 import type { ExportRequest } from './types';
 import { renderW3c } from './w3c';
 
-export type { ExportArticle, ExportRequest } from './types';
+export type { ExportArticle, ExportedArticle, ExportRequest } from './types';
 export { slugify } from './file-name';
 
 interface Format {

@@ -1,6 +1,6 @@
 // Markdown export: notes ready for Obsidian, YAML front matter first, each passage a blockquote
 // followed by its tags (as Obsidian tags) and the analyst's comment.
-import type { Article, Tag } from '../../shared/model';
+import type { Tag } from '../../shared/model';
 import { frontMatter, type FrontMatterValue } from './front-matter';
 import { blockquote, inlineText } from './markdown-escape';
 import { shiftHeadings } from './markdown-headings';
@@ -12,7 +12,7 @@ import {
   webUrl,
   type ExportPassage,
 } from './passages';
-import type { ExportArticle, ExportRequest } from './types';
+import type { ExportArticle, ExportedArticle, ExportRequest } from './types';
 
 type Fields = Array<readonly [string, FrontMatterValue]>;
 
@@ -48,7 +48,7 @@ export function renderMarkdown(request: ExportRequest): string {
 }
 
 /** What a citation needs, as Obsidian properties; details not known are left out. */
-function articleFields(article: Article): Fields {
+function articleFields(article: ExportedArticle): Fields {
   const url = webUrl(article.source);
   return [
     ['title', article.title],
@@ -81,7 +81,7 @@ function articleSection(
   return parts;
 }
 
-function sourceLine(article: Article): string {
+function sourceLine(article: ExportedArticle): string {
   const url = webUrl(article.source);
   // An autolink can't contain spaces or angle brackets; WHATWG URLs percent-encode them.
   return url ? `Source: <${url}>` : `Source: ${inlineText(article.source)}`;

@@ -1,8 +1,14 @@
 // The input every exporter reads: the articles, their chosen annotations, and the codebook.
 import type { Annotation, Article, ExportFormat, Tag } from '../../shared/model';
 
+/**
+ * An article as the exporters read it: its details and text. Never its blocks or marks, so an
+ * export's input (sent to a worker) leaves those behind.
+ */
+export type ExportedArticle = Omit<Article, 'blocks' | 'marks'>;
+
 export interface ExportArticle {
-  article: Article;
+  article: ExportedArticle;
   /** Already filtered (by tag, if asked) and in reading order. */
   annotations: Annotation[];
 }

@@ -1,10 +1,9 @@
 // W3C Web Annotation Data Model export: one AnnotationCollection (JSON-LD) whose items target the
 // articles with a quote selector and, where the position is trusted, a code-point position.
-import type { Article } from '../../shared/model';
 import { NOTEBOOK_TITLE, passagesOf, tagIndex, webUrl, type ExportPassage } from './passages';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
 import { codePointOffsets } from './code-points';
-import type { ExportRequest } from './types';
+import type { ExportedArticle, ExportRequest } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Not a W3C term: an absolute IRI as key keeps it valid JSON-LD, so the anchor state survives. */
@@ -62,7 +61,7 @@ export function renderW3c(request: ExportRequest): string {
 }
 
 function annotation(
-  article: Article,
+  article: ExportedArticle,
   source: string,
   p: ExportPassage,
   toCodePoints: (offset: number) => number,

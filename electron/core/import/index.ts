@@ -50,7 +50,8 @@ export async function previewImport(
 
 /**
  * The HTML and Markdown importers (jsdom, Readability, markdown-it) load on first use: they are
- * most of the core's code, and start-up must not wait for them.
+ * most of the core's code, and start-up must not wait for them. This runs in a core worker
+ * (workers/tasks.ts), never on the main thread.
  */
 export async function importFile(
   fileName: string,
@@ -60,25 +61,53 @@ export async function importFile(
   const name = baseName(fileName);
   const format = formatOf(name);
   const decoded = decodeFile(name, bytes, encoding);
-  const { text } = decoded;
   const how = {
     encoding: decoded.encoding,
     encodingSource: decoded.source,
     alternatives: decoded.alternatives,
   };
+  return { ...(await parseOnce(format, name, decoded.text)), format, ...how };
+}
+
+/**
+ * The last parse, kept: the import dialog reads a file twice (preview, then import, maybe with
+ * the encoding the preview found), and parsing a web page costs far more than decoding it. The
+ * parse depends only on the format, the name and the decoded text, so equal inputs reuse it.
+ */
+let lastParse:
+  | { key: string; text: string; parsed: Promise<Pick<ImportedDocument, 'doc' | 'source'>> }
+  | undefined;
+
+function parseOnce(format: ImportFormat, name: string, text: string) {
+  const key = `${format}\0${name}`;
+  if (lastParse?.key === key && lastParse.text === text) return lastParse.parsed;
+  const parsed = parse(format, name, text);
+  lastParse = { key, text, parsed };
+  // A refused file is not worth remembering (and a rejection must not linger unobserved).
+  parsed.catch(() => {
+    if (lastParse?.parsed === parsed) lastParse = undefined;
+  });
+  return parsed;
+}
+
+async function parse(
+  format: ImportFormat,
+  name: string,
+  text: string,
+): Promise<Pick<ImportedDocument, 'doc' | 'source'>> {
   if (format === 'html') {
     const { importHtml } = await import('./html');
     const page = importHtml(text, name, stem(name));
     // A URL cut short would point somewhere else, so an over-long one yields to the file name.
     const url = page.url !== undefined && page.url.length <= LIMITS.source ? page.url : undefined;
-    return { doc: page.doc, format, source: url ?? limitSource(name), ...how };
+    return { doc: page.doc, source: url ?? limitSource(name) };
   }
   const doc =
     format === 'markdown'
       ? (await import('./markdown')).importMarkdown(text, stem(name))
       : importPlainText(text, stem(name));
   if (doc.text === '') throw badFile(`The file “${name}” has no readable text.`);
-  return { doc, format, source: limitSource(name), ...how };
+  return { doc, source: limitSource(name) };
 }
 
 export function importPastedText(text: string, title?: string): CanonicalDocument {

@@ -1,5 +1,6 @@
 // Articles: import (file, pasted text, the bundled sample), list, read, memo, delete. Bodies are
-// stored content-addressed beside the notebook; the record keeps every revision's address.
+// stored content-addressed beside the notebook; the record keeps every revision's address. The
+// importers run in a core worker: this side only stores what they made.
 import type {
   Article,
   ArticleFormat,
@@ -10,10 +11,11 @@ import type {
 } from '../../shared/model';
 import type { Handlers } from '../../shared/contract';
 import type { TextEncodingName } from '../../shared/import-formats';
-import { notFound } from '../errors';
-import { importFile, importPastedText, legacy, previewImport } from '../import';
+import { badFile, notFound } from '../errors';
 import type { Change, NotebookState } from '../store';
-import { isoNow, type ServiceContext } from './context';
+import { WorkerStoppedError } from '../workers';
+import type { FileInput, ImportedFile } from '../workers/tasks';
+import { isoNow, workersOf, type ServiceContext } from './context';
 
 export function findArticle(state: NotebookState, id: string): ArticleRecord {
   const article = state.articles.get(id);
@@ -98,13 +100,32 @@ async function addArticle(
   return summarise(record, { annotations: 0, review: 0 });
 }
 
+/**
+ * A file read by the importers in a core worker. A worker that stopped while reading it (out of
+ * memory on a pathological file, a crash in a parser) is the file's to answer for, in words.
+ */
+export async function importInWorker(ctx: ServiceContext, file: FileInput): Promise<ImportedFile> {
+  try {
+    return await workersOf(ctx).run('importFile', file);
+  } catch (error) {
+    throw asBadFile(error, file.fileName);
+  }
+}
+
+export function asBadFile(error: unknown, fileName: string): unknown {
+  if (!(error instanceof WorkerStoppedError)) return error;
+  return badFile(
+    `“${fileName}” could not be read: reading it stopped unexpectedly. Nothing was saved.`,
+  );
+}
+
 /** Adds the bundled sample on the very first run only; deleting it later is the analyst's choice. */
 export async function seedSample(
   ctx: ServiceContext,
   sample: { fileName: string; bytes: Uint8Array },
 ) {
   if (ctx.store.state.meta.sampleSeeded) return;
-  const { doc, format, source } = await importFile(sample.fileName, sample.bytes);
+  const { doc, format, source } = await importInWorker(ctx, sample);
   await addArticle(ctx, doc, format, source, [{ kind: 'meta', key: 'sampleSeeded', value: true }]);
 }
 
@@ -142,15 +163,25 @@ export function articleHandlers(
 
     getArticleRecord: async ({ id }) => findArticle(state, id),
 
-    previewImport: ({ fileName, bytes, encoding }) => previewImport(fileName, bytes, encoding),
+    async previewImport(file) {
+      try {
+        return await workersOf(ctx).run('previewImport', file);
+      } catch (error) {
+        throw asBadFile(error, file.fileName);
+      }
+    },
 
-    async importFile({ fileName, bytes, encoding }) {
-      const imported = await importFile(fileName, bytes, encoding);
-      return addArticle(ctx, imported.doc, imported.format, imported.source, [], legacy(imported));
+    async importFile(file) {
+      const imported = await importInWorker(ctx, file);
+      const { doc, format, source, legacyEncoding } = imported;
+      return addArticle(ctx, doc, format, source, [], legacyEncoding);
     },
 
     async importText({ text, title, source }) {
-      const doc = importPastedText(text, title?.trim() || undefined);
+      const doc = await workersOf(ctx).run('importText', {
+        text,
+        ...(title?.trim() && { title: title.trim() }),
+      });
       return addArticle(ctx, doc, 'pasted', source?.trim() || 'Pasted text');
     },
 

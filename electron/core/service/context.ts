@@ -1,11 +1,22 @@
-// What every part of the notebook service shares: the store, and the clock and id source passed in
-// so tests can pin them.
+// What every part of the notebook service shares: the store, the clock and id source passed in
+// so tests can pin them, and the workers that do the CPU-heavy pure work off the main thread.
 import type { NotebookStore } from '../store';
+import { coreWorkers, type CoreWorkers } from '../workers';
 
 export interface ServiceContext {
   store: NotebookStore;
   now: () => Date;
   newId: () => string;
+  /** Absent: the core's shared pool (electron/core/workers). */
+  workers?: CoreWorkers;
 }
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();
+
+export const workersOf = (ctx: ServiceContext): CoreWorkers => ctx.workers ?? coreWorkers();
+
+/** Lets the event loop run other work (a save, a paint's IPC) between slices of a long loop. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How long a slice of main-thread work may run before it yields. */
+export const SLICE_MS = 4;

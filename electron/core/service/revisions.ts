@@ -1,93 +1,134 @@
 // New revisions of an article (an edit in the app, or a newer version imported over it): the old
-// text is kept, and every annotation is re-anchored onto the new text or flagged for review.
-import type { Annotation, ArticleBody, ArticleRecord } from '../../shared/model';
+// text is kept, and every annotation is re-anchored onto the new text or flagged for review. The
+// new body and the re-anchoring are made in a core worker; this side stores the body while the
+// worker re-anchors, then commits the revision and every annotation's new place in one commit.
+import type { Annotation, ArticleRecord } from '../../shared/model';
 import type { Handlers, RevisionOutcome } from '../../shared/contract';
-import { reanchor } from '../anchoring';
+import type { AnchorInput } from '../anchoring';
 import { describePassage } from '../anchoring/selectors';
-import { conflict } from '../errors';
-import { importFile, legacy } from '../import';
-import { cleanTitle } from '../import/document-builder';
-import { editBody } from '../revisions/edit-body';
 import type { Change } from '../store';
-import { currentRevision, findArticle, loadArticle, summarise } from './articles';
-import { isoNow, type ServiceContext } from './context';
+import type { Placement, ReviseInput, RevisedBody } from '../workers/tasks';
+import { asBadFile, currentRevision, findArticle, loadArticle, summarise } from './articles';
+import { isoNow, nextTurn, SLICE_MS, workersOf, type ServiceContext } from './context';
+
+/** The article's annotations by the revision their selectors describe (one pass, no copying). */
+function byRevision(ctx: ServiceContext, articleId: string): Map<number, Annotation[]> {
+  const groups = new Map<number, Annotation[]>();
+  for (const a of ctx.store.state.annotations.values()) {
+    if (a.articleId !== articleId) continue;
+    const group = groups.get(a.revision);
+    if (group) group.push(a);
+    else groups.set(a.revision, [a]);
+  }
+  return groups;
+}
+
+/** An annotation in the place re-anchoring found for it in revision `number` of `text`. */
+function placed(annotation: Annotation, result: Placement, text: string, number: number) {
+  const { candidate: _old, ...rest } = annotation;
+  if (result.state === 'anchored') {
+    return {
+      ...rest,
+      selectors: describePassage(text, result.start!, result.end!),
+      revision: number,
+      anchor: 'anchored',
+    } satisfies Annotation;
+  }
+  if (result.state === 'orphaned') return { ...rest, anchor: 'orphaned' } satisfies Annotation;
+  return {
+    ...rest,
+    anchor: result.state,
+    candidate: { start: result.start!, end: result.end! },
+  } satisfies Annotation;
+}
 
 async function addRevision(
   ctx: ServiceContext,
   record: ArticleRecord,
-  body: ArticleBody,
+  change: ReviseInput['change'],
   reason: 'edit' | 'reimport',
 ): Promise<RevisionOutcome> {
   const { store } = ctx;
-  const bodyHash = await store.putBody(body);
+  const article = await loadArticle(ctx, record);
+  const current = currentRevision(record);
+
+  // Each annotation is re-anchored from the revision its selectors describe: anchored ones from
+  // the current revision, ones still awaiting review from wherever they were made.
+  const groups: Annotation[][] = [];
+  const sources: ReviseInput['sources'] = [];
+  for (const [revisionNumber, annotations] of byRevision(ctx, record.id)) {
+    const from = record.revisions.find((r) => r.number === revisionNumber);
+    if (!from) continue;
+    const text =
+      from.number === current.number ? undefined : (await store.getBody(from.bodyHash)).text;
+    groups.push(annotations);
+    sources.push({
+      ...(text !== undefined && { text }),
+      annotations: annotations.map(({ id, selectors }): AnchorInput => ({ id, selectors })),
+    });
+  }
+
+  let revised: RevisedBody | undefined;
+  let stored: Promise<string> | undefined;
+  const input: ReviseInput = {
+    current: { text: article.text, blocks: article.blocks, marks: article.marks },
+    title: record.title,
+    change,
+    sources,
+  };
+  let placements: Placement[][];
+  try {
+    ({ placements } = await workersOf(ctx).run('revise', input, (body) => {
+      // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
+      revised = body;
+      stored = store.putBody(body.body);
+      stored.catch(() => undefined);
+    }));
+  } catch (error) {
+    throw change.kind === 'reimport' ? asBadFile(error, change.fileName) : error;
+  }
+  if (!revised || !stored) throw new Error('The revision’s body never arrived from the worker.');
+  const bodyHash = await stored;
+
   const stamp = isoNow(ctx);
-  const number = currentRevision(record).number + 1;
-  const revised: ArticleRecord = {
-    ...record,
+  const number = current.number + 1;
+  const { encoding: _previous, ...kept } = record;
+  const next: ArticleRecord = {
+    ...(change.kind === 'reimport' ? kept : record),
+    title: revised.title,
+    ...(revised.format && { format: revised.format }),
+    ...(revised.legacyEncoding && { encoding: revised.legacyEncoding }),
     revisions: [...record.revisions, { number, createdAt: stamp, reason, bodyHash }],
   };
 
-  // Each annotation is re-anchored from the revision its selectors describe: anchored ones from
-  // the previous revision, ones still awaiting review from wherever they were made.
-  const byRevision = new Map<number, Annotation[]>();
-  for (const a of store.state.annotations.values()) {
-    if (a.articleId === record.id)
-      byRevision.set(a.revision, [...(byRevision.get(a.revision) ?? []), a]);
-  }
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  const changes: Change[] = [{ kind: 'put', collection: 'articles', record: revised }];
-  for (const [revisionNumber, annotations] of byRevision) {
-    const from = record.revisions.find((r) => r.number === revisionNumber);
-    if (!from) continue;
-    const old = await store.getBody(from.bodyHash);
-    const results = reanchor(old.text, body.text, annotations);
-    results.forEach((result, i) => {
-      const annotation = annotations[i]!;
+  const changes: Change[] = [{ kind: 'put', collection: 'articles', record: next }];
+  const { text } = revised.body;
+  let slice = performance.now();
+  for (let g = 0; g < groups.length; g++) {
+    const annotations = groups[g]!;
+    const results = placements[g]!;
+    for (let i = 0; i < annotations.length; i++) {
+      const result = results[i]!;
       counts[result.state]++;
-      const { candidate: _old, ...rest } = annotation;
-      let next: Annotation;
-      if (result.state === 'anchored') {
-        next = {
-          ...rest,
-          selectors: describePassage(body.text, result.start!, result.end!),
-          revision: number,
-          anchor: 'anchored',
-        };
-      } else if (result.state === 'orphaned') {
-        next = { ...rest, anchor: 'orphaned' };
-      } else {
-        next = {
-          ...rest,
-          anchor: result.state,
-          candidate: { start: result.start!, end: result.end! },
-        };
+      changes.push({
+        kind: 'put',
+        collection: 'annotations',
+        record: placed(annotations[i]!, result, text, number),
+      });
+      // Ten thousand records take a while to build: let a save or a paint's call through.
+      if ((i & 255) === 255 && performance.now() - slice >= SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
       }
-      changes.push({ kind: 'put', collection: 'annotations', record: next });
-    });
+    }
   }
   await store.commit(changes);
   const review = counts.moved + counts.fuzzy + counts.orphaned;
   return {
-    article: summarise(revised, { annotations: review + counts.anchored, review }),
+    article: summarise(next, { annotations: review + counts.anchored, review }),
     ...counts,
   };
-}
-
-/** The text of the first heading, if the body starts with one. */
-function headlineOf(body: ArticleBody): string | undefined {
-  const first = body.blocks[0];
-  return first?.type === 'heading' ? body.text.slice(first.start, first.end) : undefined;
-}
-
-/**
- * A title that was the article's headline follows an edited headline (so the library shows what
- * the article now says); a title the analyst chose stays. Undefined: keep the title.
- */
-function followHeadline(title: string, before: ArticleBody, after: ArticleBody) {
-  const was = headlineOf(before);
-  const now = headlineOf(after);
-  if (was === undefined || now === undefined || was === now) return undefined;
-  return title === cleanTitle(was) ? cleanTitle(now) : undefined;
 }
 
 export function revisionHandlers(
@@ -95,33 +136,17 @@ export function revisionHandlers(
 ): Pick<Handlers, 'editArticle' | 'reimportArticle'> {
   const { state } = ctx.store;
   return {
-    async editArticle({ id, text }) {
-      const record = findArticle(state, id);
-      const article = await loadArticle(ctx, record);
-      const body = editBody(article, text);
-      if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
-      if (body.text === article.text)
-        throw conflict('Nothing changed: the text is the same as now.');
-      const title = followHeadline(record.title, article, body) ?? record.title;
-      return addRevision(ctx, { ...record, title }, body, 'edit');
-    },
+    editArticle: ({ id, text }) =>
+      addRevision(ctx, findArticle(state, id), { kind: 'edit', text }, 'edit'),
 
-    async reimportArticle({ id, fileName, bytes, encoding }) {
-      const record = findArticle(state, id);
-      const imported = await importFile(fileName, bytes, encoding);
-      const { doc, format } = imported;
-      const article = await loadArticle(ctx, record);
-      if (doc.text === article.text) {
-        throw conflict(`“${fileName}” has the same text as the current revision; nothing changed.`);
-      }
-      const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks };
-      // The details are the analyst's (they may have corrected them); only a title that was the
-      // old headline follows the new one.
-      const { encoding: _previous, ...rest } = record;
-      const used = legacy(imported);
-      const title = followHeadline(record.title, article, body) ?? record.title;
-      const revised = { ...rest, title, format, ...(used && { encoding: used }) };
-      return addRevision(ctx, revised, body, 'reimport');
-    },
+    // The details are the analyst's (they may have corrected them); only a title that was the
+    // old headline follows the new one, and the format and encoding are the new file's.
+    reimportArticle: ({ id, fileName, bytes, encoding }) =>
+      addRevision(
+        ctx,
+        findArticle(state, id),
+        { kind: 'reimport', fileName, bytes, ...(encoding && { encoding }) },
+        'reimport',
+      ),
   };
 }

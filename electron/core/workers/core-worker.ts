@@ -1,0 +1,6 @@
+// The core worker's entry (bundled beside the main bundle as core-worker.js): serves the core's
+// CPU-heavy tasks to the pool on the main thread.
+import { serveTasks, type Task } from './runtime';
+import { CORE_TASKS } from './tasks';
+
+serveTasks(CORE_TASKS as unknown as Record<string, Task>);

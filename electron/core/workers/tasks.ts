@@ -1,0 +1,160 @@
+// The CPU-heavy pure work the core hands to its workers: importing (decoding, jsdom, Readability,
+// markdown-it), making a revision's body and re-anchoring every annotation onto it, and rendering
+// exports. Plain data in, plain data out; no store, no clock, no disk.
+import type { ArticleFormat, ImportPreview, TextEncodingName } from '../../shared/import-formats';
+import {
+  compareReadingOrder,
+  type ArticleBody,
+  type CanonicalDocument,
+  type ExportFile,
+  type ExportFormat,
+  type Tag,
+} from '../../shared/model';
+import { reanchor, type AnchorInput, type AnchorResult } from '../anchoring';
+import { conflict } from '../errors';
+import type { ExportArticle } from '../export';
+import { importFile, importPastedText, legacy, previewImport } from '../import';
+import { cleanTitle } from '../import/document-builder';
+import { editBody } from '../revisions/edit-body';
+
+export interface FileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: TextEncodingName;
+}
+
+export interface ImportedFile {
+  doc: CanonicalDocument;
+  format: Exclude<ArticleFormat, 'pasted'>;
+  source: string;
+  /** The encoding worth recording on the article: a legacy one only. */
+  legacyEncoding?: TextEncodingName;
+}
+
+async function importTask(input: FileInput): Promise<ImportedFile> {
+  const imported = await importFile(input.fileName, input.bytes, input.encoding);
+  const used = legacy(imported);
+  return {
+    doc: imported.doc,
+    format: imported.format,
+    source: imported.source,
+    ...(used && { legacyEncoding: used }),
+  };
+}
+
+export interface ReviseInput {
+  /** The current revision's body. */
+  current: ArticleBody;
+  /** The article's title now: one that was the old headline follows the new headline. */
+  title: string;
+  change: { kind: 'edit'; text: string } | ({ kind: 'reimport' } & FileInput);
+  /**
+   * The article's annotations, grouped by the revision their selectors describe, with that
+   * revision's text (absent: the current revision's).
+   */
+  sources: Array<{ text?: string; annotations: AnchorInput[] }>;
+}
+
+/** Handed over as soon as it is made, so the body can be stored while re-anchoring runs. */
+export interface RevisedBody {
+  body: ArticleBody;
+  title: string;
+  /** Set by a re-import: the file's format and (when legacy) its encoding. */
+  format?: Exclude<ArticleFormat, 'pasted'>;
+  legacyEncoding?: TextEncodingName;
+}
+
+/** Where one annotation goes, in the order of its source's annotations. */
+export type Placement = Pick<AnchorResult, 'state' | 'start' | 'end'>;
+
+async function reviseTask(
+  input: ReviseInput,
+  emit: (revised: RevisedBody) => void,
+): Promise<{ placements: Placement[][] }> {
+  const { current, change } = input;
+  let revised: RevisedBody;
+  if (change.kind === 'edit') {
+    const body = editBody(current, change.text);
+    if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
+    if (body.text === current.text) throw conflict('Nothing changed: the text is the same as now.');
+    revised = { body, title: followHeadline(input.title, current, body) ?? input.title };
+  } else {
+    const imported = await importTask(change);
+    const { doc } = imported;
+    if (doc.text === current.text) {
+      throw conflict(
+        `“${change.fileName}” has the same text as the current revision; nothing changed.`,
+      );
+    }
+    const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks };
+    revised = {
+      body,
+      title: followHeadline(input.title, current, body) ?? input.title,
+      format: imported.format,
+      ...(imported.legacyEncoding && { legacyEncoding: imported.legacyEncoding }),
+    };
+  }
+  emit(revised);
+  const newText = revised.body.text;
+  const placements = input.sources.map(({ text, annotations }) =>
+    reanchor(text ?? current.text, newText, annotations).map(
+      ({ state, start, end }): Placement => ({ state, start, end }),
+    ),
+  );
+  return { placements };
+}
+
+/** The text of the first heading, if the body starts with one. */
+function headlineOf(body: ArticleBody): string | undefined {
+  const first = body.blocks[0];
+  return first?.type === 'heading' ? body.text.slice(first.start, first.end) : undefined;
+}
+
+/**
+ * A title that was the article's headline follows an edited headline (so the library shows what
+ * the article now says); a title the analyst chose stays. Undefined: keep the title.
+ */
+function followHeadline(title: string, before: ArticleBody, after: ArticleBody) {
+  const was = headlineOf(before);
+  const now = headlineOf(after);
+  if (was === undefined || now === undefined || was === now) return undefined;
+  return title === cleanTitle(was) ? cleanTitle(now) : undefined;
+}
+
+export interface ExportInput {
+  format: ExportFormat;
+  scope: 'article' | 'notebook';
+  /** Annotations in any order: they are put in reading order here, off the main thread. */
+  articles: ExportArticle[];
+  tags: Tag[];
+  tagFilter?: Tag[];
+  exportedAt: Date;
+}
+
+async function exportTask(input: ExportInput): Promise<ExportFile> {
+  // The exporters bring markdown-it along: loaded on the first export.
+  const { renderExport } = await import('../export');
+  const articles = input.articles.map(({ article, annotations }) => ({
+    article,
+    annotations: [...annotations].sort(compareReadingOrder),
+  }));
+  return renderExport({ ...input, articles });
+}
+
+export const CORE_TASKS = {
+  importFile: importTask,
+  previewImport: (input: FileInput): Promise<ImportPreview> =>
+    previewImport(input.fileName, input.bytes, input.encoding),
+  importText: (input: { text: string; title?: string }): CanonicalDocument =>
+    importPastedText(input.text, input.title),
+  revise: reviseTask,
+  renderExport: exportTask,
+};
+
+export type CoreTasks = typeof CORE_TASKS;
+export type CoreTaskName = keyof CoreTasks;
+
+/** What a task's `emit` hands over, for the tasks that hand something over. */
+export interface CoreTaskEvents {
+  revise: RevisedBody;
+}

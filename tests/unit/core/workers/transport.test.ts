@@ -1,0 +1,66 @@
+// Cutting values into pieces for the trip between threads: everything comes back equal, no piece
+// is big, and a view on a bigger buffer sends only its own bytes.
+import { describe, expect, it } from 'vitest';
+import {
+  join,
+  PIECE_BYTES,
+  PIECE_CHARS,
+  PIECE_ITEMS,
+  split,
+} from '../../../../electron/core/workers/transport';
+
+const trip = (value: unknown) => {
+  const { skeleton, pieces } = split(value);
+  // What structured clone does on the way, so nothing relies on shared objects.
+  return join(structuredClone(skeleton), structuredClone(pieces));
+};
+
+describe('split and join', () => {
+  it('gives back small values as they were, with no pieces', () => {
+    const value = { a: 1, b: 'two', c: [3, { d: null }], e: new Date(0), f: undefined };
+    expect(split(value).pieces).toEqual([]);
+    expect(trip(value)).toEqual(value);
+  });
+
+  it('cuts long arrays and strings into pieces and puts them back in order', () => {
+    const list = Array.from({ length: PIECE_ITEMS * 3 + 7 }, (_, i) => ({ i, s: `ə${i}🤝🏽` }));
+    const text = 'Мир ə 🤝🏽 '.repeat(Math.ceil((PIECE_CHARS * 2.5) / 9));
+    const value = { nested: { list, text }, short: [text.slice(0, 10)] };
+    const { pieces } = split(value);
+    expect(pieces.length).toBe(4 + Math.ceil(text.length / PIECE_CHARS));
+    for (const piece of pieces) {
+      if (typeof piece === 'string') expect(piece.length).toBeLessThanOrEqual(PIECE_CHARS);
+      else expect((piece as unknown[]).length).toBeLessThanOrEqual(PIECE_ITEMS);
+    }
+    expect(trip(value)).toEqual(value);
+  });
+
+  it('keeps a surrogate pair cut between two pieces whole once joined', () => {
+    const text = `${'a'.repeat(PIECE_CHARS - 1)}🤝${'b'.repeat(10)}`;
+    expect(trip({ text })).toEqual({ text });
+  });
+
+  it('sends a byte view as its own bytes only, long ones in pieces', () => {
+    const big = new Uint8Array(PIECE_BYTES * 4).map((_, i) => i % 251);
+    const view = big.subarray(10, 20);
+    const { skeleton } = split({ view });
+    const sent = (skeleton as { view: Uint8Array }).view;
+    expect(sent.buffer.byteLength).toBe(10);
+    expect([...sent]).toEqual([...view]);
+
+    const long = Buffer.from(big.buffer, 5, PIECE_BYTES * 2 + 3);
+    const { pieces } = split({ long });
+    expect(pieces).toHaveLength(3);
+    const back = trip({ long }) as { long: Uint8Array };
+    expect(back.long.byteLength).toBe(long.byteLength);
+    expect(Buffer.from(back.long).equals(long)).toBe(true);
+  });
+
+  it('never changes the value it cuts', () => {
+    const list = Array.from({ length: PIECE_ITEMS + 1 }, (_, i) => i);
+    const value = { list };
+    split(value);
+    expect(value.list).toBe(list);
+    expect(list).toHaveLength(PIECE_ITEMS + 1);
+  });
+});
