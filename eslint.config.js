@@ -19,6 +19,7 @@ const MAIN_PURE = [
   'electron/main/data-dir.ts',
   'electron/main/ipc-sender.ts',
   'electron/main/protocol-path.ts',
+  'electron/main/startup-failure.ts',
   'electron/main/window-bounds.ts',
   'electron/main/window-guards.ts',
 ];

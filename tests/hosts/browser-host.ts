@@ -6,6 +6,8 @@ import type { Browser, Page } from '@playwright/test';
 import type { AppHost } from './app-host';
 
 const READY = /Notebook ready at (\S+)/;
+/** The host started, but without a notebook (locked, newer version…): the test can't go on. */
+const UNAVAILABLE = /Notebook could not be opened/;
 
 export async function startBrowserHost(browser: Browser, dataDir: string): Promise<AppHost> {
   const context = await browser.newContext({ acceptDownloads: true });
@@ -51,6 +53,12 @@ async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url:
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      if (UNAVAILABLE.test(output)) {
+        clearTimeout(timer);
+        child.kill('SIGTERM');
+        reject(new Error(`browser host could not open the notebook:\n${output}`));
+        return;
+      }
       const match = READY.exec(output);
       if (match) {
         clearTimeout(timer);
