@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
+import { notice } from '../shared/notices';
 import { noticeOf } from './service/change-notice';
 import { openNotebookStore, type NotebookStore } from './store';
 import { acquireLock, type NotebookLock } from './store/lock';
-import { describeCopy, listConflictedCopies } from './store/sync-conflicts';
+import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
@@ -65,11 +66,9 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
   const notices = [...store.notices];
   try {
     const copies = await listConflictedCopies(store.dataDir, store.state);
-    notices.push(...copies.map(describeCopy));
+    notices.push(...copies.map((copy) => notice('conflicted-copy', copy)));
   } catch (error) {
-    notices.push(
-      `Research Notebook could not look for conflicted copies: ${(error as Error).message}`,
-    );
+    notices.push(notice('conflicted-copies-unchecked', { reason: (error as Error).message }));
   }
 
   if (options.samplePath) {
@@ -77,7 +76,7 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       const bytes = await readFile(options.samplePath);
       await seedSample(ctx, { fileName: basename(options.samplePath), bytes });
     } catch (error) {
-      notices.push(`The sample article could not be added: ${(error as Error).message}`);
+      notices.push(notice('sample-not-added', { reason: (error as Error).message }));
     }
   }
 

@@ -16,6 +16,9 @@ import type {
 } from './model';
 import type { CommandId } from './commands';
 import type { ImportPreview, TextEncodingName } from './import-formats';
+import type { Notice } from './notices';
+
+export type { Notice, NoticeCode, NoticeParams } from './notices';
 
 /** A file the analyst picked: its bare name (never a path) and its bytes. */
 export interface PickedFile {
@@ -42,8 +45,11 @@ export interface RevisionOutcome {
 }
 
 export interface Startup {
-  /** Things the analyst must hear about at start, e.g. a damaged notebook restored from backup. */
-  notices: string[];
+  /**
+   * Things the analyst must hear about at start, e.g. a damaged notebook restored from backup;
+   * structured, so the renderer words them (renderer/src/lib/notices.ts).
+   */
+  notices: Notice[];
 }
 
 /** Inputs are plain objects: an intersection spelled out, so it reads (and checks) as one shape. */
@@ -209,8 +215,12 @@ const _complete: CallNamesComplete = true;
 void _complete;
 
 export interface CallError {
-  /** invalid-input: the payload failed the schema; not-found, conflict, bad-file: refused by the core; internal: a bug. */
-  code: 'invalid-input' | 'not-found' | 'conflict' | 'bad-file' | 'internal';
+  /**
+   * invalid-input: the payload failed the schema; not-found, conflict, bad-file: refused by the
+   * core; storage: the disk refused (full, read-only, no permission; the message says which);
+   * internal: a bug.
+   */
+  code: 'invalid-input' | 'not-found' | 'conflict' | 'bad-file' | 'storage' | 'internal';
   /** A sentence fit to show the analyst. */
   message: string;
 }

@@ -1,12 +1,12 @@
 // Article bodies, content-addressed beside the notebook as bodies/<sha-256>.json: immutable, written
 // durably once, so saving an annotation never rewrites an article's text.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleBody, Block, Mark } from '../../shared/model';
-import { NotebookError } from '../errors';
+import { asStorageError, NotebookError, newerVersion } from '../errors';
 import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
-import { bodyHashSchema, bodySchema } from './schema';
+import { bodyHashSchema, bodySchema, newerValuesOnly } from './schema';
 
 /**
  * The body with every key in one fixed order (text, blocks, marks; inside each block and mark the
@@ -54,11 +54,16 @@ const CACHE_ENTRIES = 8;
 /** Imports may be up to 50 MB, so a few big bodies must not pin hundreds of megabytes. */
 const CACHE_CHARS = 32 * 1024 * 1024;
 
+/** What a body file holds: the body, nothing, something else, or a body only a newer app writes. */
+export type BodyCheck = 'ok' | 'missing' | 'damaged' | 'newer';
+
 export class BodyStore {
   /** Least recently used first (a Map keeps insertion order). */
   readonly #cache = new Map<string, ArticleBody>();
   /** Two puts of the same body at once would share one temp file; the second waits instead. */
   readonly #writing = new Map<string, Promise<void>>();
+  /** Bodies put in this run: a commit may be about to point at one, so none is ever collected. */
+  readonly putThisRun = new Set<string>();
   #folderReady = false;
 
   constructor(
@@ -68,6 +73,7 @@ export class BodyStore {
 
   async put(input: ArticleBody): Promise<string> {
     const { hash, json, body } = canonicalBody(input);
+    this.putThisRun.add(hash);
     let writing = this.#writing.get(hash);
     if (!writing) {
       writing = this.#ensureStored(hash, json).finally(() => this.#writing.delete(hash));
@@ -91,17 +97,52 @@ export class BodyStore {
       bytes = await readFile(this.#file(hash));
     } catch (error) {
       if (isMissing(error)) throw missingBody();
-      throw error;
+      throw asStorageError(error, true);
     }
     const body = sha256(bytes) === hash ? parseBody(bytes) : undefined;
+    if (body === 'newer') throw newerVersion();
     if (!body) {
       throw new NotebookError(
         'bad-file',
-        `The text of an article revision is damaged on disk (${this.#file(hash)}); the rest of the notebook is unaffected.`,
+        `The text of this article revision is damaged on disk (${path.basename(this.#file(hash))} in the bodies folder). Import the original file again to repair it; the rest of the notebook is unaffected.`,
       );
     }
     this.#remember(hash, freeze(body));
     return body;
+  }
+
+  /** Reads body `hash` from disk (never the cache) and says what it holds, without throwing for that. */
+  async check(hash: string): Promise<BodyCheck> {
+    if (!bodyHashSchema.safeParse(hash).success) return 'missing';
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.#file(hash));
+    } catch (error) {
+      if (isMissing(error)) return 'missing';
+      throw asStorageError(error, true);
+    }
+    if (sha256(bytes) !== hash) return 'damaged';
+    const body = parseBody(bytes);
+    return body === 'newer' ? 'newer' : body ? 'ok' : 'damaged';
+  }
+
+  /** The hashes of every body file in the folder. */
+  async list(): Promise<string[]> {
+    try {
+      return (await readdir(this.dir))
+        .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+        .map((name) => name.slice(0, 64));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  /** Removes a body no revision anywhere needs any more (see body-check.ts). */
+  async remove(hash: string): Promise<void> {
+    if (this.putThisRun.has(hash) || !bodyHashSchema.safeParse(hash).success) return;
+    this.#cache.delete(hash);
+    await rm(this.#file(hash), { force: true });
   }
 
   /** Writes `json` as body `hash` unless a good copy is already there. */
@@ -112,17 +153,25 @@ export class BodyStore {
       // A file with other bytes is damage; the rename below replaces it with the right content.
       if ((await readFile(file, 'utf8')) === json) return;
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      if (!isMissing(error)) throw asStorageError(error, true);
     }
     // The folder's own entry must be durable too: synced once per run, in case an earlier run
     // created the folder and was killed before syncing it.
     if (!this.#folderReady) {
-      await mkdir(this.dir, { recursive: true });
-      await syncDirectory(this.parentDir);
+      try {
+        await mkdir(this.dir, { recursive: true });
+        await syncDirectory(this.parentDir);
+      } catch (error) {
+        throw asStorageError(error);
+      }
       this.#folderReady = true;
     }
     // Through a temp file: a body torn by a crash is never under its final name.
-    await writeFileDurably(file, json);
+    try {
+      await writeFileDurably(file, json);
+    } catch (error) {
+      throw asStorageError(error);
+    }
   }
 
   #remember(hash: string, body: ArticleBody): void {
@@ -144,14 +193,21 @@ export class BodyStore {
   }
 }
 
-function parseBody(bytes: Buffer): ArticleBody | undefined {
+/** The body in `bytes`, 'newer' for one with values only a newer app writes, else undefined. */
+function parseBody(bytes: Buffer): ArticleBody | 'newer' | undefined {
+  let json: unknown;
   try {
-    const checked = bodySchema.safeParse(JSON.parse(bytes.toString('utf8')));
-    return checked.success ? checked.data : undefined;
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
+  const checked = bodySchema.safeParse(json);
+  if (checked.success) return checked.data;
+  return newerValuesOnly(checked.error, json) ? 'newer' : undefined;
 }
 
 const missingBody = () =>
-  new NotebookError('not-found', 'The text of this article revision is missing from the notebook.');
+  new NotebookError(
+    'not-found',
+    'The text of this article revision is missing from the notebook folder. Import the original file again to repair it; the rest of the notebook is unaffected.',
+  );

@@ -1,8 +1,12 @@
 // Compaction: folds the journal into notebook.json when the notebook is idle. The journal is
 // rotated between two commits, the state at that moment is written through lowdb a slice at a
-// time while commits carry on into the new journal, then journals no longer needed are removed.
+// time while commits carry on into the new journal, and read back. Only then does anything older
+// move or go: the .bak becomes a restore point, notebook.json the .bak, the oldest restore point
+// beyond a few is removed, and so are journals and bodies that no kept copy needs any more.
 import { rm } from 'node:fs/promises';
 import { Low } from 'lowdb';
+import { bodyHashesOf, BodyCollector } from './body-check';
+import type { BodyStore } from './bodies';
 import type { ClosedJournal, JournalWriter } from './journal';
 import {
   dataFromState,
@@ -12,12 +16,21 @@ import {
   type NotebookState,
 } from './notebook-data';
 import { NotebookFileAdapter } from './notebook-file';
+import { fileStamp } from './recovery';
+import { pruneRestorePoints, retireBackup, type KeptCopy } from './restore-points';
 
 export interface CompactionConfig {
   /** journalSeq of notebook.json as it is on disk (0 if there is none yet). */
   baseSeq: number;
+  /** Whether there is a notebook.json on disk now. */
+  fileExists: boolean;
   /** Journal files already closed: found at start-up, or rotated since. */
   files: ClosedJournal[];
+  /** The kept copies found at start-up. */
+  backup: KeptCopy | undefined;
+  restorePoints: KeptCopy[];
+  bodies: BodyStore;
+  now: () => Date;
   afterMs: number;
   afterEntries: number;
 }
@@ -31,23 +44,34 @@ export interface CommitQueue {
 
 export class Compactor {
   readonly #db: Low<NotebookData>;
+  readonly #collector: BodyCollector;
   #running: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #entries = 0;
   #closed = false;
   #baseSeq: number;
+  #fileExists: boolean;
   #files: ClosedJournal[];
+  #backup: KeptCopy | undefined;
+  #restorePoints: KeptCopy[];
 
   constructor(
-    paths: NotebookPaths,
+    private readonly paths: NotebookPaths,
     private readonly state: NotebookState,
     private readonly journal: JournalWriter,
     private readonly config: CompactionConfig,
     private readonly queue: CommitQueue,
   ) {
-    this.#db = new Low(new NotebookFileAdapter(paths.file, paths.backup), emptyNotebook());
+    const adapter = new NotebookFileAdapter(paths.file, paths.backup, {
+      beforeBackup: () => this.#retireBackup(),
+    });
+    this.#db = new Low(adapter, emptyNotebook());
+    this.#collector = new BodyCollector(paths.dir, config.bodies);
     this.#baseSeq = config.baseSeq;
+    this.#fileExists = config.fileExists;
     this.#files = [...config.files];
+    this.#backup = config.backup;
+    this.#restorePoints = [...config.restorePoints];
   }
 
   /** Counts new journal entries and (re)arms the idle timer, or compacts soon if there are many. */
@@ -87,21 +111,40 @@ export class Compactor {
       return dataFromState(this.state, seq);
     });
     if (!snapshot) return;
+    const replaced = this.#fileExists ? { file: this.paths.backup, seq: this.#baseSeq } : undefined;
     this.#db.data = snapshot;
+    // Written, synced and read back before it replaces anything (see NotebookFileAdapter).
     await this.#db.write();
-    await this.#removeJournals(this.#baseSeq);
+    this.#fileExists = true;
+    this.#backup = replaced;
     this.#baseSeq = snapshot.journalSeq;
+    this.#restorePoints = await pruneRestorePoints(this.#restorePoints);
+    await this.#removeJournals();
+    // Garbage is only garbage once the new file no longer refers to it; losing the race with a
+    // removal that fails is harmless (the body is collected next time).
+    await this.#collector.collect(bodyHashesOf(this.state)).catch(() => undefined);
+  }
+
+  /** Runs once the new file is verified: the .bak it is about to replace becomes a restore point. */
+  async #retireBackup(): Promise<void> {
+    const file = await retireBackup(this.paths.backup, fileStamp(this.config.now()));
+    if (file) this.#restorePoints.push({ file, seq: this.#backup?.seq });
+    this.#backup = undefined;
   }
 
   /**
-   * Removes journals covered by `previousBase`, the file that has just become notebook.json.bak.
-   * The newer ones stay one more round, so that the backup plus the journal still rebuild
-   * everything if notebook.json itself is ever damaged.
+   * Removes journals every kept copy already contains: with the .bak or any restore point, the
+   * journals left still rebuild everything, should notebook.json itself ever be lost.
    */
-  async #removeJournals(previousBase: number): Promise<void> {
+  async #removeJournals(): Promise<void> {
+    const seqs = [this.#backup, ...this.#restorePoints].flatMap((c) =>
+      c?.seq === undefined ? [] : [c.seq],
+    );
+    if (seqs.length === 0) return;
+    const covered = Math.min(...seqs);
     const keep: ClosedJournal[] = [];
     for (const file of this.#files) {
-      if (file.lastSeq > previousBase) keep.push(file);
+      if (file.lastSeq > covered) keep.push(file);
       // A file that can't be removed now is harmless (load skips what notebook.json already has).
       else await rm(file.file, { force: true }).catch(() => keep.push(file));
     }

@@ -1,13 +1,10 @@
 // Writes that survive a crash or power loss at any moment: the file on disk is always either the
 // old version or the new one, never a mix, and the old one is kept as a rolling backup.
+import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-
-const errorCode = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
+import { errorCode } from '../errors';
 
 export const isMissing = (error: unknown) => errorCode(error) === 'ENOENT';
 
@@ -22,12 +19,22 @@ export const tempPathFor = (target: string) => `${target}.tmp`;
 export async function writeFileDurably(
   target: string,
   content: string | AsyncIterable<string>,
-  options: { backupPath?: string } = {},
+  options: {
+    backupPath?: string;
+    /** Read the written file back and compare it before it replaces anything. */
+    verify?: boolean;
+    /** Runs once the new content is durable (and verified), just before the backup is replaced. */
+    beforeBackup?: () => Promise<void>;
+  } = {},
 ): Promise<void> {
   const temp = tempPathFor(target);
   try {
-    await writeAndSync(temp, content);
-    if (options.backupPath) await replaceBackup(target, options.backupPath);
+    const written = await writeAndSync(temp, content);
+    if (options.verify) await verifyFile(temp, written);
+    if (options.backupPath) {
+      await options.beforeBackup?.();
+      await replaceBackup(target, options.backupPath);
+    }
     await rename(temp, target);
   } catch (error) {
     // Only a file is removed: if something else sits at the temp path it isn't ours.
@@ -37,27 +44,77 @@ export async function writeFileDurably(
   await syncDirectory(path.dirname(target));
 }
 
-async function writeAndSync(file: string, content: string | AsyncIterable<string>): Promise<void> {
+interface Written {
+  size: number;
+  sha256: string;
+}
+
+/** Writes and syncs `file`; returns the size and sha-256 of the bytes written, for verifyFile. */
+async function writeAndSync(
+  file: string,
+  content: string | AsyncIterable<string>,
+): Promise<Written> {
   const handle = await open(file, 'w');
+  const hash = createHash('sha256');
+  let size: number;
   try {
-    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
-    else await writeChunks(handle, content);
+    if (typeof content === 'string') {
+      await handle.writeFile(content, 'utf8');
+      hash.update(content, 'utf8');
+      size = Buffer.byteLength(content, 'utf8');
+    } else {
+      size = await writeChunks(handle, content, hash);
+    }
     // Without this a rename can reach the disk before the bytes do, leaving an empty file.
     await handle.sync();
   } finally {
     await handle.close();
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/**
+ * Reads `file` back and checks it holds exactly what was written. (After a sync the read may come
+ * from the page cache rather than the platters; it still catches a write the file system cut
+ * short or another program changed.)
+ */
+async function verifyFile(file: string, written: Written): Promise<void> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, size);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  if (size !== written.size || hash.digest('hex') !== written.sha256) {
+    throw new Error(`${file} did not read back as written (${size} of ${written.size} bytes)`);
   }
 }
 
 /** Flush a big file as it is written, about this often (bytes). */
 const SYNC_EVERY = 1024 * 1024;
 
-async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string>): Promise<void> {
+async function writeChunks(
+  handle: FileHandle,
+  chunks: AsyncIterable<string>,
+  hash: Hash,
+): Promise<number> {
   let unsynced = 0;
+  let size = 0;
   for await (const chunk of chunks) {
     // On a handle, writeFile continues from the current position (and retries short writes).
     await handle.writeFile(chunk, 'utf8');
-    unsynced += Buffer.byteLength(chunk, 'utf8');
+    hash.update(chunk, 'utf8');
+    const bytes = Buffer.byteLength(chunk, 'utf8');
+    unsynced += bytes;
+    size += bytes;
     // One flush of many megabytes at the end would hold up every journal fdatasync meanwhile (the
     // file system orders them), so commits made during a compaction would wait for all of it.
     if (unsynced >= SYNC_EVERY) {
@@ -65,6 +122,7 @@ async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string>): P
       unsynced = 0;
     }
   }
+  return size;
 }
 
 async function replaceBackup(current: string, backup: string): Promise<void> {
@@ -117,15 +175,26 @@ export async function setAside(source: string, name: string): Promise<string> {
   throw new Error('unreachable');
 }
 
-/** Copies `source` to a new name in its folder, like setAside but leaving the source in place. */
+/**
+ * Copies `source` to a new name in its folder, like setAside but leaving the source in place. The
+ * copy is durable: it may be all that is left of something once the source is gone.
+ */
 export async function keepCopy(source: string, name: string): Promise<string> {
   for (const candidate of freeNames(source, name)) {
     try {
       await copyFile(source, candidate, constants.COPYFILE_EXCL);
-      return candidate;
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
+      continue;
     }
+    const handle = await open(candidate, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await syncDirectory(path.dirname(source));
+    return candidate;
   }
   throw new Error('unreachable');
 }

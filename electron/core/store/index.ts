@@ -3,19 +3,22 @@
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
+import type { Notice, UnreadableText } from '../../shared/notices';
+import { asStorageError, storageProblem } from '../errors';
+import { findUnreadableTexts } from './body-check';
 import { BodyStore } from './bodies';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
-import { replayJournals } from './journal-replay';
+import { encodeEntry } from './journal-line';
 import {
   applyChange,
   notebookPaths,
-  stateFromData,
   type Change,
   type NotebookPaths,
   type NotebookState,
 } from './notebook-data';
-import { fileStamp, loadNotebook } from './recovery';
+import { rehomeAnnotations } from './orphans';
+import { recoverNotebook } from './recovery';
 import { changeSchema } from './schema';
 
 export { NOTEBOOK_VERSION, type NotebookState } from './notebook-data';
@@ -24,15 +27,24 @@ export type { Change };
 export interface NotebookStore {
   /** Live in-memory state. Read it freely; change it ONLY through commit(). */
   readonly state: NotebookState;
-  /** Sentences for the analyst gathered while opening, e.g. about a restored backup. */
-  readonly notices: string[];
+  /** What the analyst should hear about from the opening, e.g. a restored backup (see shared/notices). */
+  readonly notices: Notice[];
   readonly dataDir: string;
-  /** Append to the journal durably (fdatasync), then apply in memory. Serialised. */
+  /**
+   * Append to the journal durably (fdatasync), then apply in memory. Serialised. A disk that is
+   * full, read-only or refuses access rejects with NotebookError('storage') saying which, and
+   * memory is left as it was.
+   */
   commit(changes: Change[]): Promise<void>;
   /** Store a body content-addressed (durably, if not already there); returns its hash. */
   putBody(body: ArticleBody): Promise<string>;
   /** Read a body (cached: keep the most recently used few in memory). Throws NotebookError('not-found') if missing. */
   getBody(hash: string): Promise<ArticleBody>;
+  /**
+   * The article whose missing or damaged text body `hash` was, if putBody has just stored it
+   * again (the analyst imported the original file once more): that repaired the article.
+   */
+  repairedBy(hash: string): ArticleRecord | undefined;
   /** Compact now (tests, shutdown). Safe to call concurrently with commits. */
   compact(): Promise<void>;
   /** Stop timers; compact if there are journal entries. */
@@ -70,24 +82,49 @@ export async function openNotebookStore(
   await mkdir(dataDir, { recursive: true });
   const paths = notebookPaths(dataDir);
   const bodies = new BodyStore(paths.bodies, paths.dir);
-  const loaded = await loadNotebook(paths, { now, bodies });
-  const state = stateFromData(loaded.data);
-  const replayed = await replayJournals(dataDir, state, loaded.data.journalSeq, fileStamp(now()));
-  const store = new JournaledStore(state, [...loaded.notices, ...replayed.notices], paths, {
+  let unreadable: UnreadableText[] = [];
+  const recovered = await recoverNotebook(paths, {
+    now,
     bodies,
-    lastSeq: replayed.lastSeq,
-    journal: new JournalWriter(dataDir, replayed.nextNumber),
+    // Before anything on disk changes: a body from a newer app refuses the whole opening.
+    check: async (state, upgrading) =>
+      void (unreadable = await findUnreadableTexts(state, bodies, upgrading)),
+  });
+  const notices = [...recovered.notices];
+  const store = new JournaledStore(recovered.state, notices, paths, {
+    bodies,
+    now,
+    lastSeq: recovered.lastSeq,
+    unreadable,
+    journal: new JournalWriter(dataDir, recovered.nextNumber),
     compaction: {
-      baseSeq: loaded.data.journalSeq,
-      files: replayed.files,
+      baseSeq: recovered.fileSeq,
+      fileExists: recovered.fileExists,
+      files: recovered.journals,
+      backup: recovered.backup,
+      restorePoints: recovered.restorePoints,
+      bodies,
+      now,
       afterMs: options.compactAfterMs ?? 2000,
       afterEntries: options.compactAfterEntries ?? 1000,
     },
   });
-  // Settle a restore, an upgrade or a set-aside journal on disk now, so the next open doesn't redo
-  // it or repeat its notice. A plain replay can wait for the first idle moment.
-  if (loaded.dirty || replayed.dirty) await store.compactor.compact(true);
-  else if (replayed.applied > 0) store.compactor.committed(replayed.applied);
+  if (unreadable.length > 0)
+    notices.push({ code: 'texts-unreadable', params: { texts: unreadable } });
+  // Settle a recovery on disk now, so the next opening doesn't redo it or repeat its notices; a
+  // disk that can't take it still lets the notebook be read (and the recovery runs again).
+  try {
+    const rehomed = await rehomeAnnotations(store.state, now(), (body) => store.putBody(body));
+    if (rehomed.changes.length > 0) await store.commit(rehomed.changes);
+    notices.push(...rehomed.notices);
+    if (recovered.dirty || rehomed.changes.length > 0) await store.compactor.compact(true);
+    else if (recovered.applied > 0) store.compactor.committed(recovered.applied);
+  } catch (error) {
+    notices.push({
+      code: 'recovery-not-saved',
+      params: { problem: storageProblem(error) ?? 'other' },
+    });
+  }
   return store;
 }
 
@@ -100,22 +137,36 @@ class JournaledStore implements NotebookStore {
   readonly #listeners = new Set<CommitListener>();
   readonly #journal: JournalWriter;
   readonly #bodies: BodyStore;
+  readonly #now: () => Date;
+  /** Bodies found missing or damaged, by hash, with the revisions that need them. */
+  readonly #unreadable = new Map<string, UnreadableText[]>();
+  /** Bodies stored again after being unreadable: the analyst repaired those articles. */
+  readonly #repaired = new Set<string>();
 
   constructor(
     readonly state: NotebookState,
-    readonly notices: string[],
+    readonly notices: Notice[],
     paths: NotebookPaths,
     parts: {
       journal: JournalWriter;
       bodies: BodyStore;
+      now: () => Date;
       lastSeq: number;
+      unreadable: UnreadableText[];
       compaction: CompactionConfig;
     },
   ) {
     this.dataDir = paths.dir;
     this.#journal = parts.journal;
     this.#bodies = parts.bodies;
+    this.#now = parts.now;
     this.#seq = parts.lastSeq;
+    for (const text of parts.unreadable) {
+      const hash = state.articles
+        .get(text.articleId)
+        ?.revisions.find((r) => r.number === text.revision)?.bodyHash;
+      if (hash) this.#unreadable.set(hash, [...(this.#unreadable.get(hash) ?? []), text]);
+    }
     // Rotation must fall between two commits, so the compactor goes through the same queue.
     this.compactor = new Compactor(paths, state, parts.journal, parts.compaction, {
       enqueue: (task) => this.#enqueue(task),
@@ -136,7 +187,11 @@ class JournaledStore implements NotebookStore {
     return this.#enqueue(async () => {
       const seq = this.#seq + 1;
       // Disk first: if the append fails, memory never saw the change.
-      await this.#journal.append(`{"seq":${seq},"changes":${json}}\n`, seq);
+      try {
+        await this.#journal.append(encodeEntry(seq, this.#now().toISOString(), json), seq);
+      } catch (error) {
+        throw asStorageError(error);
+      }
       this.#seq = seq;
       const removed = this.#removedBy(checked.data);
       // Applied from the line as written, so memory holds exactly what a replay would rebuild.
@@ -181,12 +236,23 @@ class JournaledStore implements NotebookStore {
     }
   }
 
-  putBody(body: ArticleBody): Promise<string> {
-    return this.#bodies.put(body);
+  async putBody(body: ArticleBody): Promise<string> {
+    const hash = await this.#bodies.put(body);
+    // Written again under its own address, the body that was missing is whole again.
+    if (this.#unreadable.delete(hash)) this.#repaired.add(hash);
+    return hash;
   }
 
   getBody(hash: string): Promise<ArticleBody> {
     return this.#bodies.get(hash);
+  }
+
+  repairedBy(hash: string): ArticleRecord | undefined {
+    if (!this.#repaired.has(hash)) return undefined;
+    for (const article of this.state.articles.values()) {
+      if (article.revisions.some((r) => r.bodyHash === hash)) return article;
+    }
+    return undefined;
   }
 
   compact(): Promise<void> {

@@ -1,7 +1,7 @@
 // Upgrades notebook data saved in an older format: one pure step per format, run in order at open.
 // Steps are registered by the format they upgrade from; a test can pass its own registry.
 import type { ArticleBody } from '../../shared/model';
-import { NotebookError } from '../errors';
+import { newerVersion } from '../errors';
 import { notebookV1Schema, upgradeFromV1 } from './migration-v1';
 import { NOTEBOOK_VERSION } from './notebook-data';
 
@@ -53,11 +53,7 @@ export class MalformedDataError extends Error {
   }
 }
 
-export const newerFormat = (version: number) =>
-  new NotebookError(
-    'conflict',
-    `This notebook was saved by a newer version of Research Notebook (format ${version}); update the app to open it.`,
-  );
+export const newerFormat = (version: number) => newerVersion(version);
 
 export const isVersioned = (value: unknown): value is VersionedData =>
   typeof value === 'object' &&

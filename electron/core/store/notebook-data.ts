@@ -40,6 +40,8 @@ export type Change =
 /** One line of a journal file: the changes of one commit. */
 export interface JournalEntry {
   seq: number;
+  /** When it was committed (ISO); lines from before this was recorded have none. */
+  at?: string;
   changes: Change[];
 }
 

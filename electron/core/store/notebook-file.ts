@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Adapter } from 'lowdb';
 import type { ArticleBody } from '../../shared/model';
-import { NotebookError } from '../errors';
+import { NotebookError, newerVersion } from '../errors';
 import { isMissing, writeFileDurably } from './durable-file';
 import {
   isVersioned,
@@ -15,7 +15,7 @@ import {
   type MigrationRegistry,
 } from './migrations';
 import type { NotebookData } from './notebook-data';
-import { checkNotebook } from './schema';
+import { checkNotebook, newerValuesOnly } from './schema';
 import { decodeUtf8Strict } from './utf8';
 
 export type FileReading =
@@ -70,7 +70,12 @@ export function parseNotebook(
     throw error;
   }
   const checked = checkNotebook(current.data);
-  if (!checked.success) return { kind: 'damaged', reason: checked.reason };
+  if (!checked.success) {
+    // A value only a newer app writes (a new article format, say) is not damage: nothing may be
+    // set aside or restored over it.
+    if (newerValuesOnly(checked.error, current.data)) throw newerVersion();
+    return { kind: 'damaged', reason: checked.reason };
+  }
   if (json.version === checked.data.version) return { kind: 'ok', data: checked.data };
   return { kind: 'ok', data: checked.data, migratedFrom: json.version, bodies: current.bodies };
 }
@@ -111,11 +116,16 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
   yield parts.join('');
 }
 
-/** lowdb's storage: durable writes with a rolling backup, and reads that refuse anything unchecked. */
+/**
+ * lowdb's storage: durable writes, read back before they replace anything, with a rolling backup;
+ * and reads that refuse anything unchecked. `beforeBackup` runs once the new file is verified,
+ * just before the current file becomes the backup (the compactor keeps the old backup then).
+ */
 export class NotebookFileAdapter implements Adapter<NotebookData> {
   constructor(
     readonly file: string,
     readonly backup: string,
+    readonly hooks: { beforeBackup?: () => Promise<void> } = {},
   ) {}
 
   /** Opening goes through recovery instead; this is for lowdb's read(), where only a good file will do. */
@@ -126,6 +136,10 @@ export class NotebookFileAdapter implements Adapter<NotebookData> {
   }
 
   async write(data: NotebookData): Promise<void> {
-    await writeFileDurably(this.file, serializeNotebook(data), { backupPath: this.backup });
+    await writeFileDurably(this.file, serializeNotebook(data), {
+      backupPath: this.backup,
+      verify: true,
+      ...(this.hooks.beforeBackup && { beforeBackup: this.hooks.beforeBackup }),
+    });
   }
 }

@@ -30,8 +30,12 @@ export const block = z.object({
   end: offset,
 });
 
+const markType = z.enum(['em', 'strong', 'code', 'link']);
+const revisionReason = z.enum(['import', 'edit', 'reimport']);
+const collection = z.enum(['articles', 'annotations', 'tags']);
+
 export const mark = z.object({
-  type: z.enum(['em', 'strong', 'code', 'link']),
+  type: markType,
   start: offset,
   end: offset,
   href: z.string().optional(),
@@ -66,7 +70,7 @@ const articleRecord = z.object({
     z.object({
       number: z.number().int().min(1),
       createdAt: timestamp,
-      reason: z.enum(['import', 'edit', 'reimport']),
+      reason: revisionReason,
       bodyHash: bodyHashSchema,
     }),
   ),
@@ -122,7 +126,7 @@ const notebookWithoutAnnotations = notebookSchema.omit({ annotations: true });
  */
 export function checkNotebook(
   value: unknown,
-): { success: true; data: NotebookData } | { success: false; reason: string } {
+): { success: true; data: NotebookData } | { success: false; reason: string; error: z.ZodError } {
   if (typeof value === 'object' && value !== null && 'annotations' in value) {
     const { annotations, ...rest } = value;
     if (Array.isArray(annotations) && annotations.every(isCanonicalAnnotation)) {
@@ -133,7 +137,7 @@ export function checkNotebook(
   const checked = notebookSchema.safeParse(value);
   return checked.success
     ? { success: true, data: checked.data }
-    : { success: false, reason: checked.error.message };
+    : { success: false, reason: checked.error.message, error: checked.error };
 }
 
 // Discriminated, so a change is checked against its own shape only: a plain union tries the shapes
@@ -144,18 +148,64 @@ export const changeSchema = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('put'), collection: z.literal('annotations'), record: annotation }),
     z.object({ kind: z.literal('put'), collection: z.literal('tags'), record: tagSchema }),
   ]),
-  z.object({
-    kind: z.literal('delete'),
-    collection: z.enum(['articles', 'annotations', 'tags']),
-    id,
-  }),
+  z.object({ kind: z.literal('delete'), collection, id }),
   z.object({ kind: z.literal('meta'), key: z.literal('sampleSeeded'), value: z.boolean() }),
 ]);
 
 export const journalEntrySchema = z.object({
   seq: z.number().int().min(1),
+  at: timestamp.optional(),
   changes: z.array(changeSchema),
 });
+
+/**
+ * The value lists a newer version of the app may extend (a new article format, block type, anchor
+ * state, kind of change...). A value outside one of these is what a newer version wrote, not
+ * damage; anything else that fails a check is damage.
+ */
+const EXTENSIBLE: readonly (readonly unknown[])[] = [
+  articleFormat.options,
+  encodingNames,
+  revisionReason.options,
+  ANCHOR_STATES,
+  BLOCK_TYPES,
+  markType.options,
+  collection.options,
+  ['put', 'delete', 'meta'],
+  ['sampleSeeded'],
+];
+const sameValues = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v) => b.includes(v));
+
+/**
+ * True when every problem `error` found in `input` is a well-formed name outside one of the
+ * EXTENSIBLE lists. A damaged byte could in theory turn one name into another plausible one; it
+ * is far likelier that a newer app wrote it, and refusing to open changes nothing on disk.
+ */
+export function newerValuesOnly(error: z.ZodError, input: unknown): boolean {
+  return (
+    error.issues.length > 0 &&
+    error.issues.every((issue) => {
+      let allowed: readonly unknown[] | undefined;
+      if (issue.code === 'invalid_value') allowed = issue.values;
+      else if (issue.code === 'invalid_union' && 'options' in issue) {
+        allowed = issue.options as unknown[];
+      }
+      if (!allowed || !EXTENSIBLE.some((list) => sameValues(list, allowed))) return false;
+      const value = valueAt(input, issue.path);
+      return typeof value === 'string' && /^[a-z][a-z0-9-]{0,39}$/i.test(value);
+    })
+  );
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
 
 // Fails to compile when the model and the schemas drift apart, even by one optional field: a field
 // the schema doesn't know would otherwise be stripped, silently, on the next save. (Mutual

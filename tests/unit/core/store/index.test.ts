@@ -10,6 +10,7 @@ import { NotebookFileAdapter } from '../../../../electron/core/store/notebook-fi
 import {
   annotation,
   article,
+  body,
   journals,
   listDir,
   makeTempDir,
@@ -55,12 +56,13 @@ describe('openNotebookStore', () => {
 describe('commit', () => {
   it('appends one journal line per commit and replays it after a reopen without compaction', async () => {
     const store = await openNotebookStore(dir, manual);
+    await store.putBody(body('a1'));
     await store.commit([put.article(article('a1')), put.tag(tag('t1'))]);
     await store.commit([put.annotation(annotation('n1', 'a1', ['t1'])), seeded(true)]);
     await store.commit([put.tag(tag('t1', 'renamed')), put.tag(tag('t2'))]);
     await store.commit([remove('tags', 't2')]);
 
-    expect(await listDir(dir)).toEqual(['journal-1.jsonl']);
+    expect(await listDir(dir)).toEqual(['bodies', 'journal-1.jsonl']);
     expect(lines('journal-1.jsonl').map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([
       1, 2, 3, 4,
     ]);
@@ -145,6 +147,7 @@ describe('commit', () => {
 describe('compaction', () => {
   it('writes the state to notebook.json without bodies; a reopen gives the same state', async () => {
     const store = await openNotebookStore(dir, manual);
+    await store.putBody(body('a1'));
     await store.commit([put.article(article('a1')), put.tag(tag('t1')), seeded(true)]);
     await store.commit([put.annotation(annotation('n1', 'a1', ['t1']))]);
     await store.compact();
@@ -166,7 +169,7 @@ describe('compaction', () => {
 
   it('keeps the previous notebook as backup and each journal until the backup covers it', async () => {
     const store = await openNotebookStore(dir, manual);
-    await store.commit([put.article(article('a1'))]);
+    await store.commit([put.tag(tag('t0'))]);
     await store.compact();
     // The journal stays one more round: with the backup it rebuilds everything if need be.
     expect(await listDir(dir)).toEqual(['journal-1.jsonl', 'notebook.json']);
@@ -176,11 +179,39 @@ describe('compaction', () => {
     expect(((await readJson(backup())) as { journalSeq: number }).journalSeq).toBe(1);
     expect(await listDir(dir)).toEqual(['journal-2.jsonl', 'notebook.json', 'notebook.json.bak']);
 
-    await store.commit([remove('articles', 'a1')]);
+    await store.commit([remove('tags', 't0')]);
     await store.compact();
-    expect(await journals(dir)).toEqual(['journal-3.jsonl']);
     expect(((await readJson(file())) as { journalSeq: number }).journalSeq).toBe(3);
     expect(((await readJson(backup())) as { journalSeq: number }).journalSeq).toBe(2);
+  });
+
+  it('keeps the last three snapshots before the backup as restore points, and the journals since the oldest', async () => {
+    const at = (n: number) => () => new Date(Date.UTC(2024, 4, 1, 10, n));
+    let minute = 0;
+    const store = await openNotebookStore(dir, { ...manual, now: () => at(minute)() });
+    for (let i = 1; i <= 6; i++) {
+      minute = i;
+      await store.commit([put.tag(tag(`t${i}`))]);
+      await store.compact();
+    }
+    const seqOf = async (name: string) =>
+      ((await readJson(path.join(dir, name))) as { journalSeq: number }).journalSeq;
+    const points = (await listDir(dir)).filter((n) => n.startsWith('notebook.restore-'));
+    // Six snapshots: notebook.json (6), .bak (5), restore points (4, 3, 2); the first was pruned.
+    expect(points).toEqual([
+      'notebook.restore-2024-05-01T10-04-00-000Z.json',
+      'notebook.restore-2024-05-01T10-05-00-000Z.json',
+      'notebook.restore-2024-05-01T10-06-00-000Z.json',
+    ]);
+    expect(await Promise.all(points.map(seqOf))).toEqual([2, 3, 4]);
+    expect([await seqOf('notebook.json'), await seqOf('notebook.json.bak')]).toEqual([6, 5]);
+    // Every kept copy plus the journals left rebuilds the whole notebook.
+    expect(await journals(dir)).toEqual([
+      'journal-3.jsonl',
+      'journal-4.jsonl',
+      'journal-5.jsonl',
+      'journal-6.jsonl',
+    ]);
   });
 
   it('does nothing when nothing was committed since the last one', async () => {
@@ -197,9 +228,11 @@ describe('compaction', () => {
 
   it('keeps every commit made while a compaction is writing', async () => {
     const store = await openNotebookStore(dir, manual);
-    await store.commit(
-      Array.from({ length: 200 }, (_, i) => put.annotation(annotation(`n${i}`, 'a'))),
-    );
+    await store.putBody(body('a'));
+    await store.commit([
+      put.article(article('a')),
+      ...Array.from({ length: 200 }, (_, i) => put.annotation(annotation(`n${i}`, 'a'))),
+    ]);
     // Hold the compaction after it has taken its snapshot, until the commits below are done.
     const write = NotebookFileAdapter.prototype.write;
     let release = () => {};

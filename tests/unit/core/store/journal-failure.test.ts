@@ -51,7 +51,10 @@ it('cuts a line that failed to sync back off the journal, and carries on', async
   const before = plain(store.state);
 
   faults.datasync = 1;
-  await expect(store.commit([put.tag(tag('lost'))])).rejects.toMatchObject({ code: 'EIO' });
+  await expect(store.commit([put.tag(tag('lost'))])).rejects.toMatchObject({
+    code: 'storage',
+    message: 'The disk reported an error: your change was not saved. Check the disk and try again.',
+  });
   expect(plain(store.state)).toEqual(before);
   expect((await readFile(path.join(dir, 'journal-1.jsonl'))).equals(journal)).toBe(true);
 
@@ -67,7 +70,7 @@ it('refuses further commits when the failed line cannot be cut off either', asyn
 
   faults.datasync = 1;
   faults.truncate = true;
-  await expect(store.commit([put.tag(tag('t2'))])).rejects.toMatchObject({ code: 'EIO' });
+  await expect(store.commit([put.tag(tag('t2'))])).rejects.toMatchObject({ code: 'storage' });
   faults.truncate = false;
 
   const refused = store.commit([put.tag(tag('t3'))]);

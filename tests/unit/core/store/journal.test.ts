@@ -63,7 +63,7 @@ describe('a torn last line', () => {
 });
 
 describe('a damaged line before the end', () => {
-  it('stops the replay there, keeps the journal aside, tells the analyst and settles the rest', async () => {
+  it('costs that line only: every later line is replayed, the journal is copied aside, the analyst told', async () => {
     await tagsInJournal(4);
     const original = (await readFile(journal(1), 'utf8')).split('\n');
     original[2] = '{"seq":3,"changes":[{"kind":"put","collection":"tags","record":{"id":""}}]}';
@@ -71,45 +71,128 @@ describe('a damaged line before the end', () => {
     await writeFile(journal(1), damaged);
 
     const store = await openNotebookStore(dir, { ...manual, now });
-    expect([...store.state.tags.keys()]).toEqual(['t1', 't2']);
+    expect([...store.state.tags.keys()]).toEqual(['t1', 't2', 't4']);
     const kept = `journal-1.corrupt-${stamp}.jsonl`;
     expect(store.notices).toEqual([
-      `Part of your recent changes could not be read back (line 3 of journal-1.jsonl is damaged); the notebook was opened as it was just before that change, and the file was kept as ${kept}.`,
+      {
+        code: 'changes-unreadable',
+        params: {
+          journal: 'journal-1.jsonl',
+          keptAs: kept,
+          changes: 1,
+          lines: [3],
+          after: expect.any(String),
+          before: expect.any(String),
+          annotations: 0,
+          tags: 1,
+          articleTitles: [],
+        },
+      },
     ]);
     expect(await readFile(path.join(dir, kept), 'utf8')).toBe(damaged);
     // What was replayed is in notebook.json now, so the next open is clean and the same.
-    expect(await listDir(dir)).toEqual([kept, 'notebook.json']);
     expect(
       ((await readJson(path.join(dir, 'notebook.json'))) as { journalSeq: number }).journalSeq,
-    ).toBe(2);
+    ).toBe(4);
     const again = await openNotebookStore(dir, { ...manual, now });
     expect(again.notices).toEqual([]);
-    expect([...again.state.tags.keys()]).toEqual(['t1', 't2']);
+    expect([...again.state.tags.keys()]).toEqual(['t1', 't2', 't4']);
+    // And new commits are numbered after every line on disk.
+    await again.commit([put.tag(tag('t5'))]);
+    expect([...(await openNotebookStore(dir, manual)).state.tags.keys()]).toEqual([
+      't1',
+      't2',
+      't4',
+      't5',
+    ]);
   });
 
-  it('also sets later journals aside rather than replay them over the gap', async () => {
+  it('replays later journals too, over the gap, and says when the lost change was saved', async () => {
     await tagsInJournal(2);
     const first = await openNotebookStore(dir, manual);
     await first.commit([put.tag(tag('t3'))]);
     await writeFile(journal(1), `garbage\n${await readFile(journal(1), 'utf8')}`);
 
     const store = await openNotebookStore(dir, { ...manual, now });
-    expect(store.state.tags.size).toBe(0);
-    expect(store.notices).toHaveLength(1);
-    expect(store.notices[0]).toContain('line 1 of journal-1.jsonl');
-    expect(store.notices[0]).toContain(`journal-2.unreplayed-${stamp}.jsonl`);
-    expect(await listDir(dir)).toEqual([
-      `journal-1.corrupt-${stamp}.jsonl`,
-      `journal-2.unreplayed-${stamp}.jsonl`,
-      'notebook.json',
+    expect([...store.state.tags.keys()]).toEqual(['t1', 't2', 't3']);
+    // A line of garbage before seq 1 held nothing a seq is missing for: nothing was lost.
+    expect(store.notices).toEqual([]);
+  });
+
+  it('names the time a damaged line still shows, and what it held', async () => {
+    const store = await openNotebookStore(dir, {
+      ...manual,
+      now: () => new Date('2024-05-01T10:42:00.000Z'),
+    });
+    await store.commit([put.tag(tag('t1'))]);
+    await store.commit([put.tag(tag('t2')), put.tag(tag('t3'))]);
+    await store.commit([put.tag(tag('t4'))]);
+    const lines = (await readFile(journal(1), 'utf8')).split('\n');
+    lines[1] = lines[1]!.replace('tag t3', 'tag t?'); // the checksum no longer matches
+    await writeFile(journal(1), lines.join('\n'));
+
+    const reopened = await openNotebookStore(dir, { ...manual, now });
+    expect([...reopened.state.tags.keys()]).toEqual(['t1', 't4']);
+    expect(reopened.notices).toMatchObject([
+      {
+        code: 'changes-unreadable',
+        params: { changes: 1, lines: [2], at: '2024-05-01T10:42:00.000Z', tags: 2 },
+      },
     ]);
   });
 
-  it('counts a sequence number that goes backwards as damage', async () => {
+  it('counts a sequence number that goes backwards as damage to that line alone', async () => {
     await tagsInJournal(3);
     const text = await readFile(journal(1), 'utf8');
     await writeFile(journal(1), text.replace('"seq":2', '"seq":1'));
-    expect(await tagIds()).toEqual(['t1']);
+    expect(await tagIds()).toEqual(['t1', 't3']);
+  });
+
+  it('passes over an exact copy of a line, anywhere, without replaying it twice', async () => {
+    await tagsInJournal(2);
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.tag(tag('t1', 'renamed'))]);
+    const [line1] = (await readFile(journal(1), 'utf8')).split('\n');
+    // A sync tool or a copy put line 1 (t1 as first named) again after the rename.
+    await appendFile(journal(2), `${line1}\n`);
+    await appendFile(journal(2), '');
+
+    const reopened = await openNotebookStore(dir, { ...manual, now });
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.state.tags.get('t1')?.name).toBe('renamed');
+  });
+
+  it('still replays lines written before lines had checksums', async () => {
+    await writeFile(
+      journal(1),
+      [1, 2].map((i) => JSON.stringify({ seq: i, changes: [put.tag(tag(`t${i}`))] })).join('\n') +
+        '\n',
+    );
+    const store = await openNotebookStore(dir, { ...manual, now });
+    expect(store.notices).toEqual([]);
+    expect([...store.state.tags.keys()]).toEqual(['t1', 't2']);
+    await store.commit([put.tag(tag('t3'))]);
+    expect(await tagIds()).toEqual(['t1', 't2', 't3']);
+  });
+});
+
+describe('a journal line from a newer version of the app', () => {
+  it('refuses the opening and changes nothing', async () => {
+    await tagsInJournal(2);
+    const text = await readFile(journal(1), 'utf8');
+    // A change kind this version doesn't know, on a line without a checksum (so only it speaks).
+    const newer = `${text}{"seq":3,"changes":[{"kind":"move","collection":"tags","id":"t1"}]}\n`;
+    await writeFile(journal(1), newer);
+    const listing = await listDir(dir);
+
+    await expect(openNotebookStore(dir, { ...manual, now })).rejects.toMatchObject({
+      code: 'conflict',
+      message:
+        'This notebook was saved by a newer version of Research Notebook; update the app to open it.',
+      notice: { code: 'newer-version', params: {} },
+    });
+    expect(await readFile(journal(1), 'utf8')).toBe(newer);
+    expect(await listDir(dir)).toEqual(listing);
   });
 });
 
@@ -126,13 +209,39 @@ describe('replay over notebook.json', () => {
     const file = path.join(dir, 'notebook.json');
     const data = (await readJson(file)) as { journalSeq: number; tags: { name: string }[] };
     expect(data.journalSeq).toBe(2);
-    data.tags[0]!.name = 'only in the file';
+    // A record no journal entry touched: were the rename replayed again, it would still stand,
+    // so mark it and see the file's own copy of it kept.
+    data.tags.push(tag('only-in-file', 'only in the file'));
     await writeFile(file, JSON.stringify(data));
 
     const reopened = await openNotebookStore(dir, manual);
+    expect(reopened.notices).toEqual([]);
     expect([...reopened.state.tags.values()].map((t) => t.name)).toEqual([
+      'renamed',
       'only in the file',
       'tag t2',
+    ]);
+  });
+
+  it('does not trust a file that disagrees with the entries it says it contains', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.tag(tag('t1'))]);
+    await store.compact();
+    await store.commit([put.tag(tag('t1', 'renamed'))]);
+    await store.compact();
+    await store.commit([put.tag(tag('t2'))]);
+    const file = path.join(dir, 'notebook.json');
+    const data = (await readJson(file)) as { journalSeq: number; tags: { name: string }[] };
+    data.tags[0]!.name = 'not what seq 2 saved';
+    await writeFile(file, JSON.stringify(data));
+
+    const reopened = await openNotebookStore(dir, { ...manual, now });
+    expect([...reopened.state.tags.values()].map((t) => t.name)).toEqual(['renamed', 'tag t2']);
+    expect(reopened.notices).toMatchObject([
+      {
+        code: 'notebook-restored',
+        params: { problem: 'ahead', source: 'backup', replayed: 2, complete: true },
+      },
     ]);
   });
 
@@ -146,7 +255,9 @@ describe('replay over notebook.json', () => {
     await writeFile(path.join(dir, 'notebook.json'), 'damaged');
 
     const reopened = await openNotebookStore(dir, { ...manual, now });
-    expect(reopened.notices[0]).toContain('the backup from');
+    expect(reopened.notices).toMatchObject([
+      { code: 'notebook-restored', params: { problem: 'damaged', source: 'backup', replayed: 2 } },
+    ]);
     expect([...reopened.state.tags.keys()]).toEqual(['t1', 't2', 't3']);
   });
 });

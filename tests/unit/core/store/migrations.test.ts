@@ -14,9 +14,9 @@ import {
   UnknownFormatError,
   type MigrationRegistry,
 } from '../../../../electron/core/store/migrations';
-import { notebookPaths } from '../../../../electron/core/store/notebook-data';
+import { dataFromState, notebookPaths } from '../../../../electron/core/store/notebook-data';
 import { parseNotebook } from '../../../../electron/core/store/notebook-file';
-import { loadNotebook } from '../../../../electron/core/store/recovery';
+import { recoverNotebook } from '../../../../electron/core/store/recovery';
 import { hashOf, listDir, makeTempDir, readJson } from '../../../fixtures/store/notebook-fixtures';
 
 const fixturePath = (name: string) =>
@@ -169,7 +169,7 @@ describe('opening a format 1 notebook', () => {
     const store = await openNotebookStore(dir, { now });
 
     expect(store.notices).toEqual([
-      `Your notebook was upgraded from an older format; a copy of it as it was is kept as ${copy}.`,
+      { code: 'notebook-upgraded', params: { fromFormat: 1, keptAs: copy } },
     ]);
     const expected = await v2();
     expect(await readJson(path.join(dir, 'notebook.json'))).toEqual(expected);
@@ -211,9 +211,15 @@ describe('opening a format 1 notebook', () => {
     await writeFile(paths.file, JSON.stringify({ ...rest, version: 0, codes: tags }));
 
     const bodies = new BodyStore(paths.bodies, dir);
-    const loaded = await loadNotebook(paths, { now, bodies, migrations: fromZero });
-    expect(loaded.data).toEqual(await v2());
-    expect(loaded.dirty).toBe(true);
+    const recovered = await recoverNotebook(paths, { now, bodies, migrations: fromZero });
+    expect(dataFromState(recovered.state, 0)).toEqual(await v2());
+    expect(recovered.dirty).toBe(true);
+    expect(recovered.notices).toEqual([
+      {
+        code: 'notebook-upgraded',
+        params: { fromFormat: 0, keptAs: 'notebook.format-0-2024-05-01T10-20-30-456Z.json' },
+      },
+    ]);
     expect(await listDir(paths.bodies)).toHaveLength(1);
     expect(await listDir(dir)).toContain('notebook.format-0-2024-05-01T10-20-30-456Z.json');
   });

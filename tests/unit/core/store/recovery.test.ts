@@ -9,6 +9,7 @@ import { NotebookError } from '../../../../electron/core/errors';
 import {
   annotation,
   article,
+  body,
   journals,
   listDir,
   makeTempDir,
@@ -35,6 +36,7 @@ const manual = { now, compactAfterMs: 1e9, compactAfterEntries: 1e9 };
  */
 async function twoVersions() {
   const store = await openNotebookStore(dir, manual);
+  await store.putBody(body('a1'));
   await store.commit([put.article(article('a1'))]);
   await store.compact();
   const first = plain(store.state);
@@ -86,12 +88,20 @@ describe('a damaged notebook file', () => {
 
     const store = await openNotebookStore(dir, { now });
     expect(plain(store.state)).toEqual(first);
-    expect(store.notices).toHaveLength(1);
-    expect(store.notices[0]).toMatch(
-      new RegExp(
-        `^Your notebook file could not be read; it was set aside as ${quarantined.replace(/\./g, '\\.')} and the backup from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d was restored\\.$`,
-      ),
-    );
+    expect(store.notices).toEqual([
+      {
+        code: 'notebook-restored',
+        params: {
+          problem: 'damaged',
+          keptAs: quarantined,
+          source: 'backup',
+          savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          replayed: 0,
+          complete: true,
+          alsoKept: [],
+        },
+      },
+    ]);
     expect((await readFile(path.join(dir, quarantined))).equals(bad)).toBe(true);
     // The restore is written straight away, so the next open is clean.
     expect(await readJson(file())).toMatchObject({ articles: first.articles, tags: first.tags });
@@ -104,7 +114,9 @@ describe('a damaged notebook file', () => {
     const { second } = await twoVersions();
     await writeFile(file(), 'damaged');
     const store = await openNotebookStore(dir, { now });
-    expect(store.notices).toHaveLength(1);
+    expect(store.notices).toMatchObject([
+      { code: 'notebook-restored', params: { problem: 'damaged', replayed: 1, complete: true } },
+    ]);
     expect(plain(store.state)).toEqual(second);
   });
 
@@ -116,7 +128,7 @@ describe('a damaged notebook file', () => {
     const store = await openNotebookStore(dir, { now });
 
     const second = quarantined.replace('.json', '-2.json');
-    expect(store.notices[0]).toContain(second);
+    expect(store.notices).toMatchObject([{ params: { keptAs: second } }]);
     expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe('first damage');
     expect(await readFile(path.join(dir, second), 'utf8')).toBe('second damage');
   });
@@ -133,7 +145,10 @@ describe('a damaged notebook file', () => {
       meta: { sampleSeeded: true },
     });
     expect(store.notices).toEqual([
-      `Your notebook file could not be read and there was no usable backup, so an empty notebook was started. The damaged file was kept as ${path.join(dir, quarantined)}.`,
+      {
+        code: 'notebook-rebuilt',
+        params: { problem: 'damaged', keptAs: quarantined, alsoKept: [], replayed: 0 },
+      },
     ]);
     expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe(validJson.slice(0, 40));
     expect(await listDir(dir)).toEqual([quarantined, 'notebook.json']);
@@ -152,17 +167,31 @@ describe('a damaged notebook file', () => {
       tags: [tag('t1')],
       meta: { sampleSeeded: true },
     });
-    expect(store.notices).toHaveLength(1);
-    expect(store.notices[0]).toContain(path.join(dir, quarantined));
-    expect(store.notices[0]).toContain(path.join(dir, keptBackup));
+    // The first commit (the article) was only in the lost files: the journal starts after it.
+    expect(store.notices).toEqual([
+      {
+        code: 'notebook-rebuilt',
+        params: {
+          problem: 'damaged',
+          keptAs: quarantined,
+          alsoKept: [keptBackup],
+          replayed: 1,
+          since: expect.any(String),
+        },
+      },
+      { code: 'changes-missing', params: { count: 1, before: expect.any(String) } },
+    ]);
     expect(await readFile(path.join(dir, quarantined), 'utf8')).toBe('null');
     expect(await readFile(path.join(dir, keptBackup), 'utf8')).toBe('{"version":2');
     expect(await listDir(dir)).toEqual([
+      'bodies',
       'journal-2.jsonl',
       keptBackup,
       quarantined,
       'notebook.json',
     ]);
+    // No file left refers to the lost article's text, so it was collected.
+    expect(await listDir(path.join(dir, 'bodies'))).toEqual([]);
   });
 });
 
@@ -173,10 +202,10 @@ describe('a missing notebook file', () => {
     const store = await openNotebookStore(dir, { now });
 
     expect(plain(store.state)).toEqual(first);
-    expect(store.notices).toHaveLength(1);
-    expect(store.notices[0]).toMatch(
-      /^Your notebook file was missing; the backup from .+ was restored\.$/,
-    );
+    expect(store.notices).toMatchObject([
+      { code: 'notebook-restored', params: { problem: 'missing', source: 'backup', replayed: 0 } },
+    ]);
+    expect(store.notices[0]?.params).not.toHaveProperty('keptAs');
     expect(await readJson(file())).toMatchObject({ articles: first.articles, tags: first.tags });
   });
 
@@ -187,7 +216,13 @@ describe('a missing notebook file', () => {
     const store = await openNotebookStore(dir, { now });
 
     expect(store.state.articles.size).toBe(0);
-    expect(store.notices[0]).toContain('notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json');
+    expect(store.notices).toMatchObject([
+      {
+        code: 'notebook-rebuilt',
+        params: { alsoKept: ['notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json'] },
+      },
+      { code: 'changes-missing' },
+    ]);
     expect(
       await readFile(path.join(dir, 'notebook.corrupt-2024-05-01T10-20-30-456Z-backup.json')),
     ).toHaveLength(0);

@@ -1,0 +1,122 @@
+// One journal line: `{"seq":N,"at":"<ISO>","changes":[...],"crc":"xxxxxxxx"}`, where crc is the
+// CRC-32 of every byte before `,"crc"`. Lines written before checksums existed have neither `at`
+// nor `crc` and are still read (the schema alone decides those).
+import { crc32 } from 'node:zlib';
+import type { JournalEntry } from './notebook-data';
+import { journalEntrySchema, newerValuesOnly } from './schema';
+import { decodeUtf8Strict } from './utf8';
+
+const TAIL_LENGTH = ',"crc":"00000000"}'.length;
+const TAIL = /^,"crc":"([0-9a-f]{8})"\}$/;
+
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+
+/** The line for one commit, newline included. `changesJson` is the commit's checked changes. */
+export function encodeEntry(seq: number, at: string, changesJson: string): string {
+  const body = `{"seq":${seq},"at":${JSON.stringify(at)},"changes":${changesJson}`;
+  return `${body},"crc":"${hex8(crc32(Buffer.from(body, 'utf8')))}"}\n`;
+}
+
+/** ok: the checksum matches; bad: it doesn't (or the line is cut); unchecked: a line from before checksums. */
+export type LineCheck = 'ok' | 'bad' | 'unchecked';
+
+export function checkLine(line: Buffer): LineCheck {
+  if (line.length >= TAIL_LENGTH) {
+    const tail = TAIL.exec(line.subarray(line.length - TAIL_LENGTH).toString('latin1'));
+    if (tail) {
+      const body = line.subarray(0, line.length - TAIL_LENGTH);
+      return hex8(crc32(body)) === tail[1] ? 'ok' : 'bad';
+    }
+  }
+  // Every line this version writes ends in a checksum, so one that names a time but has none was
+  // cut or damaged; only lines without `at` can be from before checksums.
+  return /^\{"seq":\d{1,15},"at":/.test(line.subarray(0, 40).toString('latin1'))
+    ? 'bad'
+    : 'unchecked';
+}
+
+export type ParsedLine =
+  | { kind: 'entry'; entry: JournalEntry }
+  | { kind: 'damaged' }
+  /** Well formed, but with a value only a newer version of the app writes. */
+  | { kind: 'newer' };
+
+export function parseLine(line: Buffer): ParsedLine {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeUtf8Strict(line));
+  } catch {
+    return { kind: 'damaged' };
+  }
+  const checked = journalEntrySchema.safeParse(json);
+  if (checked.success) return { kind: 'entry', entry: checked.data };
+  return newerValuesOnly(checked.error, json) ? { kind: 'newer' } : { kind: 'damaged' };
+}
+
+/** The seq a line starts with, read without parsing it (every line starts the same way). */
+export function seqOf(line: Buffer): number | undefined {
+  const match = /^\{"seq":(\d{1,15}),/.exec(line.subarray(0, 32).toString('latin1'));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** What a damaged line still shows of itself: its time and what it touched, as far as legible. */
+export interface DamageTrace {
+  at?: string;
+  annotations: number;
+  tags: number;
+  /** Ids of articles it put, or whose annotations it touched. */
+  articleIds: string[];
+  /** Titles of articles it put (an import, say), in case the article is gone too. */
+  titles: string[];
+}
+
+export function traceOf(line: Buffer): DamageTrace {
+  // Decoded leniently: a damaged byte becomes U+FFFD, and everything around it stays legible.
+  const text = line.toString('utf8');
+  const all = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1] ?? '');
+  const at =
+    /"at":"(\d{4}-\d\d-\d\dT[\d:.]+Z)"/.exec(text)?.[1] ??
+    latest(all(/"updatedAt":"([^"]{10,40})"/g));
+  const titles = all(
+    /"collection":"articles","record":\{"id":"[^"]*","title":"((?:[^"\\]|\\.)*)"/g,
+  );
+  return {
+    ...(at !== undefined && { at }),
+    annotations: all(/"collection":"annotations"/g).length,
+    tags: all(/"collection":"tags"/g).length,
+    articleIds: [
+      ...new Set([
+        ...all(/"articleId":"([^"]{1,64})"/g),
+        ...all(/"collection":"articles","record":\{"id":"([^"]{1,64})"/g),
+      ]),
+    ],
+    titles: titles.map(unescapeJson),
+  };
+}
+
+/** When an entry was saved: its own time, else the latest time a record in it carries. */
+export function entryTime(entry: JournalEntry): string | undefined {
+  if (entry.at !== undefined) return entry.at;
+  const times: string[] = [];
+  for (const change of entry.changes) {
+    if (change.kind !== 'put') continue;
+    const r = change.record;
+    if ('updatedAt' in r) times.push(r.updatedAt);
+    else if ('revisions' in r) times.push(r.revisions.at(-1)?.createdAt ?? r.importedAt);
+    else times.push(r.createdAt);
+  }
+  return latest(times);
+}
+
+function latest(times: string[]): string | undefined {
+  const valid = times.filter((t) => !Number.isNaN(Date.parse(t)));
+  return valid.length ? valid.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) : undefined;
+}
+
+function unescapeJson(s: string): string {
+  try {
+    return JSON.parse(`"${s}"`) as string;
+  } catch {
+    return s;
+  }
+}
