@@ -18,6 +18,23 @@ export class NotebookError extends Error {
   readonly notice: Notice | undefined;
 }
 
+/**
+ * The text (body) of an article revision is missing or damaged on disk. Only that article is
+ * affected: a whole-notebook export leaves it out and says so, and importing the original file
+ * again repairs it.
+ */
+export class UnreadableTextError extends NotebookError {
+  constructor(problem: 'missing' | 'damaged', file: string) {
+    super(
+      problem === 'missing' ? 'not-found' : 'bad-file',
+      problem === 'missing'
+        ? 'The text of this article revision is missing from the notebook folder. Import the original file again to repair it; the rest of the notebook is unaffected.'
+        : `The text of this article revision is damaged on disk (${file} in the bodies folder). Import the original file again to repair it; the rest of the notebook is unaffected.`,
+    );
+    this.name = 'UnreadableTextError';
+  }
+}
+
 export const notFound = (what: string) =>
   new NotebookError('not-found', `${what} no longer exists.`);
 export const conflict = (message: string) => new NotebookError('conflict', message);

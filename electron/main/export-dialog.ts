@@ -28,6 +28,10 @@ export function withSaveDialog(
       : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
     await writeFile(choice.filePath, file.content, 'utf8');
-    return { kind: 'saved', path: choice.filePath };
+    return {
+      kind: 'saved',
+      path: choice.filePath,
+      ...(outcome.leftOut && { leftOut: outcome.leftOut }),
+    };
   };
 }

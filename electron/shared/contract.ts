@@ -31,9 +31,15 @@ export interface PickedFile {
   encoding?: TextEncodingName;
 }
 
-/** Where an export went: saved by a native dialog (Electron), cancelled, or handed back for the browser to download. */
+/**
+ * Where an export went: saved by a native dialog (Electron), cancelled, or handed back for the
+ * browser to download. `leftOut`: titles of articles a whole-notebook export left out because
+ * their text can't be read (the file says so too, where its format has room for a line).
+ */
 export type ExportOutcome =
-  { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'download'; file: ExportFile };
+  | { kind: 'saved'; path: string; leftOut?: string[] }
+  | { kind: 'cancelled' }
+  | { kind: 'download'; file: ExportFile; leftOut?: string[] };
 
 /** What a new revision did to the article's annotations. */
 export interface RevisionOutcome {

@@ -3,10 +3,14 @@
 // download in the browser host).
 import type { Handlers } from '../../shared/contract';
 import type { Annotation } from '../../shared/model';
+import { UnreadableTextError } from '../errors';
 import type { ExportArticle } from '../export';
 import { findArticle, loadArticle } from './articles';
 import { workersOf, type ServiceContext } from './context';
 import { findTag } from './tags';
+
+const leftOutLine = (titles: string[]) =>
+  `\n> Left out of this export, because their text could not be read: ${titles.map((t) => `“${t}”`).join(', ')}. Importing an article's original file again repairs it.\n`;
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes'> {
   const { state } = ctx.store;
@@ -21,13 +25,24 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         byArticle.get(a.articleId)?.push(a);
       }
       const selected: ExportArticle[] = [];
+      const leftOut: string[] = [];
       for (const record of records) {
         const annotations = byArticle.get(record.id)!;
         // Filtered by tag, a notebook export is about matching passages only: an article without
         // one is left out (and its body never read).
         if (wanted && !articleId && annotations.length === 0) continue;
         // The exporters read the text and the details, never blocks or marks: those stay here.
-        const { blocks: _blocks, marks: _marks, ...article } = await loadArticle(ctx, record);
+        let loaded;
+        try {
+          loaded = await loadArticle(ctx, record);
+        } catch (error) {
+          // One article whose text can't be read doesn't sink a whole-notebook export: it is left
+          // out and named. Asked for by itself, it fails with the reason (and how to repair it).
+          if (articleId || !(error instanceof UnreadableTextError)) throw error;
+          leftOut.push(record.title);
+          continue;
+        }
+        const { blocks: _blocks, marks: _marks, ...article } = loaded;
         selected.push({ article, annotations });
       }
       const file = await workersOf(ctx).run('renderExport', {
@@ -38,7 +53,10 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         ...(tagFilter && { tagFilter }),
         exportedAt: ctx.now(),
       });
-      return { kind: 'download', file };
+      if (leftOut.length === 0) return { kind: 'download', file };
+      // Markdown has room for a line saying so; CSV and JSON-LD don't, so the outcome says it.
+      if (format === 'markdown') file.content += leftOutLine(leftOut);
+      return { kind: 'download', file, leftOut };
     },
   };
 }

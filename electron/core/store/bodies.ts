@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleBody, Block, Mark } from '../../shared/model';
-import { asStorageError, NotebookError, newerVersion } from '../errors';
+import { asStorageError, newerVersion, UnreadableTextError } from '../errors';
 import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
 import { bodyHashSchema, bodySchema, newerValuesOnly } from './schema';
 
@@ -101,12 +101,7 @@ export class BodyStore {
     }
     const body = sha256(bytes) === hash ? parseBody(bytes) : undefined;
     if (body === 'newer') throw newerVersion();
-    if (!body) {
-      throw new NotebookError(
-        'bad-file',
-        `The text of this article revision is damaged on disk (${path.basename(this.#file(hash))} in the bodies folder). Import the original file again to repair it; the rest of the notebook is unaffected.`,
-      );
-    }
+    if (!body) throw new UnreadableTextError('damaged', path.basename(this.#file(hash)));
     this.#remember(hash, freeze(body));
     return body;
   }
@@ -206,8 +201,4 @@ function parseBody(bytes: Buffer): ArticleBody | 'newer' | undefined {
   return newerValuesOnly(checked.error, json) ? 'newer' : undefined;
 }
 
-const missingBody = () =>
-  new NotebookError(
-    'not-found',
-    'The text of this article revision is missing from the notebook folder. Import the original file again to repair it; the rest of the notebook is unaffected.',
-  );
+const missingBody = () => new UnreadableTextError('missing', '');

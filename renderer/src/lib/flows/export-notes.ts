@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../../../electron/shared/model';
 import { call } from '../api';
 import { downloadFile } from '../files/pick-file';
 import { toasts } from '../state/toasts.svelte';
+import { list } from '../words';
 
 export interface ExportChoice {
   /** The article to export, or null for the whole notebook. */
@@ -24,5 +25,12 @@ export async function exportNotes(choice: ExportChoice): Promise<void> {
     toasts.show(`Exported ${outcome.file.fileName}.`);
   } else if (outcome.kind === 'saved') {
     toasts.show(`Exported to ${outcome.path}.`);
+  }
+  if (outcome.kind !== 'cancelled' && outcome.leftOut?.length) {
+    const titles = list(outcome.leftOut.map((t) => `“${t}”`));
+    toasts.show(
+      `Left out of the export, because ${outcome.leftOut.length === 1 ? 'its' : 'their'} text could not be read: ${titles}. Importing an article's original file again repairs it.`,
+      { kind: 'error' },
+    );
   }
 }
