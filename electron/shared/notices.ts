@@ -57,8 +57,8 @@ export interface NoticeParams {
   /** Lines of one journal file that could not be read (every readable later line was applied). */
   'changes-unreadable': {
     journal: string;
-    /** A copy of the journal as it was. */
-    keptAs: string;
+    /** A copy of the journal as it was (absent if the disk refused to make one). */
+    keptAs?: string;
     /** How many saved changes are lost. */
     changes: number;
     /** Their line numbers in the journal (1-based). */

@@ -120,10 +120,13 @@ export async function openNotebookStore(
     if (recovered.dirty || rehomed.changes.length > 0) await store.compactor.compact(true);
     else if (recovered.applied > 0) store.compactor.committed(recovered.applied);
   } catch (error) {
-    notices.push({
-      code: 'recovery-not-saved',
-      params: { problem: storageProblem(error) ?? 'other' },
-    });
+    if (!storageProblem(error)) console.error('Saving the recovered notebook failed', error);
+    if (!notices.some((n) => n.code === 'recovery-not-saved')) {
+      notices.push({
+        code: 'recovery-not-saved',
+        params: { problem: storageProblem(error) ?? 'other' },
+      });
+    }
   }
   return store;
 }

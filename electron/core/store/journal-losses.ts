@@ -17,7 +17,6 @@ export function lossNotices(scan: JournalScan, from: number, state: NotebookStat
     lost.seqs.forEach((s) => explained.add(s));
     const notice = byJournal.get(run.journal) ?? {
       journal: run.journal,
-      keptAs: '',
       changes: 0,
       lines: [],
       annotations: 0,

@@ -88,6 +88,8 @@ export class JournalWriter {
 
   async #undo(handle: FileHandle, size: number): Promise<void> {
     try {
+      // A write the disk refused outright (full, read-only) left nothing to cut off.
+      if ((await handle.stat()).size === size) return;
       await handle.truncate(size);
       await handle.datasync();
     } catch {

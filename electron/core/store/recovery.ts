@@ -3,8 +3,8 @@
 // not used are set aside, never deleted or overwritten, and the analyst is told in notices.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Notice } from '../../shared/notices';
-import { asStorageError } from '../errors';
+import type { Notice, StorageProblem } from '../../shared/notices';
+import { asStorageError, storageProblem } from '../errors';
 import { chooseBase, type Choice, type Judged } from './base-choice';
 import type { BodyStore } from './bodies';
 import { keepCopy, setAside } from './durable-file';
@@ -76,7 +76,19 @@ export async function recoverNotebook(
   const notices: Notice[] = [];
   try {
     await scan.cutTornTails().catch(() => undefined); // a disk that can't be written to: next time
-    const setAsideNames = await setAsideRefused(choice, stamp);
+    // A disk that refuses the moves (read-only, say) still opens the notebook; the recovery is
+    // done again next time, and a notice says why it wasn't kept.
+    let notSaved: StorageProblem | undefined;
+    const unlessRefused = async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await action();
+      } catch (error) {
+        notSaved ??= storageProblem(error);
+        if (!notSaved) throw error;
+        return undefined;
+      }
+    };
+    const setAsideNames = await setAsideRefused(choice, stamp, unlessRefused);
     const base = choice.base;
     const usedMain = base?.role === 'main';
     const problem = mainProblem(usedMain ? base : choice.refused.find((j) => j.role === 'main'));
@@ -91,7 +103,7 @@ export async function recoverNotebook(
     if (base && problem) {
       // notebook.json itself, used although the journal disagrees: a copy of it as it was is kept.
       const copy = usedMain
-        ? await keepCopy(paths.file, `notebook.set-aside-${stamp}.json`)
+        ? await unlessRefused(() => keepCopy(paths.file, `notebook.set-aside-${stamp}.json`))
         : undefined;
       const keptAs = keptMain ?? (copy && path.basename(copy));
       notices.push({
@@ -121,16 +133,17 @@ export async function recoverNotebook(
     }
     for (const loss of losses) {
       if (loss.code === 'changes-unreadable') {
-        const copy = await keepCopy(
-          path.join(paths.dir, loss.params.journal),
-          corruptJournalName(loss.params.journal, stamp),
+        const { journal } = loss.params;
+        const copy = await unlessRefused(() =>
+          keepCopy(path.join(paths.dir, journal), corruptJournalName(journal, stamp)),
         );
-        loss.params.keptAs = path.basename(copy);
+        if (copy) loss.params.keptAs = path.basename(copy);
       }
       notices.push(loss);
     }
     const upgraded = await finishUpgrade(choice, { now, bodies });
     if (upgraded) notices.push(upgraded);
+    if (notSaved) notices.push({ code: 'recovery-not-saved', params: { problem: notSaved } });
     return {
       state,
       notices,
@@ -163,16 +176,19 @@ function mainProblem(main: Judged | undefined) {
 }
 
 /** Sets aside every copy read and not used; returns their new names by their old paths. */
-async function setAsideRefused(choice: Choice, stamp: string): Promise<Map<string, string>> {
+async function setAsideRefused(
+  choice: Choice,
+  stamp: string,
+  unlessRefused: <T>(action: () => Promise<T>) => Promise<T | undefined>,
+): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const judged of choice.refused) {
     if (judged.reading.kind === 'missing') continue;
     const kind = judged.reading.kind === 'damaged' ? 'corrupt' : 'set-aside';
     const suffix = judged.role === 'main' ? '' : `-${judged.role}`;
-    names.set(
-      judged.file,
-      path.basename(await setAside(judged.file, `notebook.${kind}-${stamp}${suffix}.json`)),
-    );
+    const name = `notebook.${kind}-${stamp}${suffix}.json`;
+    const kept = await unlessRefused(() => setAside(judged.file, name));
+    if (kept) names.set(judged.file, path.basename(kept));
   }
   return names;
 }

@@ -89,7 +89,7 @@ function unreadable(p: Params<'changes-unreadable'>, now: Date): string {
     held.length || inArticles
       ? ` ${p.changes === 1 ? 'It' : 'They'} held ${held.length ? list(held) : 'changes'}${inArticles}.`
       : '';
-  return `${savedChanges(p.changes)}${timeOf(p, now)} could not be read back (${lines} ${agree(p.lines.length, 'is')} damaged).${what} Everything saved after ${p.changes === 1 ? 'it' : 'them'} was recovered; a copy of the journal is kept as ${p.keptAs}.`;
+  return `${savedChanges(p.changes)}${timeOf(p, now)} could not be read back (${lines} ${agree(p.lines.length, 'is')} damaged).${what} Everything saved after ${p.changes === 1 ? 'it' : 'them'} was recovered${p.keptAs ? `; a copy of the journal is kept as ${p.keptAs}` : ''}.`;
 }
 
 function texts(p: Params<'texts-unreadable'>): string {

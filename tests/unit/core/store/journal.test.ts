@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNotebookStore } from '../../../../electron/core/store';
 import {
+  annotation,
+  article,
+  body,
   journals,
   listDir,
   makeTempDir,
@@ -173,6 +176,62 @@ describe('a damaged line before the end', () => {
     expect([...store.state.tags.keys()]).toEqual(['t1', 't2']);
     await store.commit([put.tag(tag('t3'))]);
     expect(await tagIds()).toEqual(['t1', 't2', 't3']);
+  });
+});
+
+describe('the measured case: one bad line in the middle of a journal', () => {
+  /** An article, a tag, 12 annotations, then 3 of them updated: 17 acknowledged commits. */
+  async function annotatedJournal() {
+    const store = await openNotebookStore(dir, manual);
+    await store.putBody(body('a1'));
+    await store.commit([put.article(article('a1'))]);
+    await store.commit([put.tag(tag('t1'))]);
+    for (let i = 1; i <= 12; i++) {
+      await store.commit([put.annotation(annotation(`n${i}`, 'a1', ['t1']))]);
+    }
+    for (const i of [2, 7, 12]) {
+      await store.commit([
+        put.annotation({ ...annotation(`n${i}`, 'a1', ['t1']), comment: `updated ${i}` }),
+      ]);
+    }
+    return (await readFile(journal(1), 'utf8')).split('\n');
+  }
+  const comments = async () =>
+    [...(await openNotebookStore(dir, { ...manual, now })).state.annotations.values()].map(
+      (a) => a.comment,
+    );
+
+  it('a duplicated line costs nothing: every later annotation and update is there', async () => {
+    const lines = await annotatedJournal();
+    lines.splice(5, 0, lines[1]!); // the tag's line again, between annotations 3 and 4
+    await writeFile(journal(1), lines.join('\n'));
+
+    const store = await openNotebookStore(dir, { ...manual, now });
+    expect(store.notices).toEqual([]);
+    expect(store.state.annotations.size).toBe(12);
+    expect((await comments()).filter((c) => c.startsWith('updated'))).toEqual([
+      'updated 2',
+      'updated 7',
+      'updated 12',
+    ]);
+  });
+
+  it('a damaged line costs that change only, and the notice says what it held', async () => {
+    const lines = await annotatedJournal();
+    lines[6] = lines[6]!.replace('A *comment*', 'A *c0mment*'); // annotation n5, checksum broken
+    await writeFile(journal(1), lines.join('\n'));
+
+    const store = await openNotebookStore(dir, { ...manual, now });
+    expect([...store.state.annotations.keys()]).toEqual(
+      [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12].map((i) => `n${i}`),
+    );
+    expect((await comments()).filter((c) => c.startsWith('updated'))).toHaveLength(3);
+    expect(store.notices).toMatchObject([
+      {
+        code: 'changes-unreadable',
+        params: { changes: 1, lines: [7], annotations: 1, articleTitles: ['Title a1'] },
+      },
+    ]);
   });
 });
 
