@@ -175,6 +175,17 @@ export interface Calls {
    * Then the copy is renamed `<name>.merged-<time>` (never deleted), so it is not offered again.
    */
   bringInConflictedCopy: Call<{ name: string }, BroughtIn>;
+
+  /**
+   * What the reader and the annotation panel show of one article, in one compact answer: the
+   * record, the current body unless its hash is one of `knownBodyHashes` (bodies never change
+   * under a hash, so the caller keeps its copy), and with `annotations` the article's annotations
+   * in reading order. Reading order, packing and unpacking: see ArticleView.
+   */
+  getArticleView: Call<
+    { id: string; knownBodyHashes?: string[]; annotations?: boolean },
+    ArticleView
+  >;
 }
 
 export type CallName = keyof Calls;
@@ -212,6 +223,7 @@ export const CALL_NAMES = [
   'exportNotes',
   'listConflictedCopies',
   'bringInConflictedCopy',
+  'getArticleView',
 ] as const satisfies readonly CallName[];
 
 // Fails to compile when a call is added to Calls but not to CALL_NAMES.
@@ -324,3 +336,52 @@ export type OpenFailure =
     }
   | { kind: 'newer-version'; message: string }
   | { kind: 'other'; message: string };
+
+/**
+ * getArticleView's answer. Packed because it is the biggest thing the window waits for: a 3 MB
+ * article with 10k annotations was ~10 MB of JSON as records, and its thousands of small objects
+ * are what costs most to send, clone and parse.
+ */
+export interface ArticleView {
+  record: ArticleRecord;
+  /** The current revision's body; absent when its hash was among the known ones. */
+  body?: PackedBody;
+  /** With `annotations: true`: every annotation of the article, in reading order. */
+  annotations?: PackedAnnotation[];
+  /** What a packed annotation's tag indexes point into. */
+  tagIds?: string[];
+  /** Characters of quote context on each side (what a packed annotation's prefix/suffix are). */
+  quoteContext: number;
+}
+
+/** A body with its blocks and marks as runs of numbers. */
+export interface PackedBody {
+  hash: string;
+  text: string;
+  /** Three numbers a block: type (index into blockTypes), start - the previous block's end, length. */
+  blocks: number[];
+  blockTypes: Array<import('./model').BlockType>;
+  /** The blocks with a level, a list number or a header row: [block index, level, number, header]. */
+  blockAttrs: Array<[number, number | null, number | null, boolean]>;
+  /** Four numbers a mark: type (index into markTypes), start, length, href (index into hrefs, or -1). */
+  marks: number[];
+  markTypes: Array<import('./model').MarkType>;
+  hrefs: string[];
+}
+
+/**
+ * An annotation anchored in the current revision, whose quote and context are exactly the text
+ * there (the receiver slices them from the body): [id, start, end, tag indexes, comment,
+ * createdAt, updatedAt (0: the same as createdAt)]. Any other annotation comes whole.
+ */
+export type PackedAnnotation =
+  | [
+      id: string,
+      start: number,
+      end: number,
+      tags: number[],
+      comment: string,
+      createdAt: string,
+      updatedAt: string | 0,
+    ]
+  | Annotation;

@@ -141,6 +141,14 @@ export const inputSchemas = {
         message: 'a file name, not a path',
       }),
   }),
+  getArticleView: z.object({
+    id,
+    knownBodyHashes: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/, 'not a body hash'))
+      .max(8)
+      .optional(),
+    annotations: z.boolean().optional(),
+  }),
 } as const;
 
 // Fails to compile when a schema's output is not exactly its call's declared input (a missing

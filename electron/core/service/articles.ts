@@ -1,20 +1,23 @@
 // Articles: import (file, pasted text, the bundled sample), list, read, memo, delete. Bodies are
 // stored content-addressed beside the notebook; the record keeps every revision's address. The
 // importers run in a core worker: this side only stores what they made.
-import type {
-  Article,
-  ArticleFormat,
-  ArticleRecord,
-  ArticleSummary,
-  CanonicalDocument,
-  Revision,
+import {
+  compareReadingOrder,
+  type Article,
+  type ArticleFormat,
+  type ArticleRecord,
+  type ArticleSummary,
+  type CanonicalDocument,
+  type Revision,
 } from '../../shared/model';
-import type { Handlers } from '../../shared/contract';
+import type { ArticleView, Handlers } from '../../shared/contract';
+import { QUOTE_CONTEXT } from '../anchoring/selectors';
 import type { TextEncodingName } from '../../shared/import-formats';
 import { badFile, notFound } from '../errors';
 import type { Change, NotebookState } from '../store';
 import { WorkerStoppedError } from '../workers';
 import type { FileInput, ImportedFile } from '../workers/tasks';
+import { packAnnotations, packedBody } from './article-view';
 import { isoNow, workersOf, type ServiceContext } from './context';
 
 export function findArticle(state: NotebookState, id: string): ArticleRecord {
@@ -149,6 +152,7 @@ export function articleHandlers(
   | 'updateArticleDetails'
   | 'deleteArticle'
   | 'setMemo'
+  | 'getArticleView'
 > {
   const { store } = ctx;
   const { state } = store;
@@ -169,6 +173,28 @@ export function articleHandlers(
     getArticle: ({ id }) => loadArticleById(ctx, id),
 
     getArticleRecord: async ({ id }) => findArticle(state, id),
+
+    async getArticleView({ id, knownBodyHashes, annotations }) {
+      const record = findArticle(state, id);
+      const current = currentRevision(record);
+      const view: ArticleView = { record, quoteContext: QUOTE_CONTEXT };
+      const known = knownBodyHashes?.includes(current.bodyHash) ?? false;
+      if (known && !annotations) return view;
+      const body = await store.getBody(current.bodyHash);
+      if (!known) view.body = packedBody(current.bodyHash, body);
+      if (annotations) {
+        const list = [...state.annotations.values()]
+          .filter((a) => a.articleId === id)
+          .sort(compareReadingOrder);
+        const packed = packAnnotations(list, {
+          hash: current.bodyHash,
+          text: body.text,
+          revision: current.number,
+        });
+        Object.assign(view, packed);
+      }
+      return view;
+    },
 
     async previewImport(file) {
       try {

@@ -10,6 +10,7 @@ import {
   type Tag,
 } from '../../../../electron/shared/model';
 import { call, onChanged } from '../api';
+import { articleViews } from './article-view';
 import { codebook } from './codebook.svelte';
 import {
   Drafts,
@@ -74,7 +75,8 @@ export class Annotations {
       this.list = [];
       return;
     }
-    const list = await call('listAnnotations', { articleId });
+    // Asked in the same tick as the article's open(): one request brings both.
+    const { annotations: list = [] } = await articleViews.load(articleId, { annotations: true });
     if (current()) this.list = list;
   }
 
@@ -88,7 +90,9 @@ export class Annotations {
     // A new open() wins over this refresh.
     const current = this.#latest.unchanged();
     if (notice.annotations.length > PATCH_LIMIT) {
-      const list = await call('listAnnotations', { articleId });
+      // A new revision changes every annotation and the text at once: the article's refresh
+      // asks in this same tick, and one request brings both.
+      const { annotations: list = [] } = await articleViews.load(articleId, { annotations: true });
       if (current()) this.list = list;
       return;
     }

@@ -1,13 +1,13 @@
 // The article open in the reader: its text, details, memo and revisions. Only the latest open
 // request lands, and the core's changed events keep it current (a memo saved, details edited, a
-// new revision) without re-reading a long text that did not change.
+// new revision) without re-reading a long text that did not change: bodies are kept by hash
+// (article-view.ts), and the same request brings the annotations when they changed too.
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
-import type { Article, ArticleRecord } from '../../../../electron/shared/model';
+import type { Article } from '../../../../electron/shared/model';
 import { call, onChanged } from '../api';
 import { markEnd, markStart } from '../perf';
+import { articleViews } from './article-view';
 import { LatestRequest } from './latest';
-
-const bodyOf = (record: ArticleRecord) => record.revisions.at(-1)?.bodyHash;
 
 export class OpenArticle {
   article = $state.raw<Article | null>(null);
@@ -27,7 +27,8 @@ export class OpenArticle {
       return;
     }
     markStart('nb:fetch');
-    const article = await call('getArticle', { id });
+    // The annotations' open() asks in the same tick: one request brings both.
+    const { article } = await articleViews.load(id);
     markEnd('nb:fetch');
     if (current()) this.article = article;
   }
@@ -39,28 +40,25 @@ export class OpenArticle {
     });
   }
 
-  /** The record changed: take its details and memo; read the text only if it is a new one. */
+  /**
+   * The record changed: take its details and memo, and its text only if it is a new one (the
+   * core sends no body whose hash we hold, and a held body keeps its identity, so the reader
+   * rebuilds nothing for a memo).
+   */
   async #reload(id: string) {
     // An article opened meanwhile wins; a newer reload of this one does too.
     const noOpen = this.#latest.unchanged();
     const newest = this.#reloads.next();
     const current = () => noOpen() && newest();
-    let record: ArticleRecord;
+    let article: Article;
     try {
-      record = await call('getArticleRecord', { id });
+      ({ article } = await articleViews.load(id));
     } catch {
       // Deleted: the library moves on to another article.
       if (current()) this.article = null;
       return;
     }
-    const loaded = this.article;
-    if (!current() || loaded?.id !== id) return;
-    if (bodyOf(record) === bodyOf(loaded)) {
-      this.article = { ...loaded, ...record, revision: record.revisions.at(-1)!.number };
-      return;
-    }
-    const article = await call('getArticle', { id });
-    if (current()) this.article = article;
+    if (current() && this.article?.id === id) this.article = article;
   }
 
   /** Saves an article's memo (by id: the editor may outlive the article being open). */
