@@ -1,10 +1,11 @@
-// Bodies against the records that need them: at start every revision's body is read and checked
-// against its hash (a missing or damaged one is named, never silently skipped); at compaction,
-// bodies nothing on disk refers to any more are removed.
+// Bodies against the records that need them: at start every revision's body file is checked
+// against its hash (a missing or damaged one is named, never silently skipped), from its bytes
+// alone: the bytes are exactly what was written, and what they say is checked when the body is
+// read (bodies.ts get: a body only a newer app writes refuses that article with "update the app").
+// At compaction, bodies nothing on disk refers to any more are removed.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnreadableText } from '../../shared/notices';
-import { newerVersion } from '../errors';
 import type { BodyStore } from './bodies';
 import { isMissing } from './durable-file';
 import type { NotebookState } from './notebook-data';
@@ -12,7 +13,7 @@ import type { NotebookState } from './notebook-data';
 /** How many bodies are read at once at start. */
 const PARALLEL = 4;
 
-/** Every revision whose body is missing or damaged; throws if one was written by a newer app. */
+/** Every revision whose body is missing or damaged. */
 export async function findUnreadableTexts(
   state: NotebookState,
   bodies: BodyStore,
@@ -31,9 +32,8 @@ export async function findUnreadableTexts(
   const unreadable: UnreadableText[] = [];
   for (let i = 0; i < hashes.length; i += PARALLEL) {
     const batch = hashes.slice(i, i + PARALLEL);
-    const results = await Promise.all(batch.map((hash) => bodies.check(hash)));
+    const results = await Promise.all(batch.map((hash) => bodies.verify(hash)));
     results.forEach((result, j) => {
-      if (result === 'newer') throw newerVersion();
       if (result === 'ok') return;
       for (const user of wanted.get(batch[j]!) ?? []) unreadable.push({ ...user, problem: result });
     });

@@ -1,7 +1,7 @@
 // A notebook a newer version of the app saved: a higher format, or a value this version doesn't
-// know (a new article format, block type, anchor state, kind of change) inside records that are
-// otherwise readable. Never damage: the opening is refused with "update the app", and not one file
-// is changed, moved or set aside. (Opening anyway would drop what this version can't hold at the
+// know (a new article format, anchor state, kind of change) inside records that are otherwise
+// readable. Never damage: the opening is refused with "update the app", and not one file is
+// changed, moved or set aside; a new block type inside an article's body refuses that article. (Opening anyway would drop what this version can't hold at the
 // next save, so refusing is the only way nothing is lost; see schema.ts, newerValuesOnly.)
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -88,7 +88,9 @@ describe('a value only a newer app writes', () => {
     await expectRefusedUnchanged();
   });
 
-  it('in an article body (a new block type) refuses the opening', async () => {
+  // A body is never rewritten, so opening the notebook loses nothing of it: only that article is
+  // refused, when read, and every other one opens.
+  it('in an article body (a new block type) refuses that article, with the same words', async () => {
     await notebook();
     const json = JSON.stringify({
       text: 'A figure',
@@ -96,13 +98,26 @@ describe('a value only a newer app writes', () => {
       marks: [],
     });
     const hash = createHash('sha256').update(json).digest('hex');
-    await mkdir(path.join(dir, 'bodies'), { recursive: true });
-    await writeFile(path.join(dir, 'bodies', `${hash}.json`), json);
+    const bodyFile = path.join(dir, 'bodies', `${hash}.json`);
+    await mkdir(path.dirname(bodyFile), { recursive: true });
+    await writeFile(bodyFile, json);
     const record = article('a2');
     record.revisions[0]!.bodyHash = hash;
+    const writer = await openNotebookStore(dir, manual);
+    await writer.commit([put.article(record)]);
+    await writer.close();
+
     const store = await openNotebookStore(dir, manual);
-    await store.commit([put.article(record)]);
-    await expectRefusedUnchanged();
+    try {
+      expect(store.notices).toEqual([]);
+      await expect(store.getBody(hash)).rejects.toMatchObject(refusal);
+      expect((await store.getBody(article('a1').revisions[0]!.bodyHash)).text).toBe(
+        body('a1').text,
+      );
+      expect(await readFile(bodyFile, 'utf8')).toBe(json);
+    } finally {
+      await store.close();
+    }
   });
 
   it('in a checksummed journal line refuses the opening', async () => {
