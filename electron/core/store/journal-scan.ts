@@ -8,13 +8,16 @@ import type { ClosedJournal } from './journal';
 import {
   checkLine,
   entryTime,
+  hasChecksumTail,
   parseLine,
   seqOf,
+  writtenByUs,
   traceOf,
   type DamageTrace,
   type LineCheck,
 } from './journal-line';
 import { journalNumber, type JournalEntry } from './notebook-data';
+import { loadValidators } from './schema-loader';
 
 export interface ScannedLine {
   /** The journal's file name, e.g. journal-3.jsonl. */
@@ -86,11 +89,15 @@ export class JournalScan {
       .map((name) => ({ name, number: journalNumber(name) }))
       .filter((j): j is { name: string; number: number } => j.number !== undefined)
       .sort((a, b) => a.number - b.number);
-    const files: ScannedFile[] = [];
-    for (const { name, number } of names) {
-      const file = path.join(dir, name);
-      files.push({ name, path: file, number, ...splitLines(name, await readFile(file)) });
-    }
+    const read = await Promise.all(names.map(({ name }) => readFile(path.join(dir, name))));
+    // Lines this version wrote need only their checksums; any other needs the schema.
+    if (read.some((bytes) => !everyLineWrittenByUs(bytes))) await loadValidators();
+    const files: ScannedFile[] = names.map(({ name, number }, i) => ({
+      name,
+      path: path.join(dir, name),
+      number,
+      ...splitLines(name, read[i]!),
+    }));
     // Only the newest journal with anything in it can end in a save that never returned.
     const last = files.findLast((f) => f.size > 0);
     if (last) markTornTail(last);
@@ -115,7 +122,7 @@ export class JournalScan {
     if (!line) return undefined;
     let parsed = this.#parsed.get(seq);
     if (parsed === undefined) {
-      const result = parseLine(line.bytes);
+      const result = parseLine(line.bytes, line.check === 'ok');
       // A line from a newer app: opening without it would lose it at the next save.
       if (result.kind === 'newer') throw newerVersion();
       parsed = result.kind === 'entry' && result.entry.seq === seq ? result.entry : 'damaged';
@@ -227,15 +234,28 @@ function splitLines(
   return { lines, size: bytes.length, ...(start < bytes.length && { tornFrom: start }) };
 }
 
+function everyLineWrittenByUs(bytes: Buffer): boolean {
+  let start = 0;
+  for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+    if (!writtenByUs(bytes.subarray(start, end))) return false;
+    start = end + 1;
+  }
+  // A torn tail is cut off unparsed; anything else after the last newline is read as a line.
+  return start >= bytes.length || writtenByUs(bytes.subarray(start));
+}
+
 /**
  * A crash mid-append can leave the last line cut short, or (after a power cut) filled with junk up
- * to its newline; either way that save had not returned, so it was never acknowledged.
+ * to its newline; either way that save had not returned, so it was never acknowledged. A last line
+ * written to its checksum but failing it is not that: it was whole once (the save may well have
+ * returned), so it counts as damage, is reported and kept, never silently cut off.
  */
 function markTornTail(file: ScannedFile): void {
   if (file.tornFrom !== undefined) return;
   const last = file.lines.at(-1);
   if (!last || (last.check !== 'bad' && last.seq !== undefined && last.parsed !== 'damaged'))
     return;
+  if (last.check === 'bad' && hasChecksumTail(last.bytes)) return;
   file.tornFrom = last.offset;
   file.lines.pop();
 }

@@ -1,5 +1,6 @@
 // Replaying the journal at start-up when a crash or the disk left it damaged: a torn last line is
-// dropped silently, damage anywhere else stops the replay and the file is kept for the analyst.
+// dropped silently; a damaged line anywhere else (or a last line that had been written whole)
+// costs that line only, is reported, and the file is kept for the analyst.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +64,46 @@ describe('a torn last line', () => {
       expect(await journals(dir)).toEqual(['journal-1.jsonl', 'journal-2.jsonl']);
     },
   );
+});
+
+describe('a damaged last line that had been written whole', () => {
+  it('is not taken for a torn one: the analyst is told what it held, and the journal is kept', async () => {
+    const store = await openNotebookStore(dir, {
+      ...manual,
+      now: () => new Date('2024-05-01T10:42:00.000Z'),
+    });
+    for (let i = 1; i <= 4; i++) await store.commit([put.tag(tag(`t${i}`))]);
+    // t4's commit resolved, so it was acknowledged; then bit rot (or a sync tool) changed it.
+    const damaged = (await readFile(journal(1), 'utf8')).replace('tag t4', 'tag t?');
+    await writeFile(journal(1), damaged);
+
+    const reopened = await openNotebookStore(dir, { ...manual, now });
+    expect([...reopened.state.tags.keys()]).toEqual(['t1', 't2', 't3']);
+    const kept = `journal-1.corrupt-${stamp}.jsonl`;
+    expect(reopened.notices).toEqual([
+      {
+        code: 'changes-unreadable',
+        params: {
+          journal: 'journal-1.jsonl',
+          keptAs: kept,
+          changes: 1,
+          lines: [4],
+          at: '2024-05-01T10:42:00.000Z',
+          annotations: 0,
+          tags: 1,
+          articleTitles: [],
+        },
+      },
+    ]);
+    // Neither cut off nor lost: the line is still in the journal, and in the copy kept.
+    expect(await readFile(journal(1), 'utf8')).toBe(damaged);
+    expect(await readFile(path.join(dir, kept), 'utf8')).toBe(damaged);
+    // Told once; later commits are numbered after it and come back.
+    const again = await openNotebookStore(dir, { ...manual, now });
+    expect(again.notices).toEqual([]);
+    await again.commit([put.tag(tag('t5'))]);
+    expect(await tagIds()).toEqual(['t1', 't2', 't3', 't5']);
+  });
 });
 
 describe('a damaged line before the end', () => {
