@@ -25,6 +25,8 @@ export interface NotebookOptions {
   newId?: () => string;
   /** Passed to the store: how long after the last commit the journal is compacted. */
   compactAfterMs?: number;
+  /** ...or as soon as the journal holds this many entries. */
+  compactAfterEntries?: number;
   /** Who holds the folder's lock, as a second instance is told: e.g. "Research Notebook 0.1.0". */
   owner?: string;
   /**
@@ -56,6 +58,9 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     opened = await openNotebookStore(options.dataDir, {
       now,
       ...(options.compactAfterMs !== undefined && { compactAfterMs: options.compactAfterMs }),
+      ...(options.compactAfterEntries !== undefined && {
+        compactAfterEntries: options.compactAfterEntries,
+      }),
     });
   } catch (error) {
     await lock.release().catch(() => undefined);
