@@ -4,10 +4,26 @@
 import type { Handlers } from '../../shared/contract';
 import type { Annotation } from '../../shared/model';
 import { UnreadableTextError } from '../errors';
-import type { ExportArticle } from '../export';
+import type { ExportedArticle } from '../export';
+import { packAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { findArticle, loadArticle } from './articles';
 import { workersOf, type ServiceContext } from './context';
 import { findTag } from './tags';
+
+/** The longest the main thread packs annotations before letting other work run. */
+const SLICE_MS = 4;
+
+/** Says when the main thread has worked SLICE_MS since it last let other work run. */
+function timeSlicer() {
+  let since = performance.now();
+  return {
+    due: () => performance.now() - since >= SLICE_MS,
+    async pause() {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    },
+  };
+}
 
 const leftOutLine = (titles: string[]) =>
   `\n> Left out of this export, because their text could not be read: ${titles.map((t) => `“${t}”`).join(', ')}. Importing an article's original file again repairs it.\n`;
@@ -24,8 +40,9 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         if (wanted && !a.tagIds.some((t) => wanted.has(t))) continue;
         byArticle.get(a.articleId)?.push(a);
       }
-      const selected: ExportArticle[] = [];
+      const selected: Array<{ article: ExportedArticle; annotations: PackedAnnotations }> = [];
       const leftOut: string[] = [];
+      const slicer = timeSlicer();
       for (const record of records) {
         const annotations = byArticle.get(record.id)!;
         // Filtered by tag, a notebook export is about matching passages only: an article without
@@ -43,7 +60,7 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
           continue;
         }
         const { blocks: _blocks, marks: _marks, ...article } = loaded;
-        selected.push({ article, annotations });
+        selected.push({ article, annotations: await packAnnotations(annotations, slicer) });
       }
       const file = await workersOf(ctx).run('renderExport', {
         format,

@@ -12,7 +12,8 @@ import {
 } from '../../shared/model';
 import { reanchor, type AnchorInput, type AnchorResult } from '../anchoring';
 import { conflict } from '../errors';
-import type { ExportArticle } from '../export';
+import type { ExportedArticle } from '../export';
+import { unpackAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
@@ -124,8 +125,11 @@ function followHeadline(title: string, before: ArticleBody, after: ArticleBody) 
 export interface ExportInput {
   format: ExportFormat;
   scope: 'article' | 'notebook';
-  /** Annotations in any order: they are put in reading order here, off the main thread. */
-  articles: ExportArticle[];
+  /**
+   * Annotations in any order, packed (a cheap clone): they are unpacked and put in reading order
+   * here, off the main thread.
+   */
+  articles: Array<{ article: ExportedArticle; annotations: PackedAnnotations }>;
   tags: Tag[];
   tagFilter?: Tag[];
   exportedAt: Date;
@@ -136,7 +140,7 @@ async function exportTask(input: ExportInput): Promise<ExportFile> {
   const { renderExport } = await import('../export');
   const articles = input.articles.map(({ article, annotations }) => ({
     article,
-    annotations: [...annotations].sort(compareReadingOrder),
+    annotations: unpackAnnotations(annotations).sort(compareReadingOrder),
   }));
   return renderExport({ ...input, articles });
 }
