@@ -1,13 +1,24 @@
 // The one path from an untrusted call to a handler: known name -> schema parse -> handler ->
 // envelope. Electron's ipc.ts and the browser host both use it, so validation can't differ.
-import { z } from 'zod';
-import type { CallError, CallName, Envelope, Handlers } from '../shared/contract';
+import type { z } from 'zod';
+import {
+  CALL_NAMES,
+  type CallError,
+  type CallName,
+  type Envelope,
+  type Handlers,
+} from '../shared/contract';
 import { NotebookError } from './errors';
-import { inputSchemas } from './schemas';
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Envelope<unknown>>;
 
-const isCallName = (name: string): name is CallName => Object.hasOwn(inputSchemas, name);
+const CALLS: ReadonlySet<string> = new Set(CALL_NAMES);
+const isCallName = (name: string): name is CallName => CALLS.has(name);
+
+// The schemas bring zod, which start-up doesn't wait for: loaded on the first call (and warmed
+// by openNotebook once the notebook is open, so that call rarely waits).
+let schemas: Promise<typeof import('./schemas')> | undefined;
+export const loadCallSchemas = () => (schemas ??= import('./schemas'));
 
 export function createDispatcher(
   handlers: Handlers,
@@ -15,6 +26,7 @@ export function createDispatcher(
 ): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) return failure('invalid-input', `Unknown call “${name.slice(0, 60)}”.`);
+    const { inputSchemas } = await loadCallSchemas();
     const parsed = inputSchemas[name].safeParse(rawInput);
     if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error));
     try {

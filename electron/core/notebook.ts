@@ -5,9 +5,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
 import { notice } from '../shared/notices';
+import { loadCallSchemas } from './dispatch';
 import { noticeOf } from './service/change-notice';
 import { openNotebookStore, type NotebookStore } from './store';
 import { acquireLock, type NotebookLock } from './store/lock';
+import { loadValidators } from './store/schema-loader';
 import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { annotationHandlers } from './service/annotations';
@@ -97,6 +99,11 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
     },
     lock,
+  );
+  // The checks start-up did without (zod, ~150 ms to load) load now, while the window is being
+  // made, so the first call doesn't wait for them.
+  setImmediate(
+    () => void Promise.all([loadCallSchemas(), loadValidators()]).catch(() => undefined),
   );
   const onChanged = (listener: (notice: ChangeNotice) => void) =>
     store.onCommit(({ changes, removed }) => {

@@ -32,6 +32,8 @@ export interface Judged {
 export interface Choice {
   /** What to start from, and the journal entries after `from` go on top. */
   data: NotebookData;
+  /** `data` as records by id, when judging it already built that: the caller may take it over. */
+  state?: NotebookState;
   from: number;
   /** The copy used, or undefined when no copy could be (an empty notebook plus the journal). */
   base: Judged | undefined;
@@ -73,9 +75,14 @@ export async function chooseBase(
   for (const { role, file } of order) {
     const reading = await read(file);
     const judged: Judged = { role, file, reading };
-    if (reading.kind === 'ok') judged.verdict = await judge(reading.data, scan, others(file));
+    let state: NotebookState | undefined;
+    const stateOf = (data: NotebookData) => (state ??= stateFromData(data));
+    if (reading.kind === 'ok') {
+      judged.verdict = await judge(reading.data, scan, others(file), stateOf);
+    }
     if (judged.verdict === 'ok' && reading.kind === 'ok') {
-      return { data: reading.data, from: reading.data.journalSeq, base: judged, refused: tried };
+      const from = reading.data.journalSeq;
+      return { data: reading.data, ...(state && { state }), from, base: judged, refused: tried };
     }
     tried.push(judged);
   }
@@ -110,6 +117,7 @@ async function judge(
   data: NotebookData,
   scan: JournalScan,
   others: AsyncIterable<NotebookData>,
+  stateOf: (data: NotebookData) => NotebookState,
 ): Promise<NonNullable<Judged['verdict']>> {
   const seqs = scan.seqs;
   const claimed = data.journalSeq;
@@ -120,7 +128,7 @@ async function judge(
     return 'older';
   }
   const last = seqs.at(-1);
-  if (last !== undefined && contradicts(stateFromData(data), scan, Math.min(claimed, last))) {
+  if (last !== undefined && contradicts(stateOf(data), scan, Math.min(claimed, last))) {
     return 'ahead';
   }
   if (isEmpty(data) && (await othersHaveMore(claimed, scan, others))) return 'empty';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ArticleBody, Block, Mark } from '../../shared/model';
 import { asStorageError, newerVersion, UnreadableTextError } from '../errors';
 import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
-import { bodySchema, newerValuesOnly } from './schema';
+import { loadValidators, validators } from './schema-loader';
 
 /**
  * The body with every key in one fixed order (text, blocks, marks; inside each block and mark the
@@ -105,6 +105,7 @@ export class BodyStore {
       if (isMissing(error)) throw missingBody();
       throw asStorageError(error, true);
     }
+    await loadValidators();
     const body = sha256(bytes) === hash ? parseBody(bytes) : undefined;
     if (body === 'newer') throw newerVersion();
     if (!body) throw new UnreadableTextError('damaged', path.basename(this.#file(hash)));
@@ -205,6 +206,7 @@ function parseBody(bytes: Buffer): ArticleBody | 'newer' | undefined {
   } catch {
     return undefined;
   }
+  const { bodySchema, newerValuesOnly } = validators();
   const checked = bodySchema.safeParse(json);
   if (checked.success) return checked.data;
   return newerValuesOnly(checked.error, json) ? 'newer' : undefined;

@@ -1,7 +1,6 @@
 // The notebook store: records in memory, each commit appended to a journal and flushed before it
 // counts, compacted now and then through lowdb into notebook.json; article bodies beside it.
 import { mkdir } from 'node:fs/promises';
-import { z } from 'zod';
 import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
 import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
@@ -19,7 +18,7 @@ import {
 } from './notebook-data';
 import { rehomeAnnotations } from './orphans';
 import { recoverNotebook } from './recovery';
-import { changeSchema } from './schema';
+import { loadValidators, validators, validatorsLoaded } from './schema-loader';
 
 export { NOTEBOOK_VERSION, type NotebookState } from './notebook-data';
 export type { Change };
@@ -72,7 +71,53 @@ export interface StoreOptions {
   compactAfterEntries?: number;
 }
 
-const changesSchema = z.array(changeSchema);
+/** Changes checked within the call; a bigger commit is checked in slices. */
+const SMALL_COMMIT = 64;
+/** The longest a big commit's checking or parsing holds the event loop at a time. */
+const COMMIT_SLICE_MS = 4;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Each change's JSON, as checked by the store's schema; throws for the first invalid one. */
+function checkOne(change: Change): string {
+  const checked = validators().changeSchema.safeParse(change);
+  if (!checked.success) throw new Error(`Refused an invalid change: ${checked.error.message}`);
+  return JSON.stringify(checked.data);
+}
+
+function checkNow(changes: Change[]): Promise<string[]> {
+  try {
+    return Promise.resolve(changes.map(checkOne));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+async function checkInSlices(changes: Change[]): Promise<string[]> {
+  await loadValidators();
+  const parts: string[] = [];
+  let slice = performance.now();
+  for (const change of changes) {
+    parts.push(checkOne(change));
+    if (performance.now() - slice >= COMMIT_SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+  }
+  return parts;
+}
+
+async function parseInSlices(parts: string[]): Promise<Change[]> {
+  const changes: Change[] = [];
+  let slice = performance.now();
+  for (const part of parts) {
+    changes.push(JSON.parse(part) as Change);
+    if (performance.now() - slice >= COMMIT_SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+  }
+  return changes;
+}
 
 export async function openNotebookStore(
   dataDir: string,
@@ -179,28 +224,36 @@ class JournaledStore implements NotebookStore {
 
   commit(changes: Change[]): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('The notebook store is closed.'));
+    if (changes.length === 0) return this.#enqueue(async () => undefined);
     // Checked with the rules a load applies, so nothing that commits can fail to load later; and
-    // serialised now, so a caller changing its objects after the call can't change the commit.
-    const checked = changesSchema.safeParse(changes);
-    if (!checked.success) {
-      return Promise.reject(new Error(`Refused an invalid change: ${checked.error.message}`));
-    }
-    if (checked.data.length === 0) return this.#enqueue(async () => undefined);
-    const json = JSON.stringify(checked.data);
+    // serialised in the call, so a caller changing its objects afterwards can't change the commit.
+    // A big commit (a revision moves every annotation) is checked a slice at a time instead, so
+    // the event loop keeps running: its caller must leave the objects alone until it resolves.
+    const prepared =
+      changes.length <= SMALL_COMMIT && validatorsLoaded()
+        ? checkNow(changes)
+        : checkInSlices(changes);
+    prepared.catch(() => undefined); // rejected through the queue below
     return this.#enqueue(async () => {
+      const parts = await prepared;
       const seq = this.#seq + 1;
       // Disk first: if the append fails, memory never saw the change.
       try {
-        await this.#journal.append(encodeEntry(seq, this.#now().toISOString(), json), seq);
+        await this.#journal.append(
+          encodeEntry(seq, this.#now().toISOString(), `[${parts.join(',')}]`),
+          seq,
+        );
       } catch (error) {
         throw asStorageError(error);
       }
       this.#seq = seq;
-      const removed = this.#removedBy(checked.data);
-      // Applied from the line as written, so memory holds exactly what a replay would rebuild.
-      for (const change of JSON.parse(json) as Change[]) applyChange(this.state, change);
+      // Applied from the line as written, so memory holds exactly what a replay would rebuild;
+      // parsed a slice at a time, then applied at once (nothing may see half a commit).
+      const written = await parseInSlices(parts);
+      const removed = this.#removedBy(written);
+      for (const change of written) applyChange(this.state, change);
       this.compactor.committed(1);
-      this.#notify(checked.data, removed);
+      this.#notify(written, removed);
     });
   }
 

@@ -1,9 +1,11 @@
-// One journal line: `{"seq":N,"at":"<ISO>","changes":[...],"crc":"xxxxxxxx"}`, where crc is the
-// CRC-32 of every byte before `,"crc"`. Lines written before checksums existed have neither `at`
-// nor `crc` and are still read (the schema alone decides those).
+// One journal line: `{"seq":N,"at":"<ISO>","fp":"<schema>","changes":[...],"crc":"xxxxxxxx"}`,
+// where crc is the CRC-32 of every byte before `,"crc"` and fp the fingerprint of the schema that
+// checked the changes before they were written (format-seal.ts). Lines written before checksums
+// existed have neither `at` nor `crc` and are still read (the schema alone decides those).
 import { crc32 } from 'node:zlib';
+import { SCHEMA_FINGERPRINT } from './format-seal';
 import type { JournalEntry } from './notebook-data';
-import { journalEntrySchema, newerValuesOnly } from './schema';
+import { validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
 
 const TAIL_LENGTH = ',"crc":"00000000"}'.length;
@@ -12,8 +14,14 @@ const TAIL = /^,"crc":"([0-9a-f]{8})"\}$/;
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
 /** The line for one commit, newline included. `changesJson` is the commit's checked changes. */
-export function encodeEntry(seq: number, at: string, changesJson: string): string {
-  const body = `{"seq":${seq},"at":${JSON.stringify(at)},"changes":${changesJson}`;
+export function encodeEntry(
+  seq: number,
+  at: string,
+  changesJson: string,
+  /** Another version's, in tests: what a newer app's line says. */
+  fingerprint = SCHEMA_FINGERPRINT,
+): string {
+  const body = `{"seq":${seq},"at":${JSON.stringify(at)},"fp":"${fingerprint}","changes":${changesJson}`;
   return `${body},"crc":"${hex8(crc32(Buffer.from(body, 'utf8')))}"}\n`;
 }
 
@@ -53,7 +61,22 @@ export type ParsedLine =
   /** Well formed, but with a value only a newer version of the app writes. */
   | { kind: 'newer' };
 
-export function parseLine(line: Buffer): ParsedLine {
+const FINGERPRINT_HEAD = /^\{"seq":\d{1,15},"at":"[^"]{0,40}","fp":"([0-9a-f]{8})",/;
+
+/** Whether the line says this version's schema checked it (then its checksum is all it needs). */
+export const writtenByUs = (line: Buffer): boolean =>
+  FINGERPRINT_HEAD.exec(line.subarray(0, 100).toString('latin1'))?.[1] === SCHEMA_FINGERPRINT;
+
+/**
+ * `verified`: the line passed its checksum. Such a line this version wrote is taken as it is;
+ * any other is checked by the schema, which needs loadValidators() to have resolved.
+ */
+export function parseLine(line: Buffer, verified = false): ParsedLine {
+  if (verified && writtenByUs(line)) {
+    const { seq, at, changes } = JSON.parse(line.toString('utf8')) as JournalEntry;
+    return { kind: 'entry', entry: { seq, at, changes } };
+  }
+  const { journalEntrySchema, newerValuesOnly } = validators();
   let json: unknown;
   try {
     json = JSON.parse(decodeUtf8Strict(line));

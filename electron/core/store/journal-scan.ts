@@ -11,11 +11,13 @@ import {
   hasChecksumTail,
   parseLine,
   seqOf,
+  writtenByUs,
   traceOf,
   type DamageTrace,
   type LineCheck,
 } from './journal-line';
 import { journalNumber, type JournalEntry } from './notebook-data';
+import { loadValidators } from './schema-loader';
 
 export interface ScannedLine {
   /** The journal's file name, e.g. journal-3.jsonl. */
@@ -87,11 +89,15 @@ export class JournalScan {
       .map((name) => ({ name, number: journalNumber(name) }))
       .filter((j): j is { name: string; number: number } => j.number !== undefined)
       .sort((a, b) => a.number - b.number);
-    const files: ScannedFile[] = [];
-    for (const { name, number } of names) {
-      const file = path.join(dir, name);
-      files.push({ name, path: file, number, ...splitLines(name, await readFile(file)) });
-    }
+    const read = await Promise.all(names.map(({ name }) => readFile(path.join(dir, name))));
+    // Lines this version wrote need only their checksums; any other needs the schema.
+    if (read.some((bytes) => !everyLineWrittenByUs(bytes))) await loadValidators();
+    const files: ScannedFile[] = names.map(({ name, number }, i) => ({
+      name,
+      path: path.join(dir, name),
+      number,
+      ...splitLines(name, read[i]!),
+    }));
     // Only the newest journal with anything in it can end in a save that never returned.
     const last = files.findLast((f) => f.size > 0);
     if (last) markTornTail(last);
@@ -116,7 +122,7 @@ export class JournalScan {
     if (!line) return undefined;
     let parsed = this.#parsed.get(seq);
     if (parsed === undefined) {
-      const result = parseLine(line.bytes);
+      const result = parseLine(line.bytes, line.check === 'ok');
       // A line from a newer app: opening without it would lose it at the next save.
       if (result.kind === 'newer') throw newerVersion();
       parsed = result.kind === 'entry' && result.entry.seq === seq ? result.entry : 'damaged';
@@ -226,6 +232,16 @@ function splitLines(
     start = end + 1;
   }
   return { lines, size: bytes.length, ...(start < bytes.length && { tornFrom: start }) };
+}
+
+function everyLineWrittenByUs(bytes: Buffer): boolean {
+  let start = 0;
+  for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+    if (!writtenByUs(bytes.subarray(start, end))) return false;
+    start = end + 1;
+  }
+  // A torn tail is cut off unparsed; anything else after the last newline is read as a line.
+  return start >= bytes.length || writtenByUs(bytes.subarray(start));
 }
 
 /**

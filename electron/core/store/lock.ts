@@ -5,7 +5,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { NotebookError } from '../errors';
 import { isMissing, syncDirectory } from './durable-file';
 
@@ -23,14 +22,21 @@ export interface LockHolder {
   since: string;
 }
 
-const holderSchema = z.object({
-  owner: z.string(),
+/**
+ * The holder a lock file names, if it names one in full. By hand rather than with zod: every
+ * start reads the lock, and start-up doesn't load zod (see store/schema-loader.ts).
+ */
+function asHolder(value: unknown): LockHolder | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<keyof LockHolder, unknown>;
+  const text = (x: unknown, min: number): x is string => typeof x === 'string' && x.length >= min;
+  if (!text(v.owner, 0) || !text(v.host, 1) || !text(v.token, 8) || !text(v.since, 0)) {
+    return undefined;
+  }
   // Never 0 or negative: process.kill(0, 0) would ask about our whole process group.
-  pid: z.number().int().min(1),
-  host: z.string().min(1),
-  token: z.string().min(8),
-  since: z.string(),
-});
+  if (typeof v.pid !== 'number' || !Number.isInteger(v.pid) || v.pid < 1) return undefined;
+  return { owner: v.owner, pid: v.pid, host: v.host, token: v.token, since: v.since };
+}
 
 /** The folder is held by someone else. `sameHost`: by a live process on this machine. */
 export class NotebookLockedError extends NotebookError {
@@ -138,8 +144,8 @@ async function readLock(file: string): Promise<Reading> {
     throw error;
   }
   try {
-    const checked = holderSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-    if (checked.success) return { kind: 'held', holder: checked.data };
+    const holder = asHolder(JSON.parse(bytes.toString('utf8')));
+    if (holder) return { kind: 'held', holder };
   } catch {
     // not JSON: unreadable, below
   }

@@ -2,7 +2,7 @@
 // Steps are registered by the format they upgrade from; a test can pass its own registry.
 import type { ArticleBody } from '../../shared/model';
 import { newerVersion } from '../errors';
-import { notebookV1Schema, upgradeFromV1 } from './migration-v1';
+import { validators } from './schema-loader';
 import { NOTEBOOK_VERSION } from './notebook-data';
 
 /** Saved data of some format, before we know which fields that format has. */
@@ -27,6 +27,7 @@ export type MigrationRegistry = Readonly<Partial<Record<number, Migration>>>;
 export const MIGRATIONS: MigrationRegistry = {
   1: (old) => {
     // A step can only be pure over data it understands, so it checks its own input format.
+    const { notebookV1Schema, upgradeFromV1 } = validators();
     const checked = notebookV1Schema.safeParse(old);
     if (!checked.success) throw new MalformedDataError(1, checked.error.message);
     const { data, bodies } = upgradeFromV1(checked.data);

@@ -87,11 +87,18 @@ export function journalNumber(name: string): number | undefined {
 }
 
 export const stateFromData = (data: NotebookData): NotebookState => ({
-  articles: new Map(data.articles.map((record) => [record.id, record])),
-  annotations: new Map(data.annotations.map((record) => [record.id, record])),
-  tags: new Map(data.tags.map((record) => [record.id, record])),
+  articles: byId(data.articles),
+  annotations: byId(data.annotations),
+  tags: byId(data.tags),
   meta: { sampleSeeded: data.sampleSeeded },
 });
+
+/** A loop rather than new Map(records.map(...)): no pair array per record at every start. */
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of records) map.set(record.id, record);
+  return map;
+}
 
 /**
  * The state as notebook.json data. Only the arrays are copied: records are replaced, never

@@ -14,8 +14,9 @@ import {
   UnknownFormatError,
   type MigrationRegistry,
 } from './migrations';
-import type { NotebookData } from './notebook-data';
-import { checkNotebook, newerValuesOnly } from './schema';
+import { NOTEBOOK_VERSION, type NotebookData } from './notebook-data';
+import { crcOf, isSealedByUs, sealTail } from './format-seal';
+import { loadValidators, validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
 
 export type FileReading =
@@ -45,14 +46,28 @@ export async function readNotebookFile(
     if (isMissing(error)) return { kind: 'missing' };
     throw error;
   }
+  if (!isSealedByUs(bytes)) await loadValidators();
   return parseNotebook(bytes, migrations);
 }
 
+/**
+ * Reads notebook data from `bytes`. A file this version sealed is taken as it is (its checksum
+ * says every byte is as written, and it was checked before it was written); any other file is
+ * checked record by record, which needs loadValidators() to have resolved.
+ */
 export function parseNotebook(
   bytes: Uint8Array,
   migrations: MigrationRegistry = MIGRATIONS,
 ): Exclude<FileReading, { kind: 'missing' }> {
   if (bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' };
+  if (isSealedByUs(bytes)) {
+    const sealed = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
+    ) as NotebookData & { seal?: string };
+    delete sealed.seal;
+    if (sealed.version === NOTEBOOK_VERSION) return { kind: 'ok', data: sealed };
+  }
+  const { checkNotebook, newerValuesOnly } = validators();
   let json: unknown;
   try {
     json = JSON.parse(decodeUtf8Strict(bytes));
@@ -87,11 +102,12 @@ const CHUNK_CHARS = 256 * 1024;
 /**
  * notebook.json's text, one record per line, in chunks of at most ~4 ms of work: each chunk is
  * written (asynchronously) before the next is made, so the event loop runs between chunks even
- * when the notebook is many megabytes.
+ * when the notebook is many megabytes. It ends in this version's seal (format-seal.ts).
  */
 export async function* serializeNotebook(data: NotebookData): AsyncGenerator<string> {
   let parts: string[] = [`{"version":${data.version},"journalSeq":${data.journalSeq},`];
   let chars = 0;
+  let crc = 0;
   let sliceStart = performance.now();
   for (const key of ['articles', 'annotations', 'tags'] as const) {
     parts.push(`\n"${key}":[`);
@@ -101,7 +117,9 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
       parts.push(line);
       chars += line.length;
       if (chars >= CHUNK_CHARS || performance.now() - sliceStart >= SLICE_MS) {
-        yield parts.join('');
+        const chunk = parts.join('');
+        crc = crcOf(chunk, crc);
+        yield chunk;
         parts = [];
         chars = 0;
         // setImmediate runs after pending I/O callbacks, so even a write that finished at once
@@ -112,8 +130,9 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
     }
     parts.push('],');
   }
-  parts.push(`\n"sampleSeeded":${data.sampleSeeded}}\n`);
-  yield parts.join('');
+  parts.push(`\n"sampleSeeded":${data.sampleSeeded}`);
+  const last = parts.join('');
+  yield last + sealTail(crcOf(last, crc));
 }
 
 /**

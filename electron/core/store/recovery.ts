@@ -58,7 +58,7 @@ export async function recoverNotebook(
   const scan = await JournalScan.read(paths.dir);
   const kept = await readKeptCopies(paths);
   const choice = await chooseBase(paths, scan, kept.restorePoints, migrations);
-  const state = stateFromData(choice.data);
+  const state = choice.state ?? stateFromData(choice.data);
   let applied = 0;
   for (const seq of scan.seqs) {
     if (seq <= choice.from) continue;

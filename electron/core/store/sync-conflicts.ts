@@ -8,7 +8,7 @@ import { tagKey, type ArticleBody } from '../../shared/model';
 import { NotebookError } from '../errors';
 import { applyChange, emptyNotebook, stateFromData, type NotebookState } from './notebook-data';
 import { parseNotebook } from './notebook-file';
-import { journalEntrySchema } from './schema';
+import { loadValidators, validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
 
 type Tool = ConflictedCopy['tool'];
@@ -75,6 +75,8 @@ export type CopyReading =
 /** Reads a copy with the store's own checks: a notebook.json copy whole, a journal line by line. */
 export async function readCopy(file: string, of: ConflictedCopy['of']): Promise<CopyReading> {
   const bytes = await readFile(file);
+  // A copy is someone else's file until proven otherwise: every record of it is checked.
+  await loadValidators();
   if (of === 'notebook') {
     let reading: ReturnType<typeof parseNotebook>;
     try {
@@ -121,6 +123,7 @@ function splitLines(bytes: Buffer): Buffer[] {
 
 function parseLine(line: Buffer) {
   try {
+    const { journalEntrySchema } = validators();
     const checked = journalEntrySchema.safeParse(JSON.parse(decodeUtf8Strict(line)));
     return checked.success ? checked.data : undefined;
   } catch {

@@ -160,6 +160,8 @@ describe('compaction', () => {
       annotations: [annotation('n1', 'a1', ['t1'])],
       tags: [tag('t1')],
       sampleSeeded: true,
+      // This version's seal: its schema's fingerprint and the CRC of the bytes before it.
+      seal: expect.stringMatching(/^[0-9a-f]{8}:[0-9a-f]{8}$/),
     });
     expect(JSON.stringify(data)).not.toContain('Text of a1');
     const reopened = await openNotebookStore(dir, manual);

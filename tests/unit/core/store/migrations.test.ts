@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NotebookError } from '../../../../electron/core/errors';
 import { openNotebookStore } from '../../../../electron/core/store';
 import { BodyStore } from '../../../../electron/core/store/bodies';
@@ -16,8 +16,12 @@ import {
 } from '../../../../electron/core/store/migrations';
 import { dataFromState, notebookPaths } from '../../../../electron/core/store/notebook-data';
 import { parseNotebook } from '../../../../electron/core/store/notebook-file';
+import { loadValidators } from '../../../../electron/core/store/schema-loader';
 import { recoverNotebook } from '../../../../electron/core/store/recovery';
 import { hashOf, listDir, makeTempDir, readJson } from '../../../fixtures/store/notebook-fixtures';
+
+// parseNotebook checks unsealed files with the store's zod schemas, loaded on first need.
+beforeAll(() => loadValidators());
 
 const fixturePath = (name: string) =>
   fileURLToPath(new URL(`../../../fixtures/store/${name}`, import.meta.url));
@@ -172,7 +176,10 @@ describe('opening a format 1 notebook', () => {
       { code: 'notebook-upgraded', params: { fromFormat: 1, keptAs: copy } },
     ]);
     const expected = await v2();
-    expect(await readJson(path.join(dir, 'notebook.json'))).toEqual(expected);
+    expect(await readJson(path.join(dir, 'notebook.json'))).toEqual({
+      ...expected,
+      seal: expect.stringMatching(/^[0-9a-f]{8}:[0-9a-f]{8}$/),
+    });
     expect((await readFile(path.join(dir, copy))).equals(original)).toBe(true);
     expect((await readFile(path.join(dir, 'notebook.json.bak'))).equals(original)).toBe(true);
     const article = store.state.articles.get('3f1c9a0e-6b1d-4c47-9d0e-2a7f5b8c1d22');

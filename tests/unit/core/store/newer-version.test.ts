@@ -120,6 +120,7 @@ describe('a value only a newer app writes', () => {
     }
   });
 
+  // A newer app stamps its lines with its own schema's fingerprint, so they are checked here.
   it('in a checksummed journal line refuses the opening', async () => {
     await notebook();
     const newer = { ...article('a3'), format: 'epub' };
@@ -127,6 +128,7 @@ describe('a value only a newer app writes', () => {
       9,
       '2024-05-01T10:42:00.000Z',
       JSON.stringify([{ kind: 'put', collection: 'articles', record: newer }]),
+      'feedf00d',
     );
     const journals = (await snapshotDir(dir)).keys();
     const last = [...journals]

@@ -1,11 +1,29 @@
 // notebook.json as compaction writes it: one record per line, produced in slices, and read back
 // exactly; a v1 file read through the same door comes out upgraded with its bodies.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SCHEMA_FINGERPRINT, isSealedByUs } from '../../../../electron/core/store/format-seal';
 import { emptyNotebook, type NotebookData } from '../../../../electron/core/store/notebook-data';
 import { parseNotebook, serializeNotebook } from '../../../../electron/core/store/notebook-file';
+import { loadValidators } from '../../../../electron/core/store/schema-loader';
+import {
+  bodySchema,
+  journalEntrySchema,
+  notebookSchema,
+} from '../../../../electron/core/store/schema';
 import { annotation, article, tag } from '../../../fixtures/store/notebook-fixtures';
+
+// parseNotebook checks unsealed files with the store's zod schemas, loaded on first need.
+beforeAll(() => loadValidators());
+
+/** What a file says beside its data: `seal` is this version's fingerprint and the CRC. */
+const sealed = (data: NotebookData) => ({
+  ...data,
+  seal: expect.stringMatching(new RegExp(`^${SCHEMA_FINGERPRINT}:[0-9a-f]{8}$`)) as string,
+});
 
 async function collect(data: NotebookData): Promise<string[]> {
   const chunks: string[] = [];
@@ -23,14 +41,14 @@ describe('serializeNotebook', () => {
       tags: [tag('t1')],
     };
     const text = (await collect(data)).join('');
-    expect(JSON.parse(text)).toEqual(data);
+    expect(JSON.parse(text)).toEqual(sealed(data));
     expect(text.split('\n')).toHaveLength(10);
     expect(parseNotebook(Buffer.from(text))).toEqual({ kind: 'ok', data });
   });
 
   it('writes an empty notebook as valid JSON too', async () => {
     const text = (await collect(emptyNotebook())).join('');
-    expect(JSON.parse(text)).toEqual(emptyNotebook());
+    expect(JSON.parse(text)).toEqual(sealed(emptyNotebook()));
   });
 
   it('splits a notebook of several megabytes into many chunks', async () => {
@@ -41,7 +59,51 @@ describe('serializeNotebook', () => {
     const data: NotebookData = { ...emptyNotebook(), annotations };
     const chunks = await collect(data);
     expect(chunks.length).toBeGreaterThan(4);
-    expect(JSON.parse(chunks.join(''))).toEqual(data);
+    expect(JSON.parse(chunks.join(''))).toEqual(sealed(data));
+    expect(isSealedByUs(Buffer.from(chunks.join('')))).toBe(true);
+  });
+});
+
+describe('the seal', () => {
+  const data: NotebookData = {
+    ...emptyNotebook(true),
+    journalSeq: 3,
+    articles: [article('a1')],
+    annotations: [annotation('n1', 'a1', ['t1'])],
+    tags: [tag('t1')],
+  };
+
+  it('names the schema that checked the data: a schema change must update SCHEMA_FINGERPRINT', () => {
+    const schemas = [notebookSchema, journalEntrySchema, bodySchema].map((schema) =>
+      z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }),
+    );
+    const fingerprint = createHash('sha256').update(JSON.stringify(schemas)).digest('hex');
+    expect(SCHEMA_FINGERPRINT).toBe(fingerprint.slice(0, 8));
+  });
+
+  it('holds for the bytes as written, and for nothing else', async () => {
+    const bytes = Buffer.from((await collect(data)).join(''));
+    expect(isSealedByUs(bytes)).toBe(true);
+    expect(parseNotebook(bytes)).toEqual({ kind: 'ok', data });
+    // One byte changed anywhere before the seal, however harmless, and the seal no longer holds.
+    const text = bytes.toString('utf8');
+    const edited = Buffer.from(text.replace('"journalSeq":3', '"journalSeq":4'));
+    expect(isSealedByUs(edited)).toBe(false);
+    const cut = bytes.subarray(0, bytes.length - 3);
+    expect(isSealedByUs(cut)).toBe(false);
+    expect(isSealedByUs(Buffer.from(JSON.stringify(data)))).toBe(false);
+  });
+
+  it('of another schema (a newer app) sends the file through every check', async () => {
+    const text = (await collect(data)).join('');
+    const other = text.replace(`"seal":"${SCHEMA_FINGERPRINT}:`, '"seal":"feedf00d:');
+    expect(isSealedByUs(Buffer.from(other))).toBe(false);
+    // Checked in full, it reads the same (the seal key is not part of the data)...
+    expect(parseNotebook(Buffer.from(other))).toEqual({ kind: 'ok', data });
+    // ...and a value this version doesn't know is a newer app's, not damage.
+    const newer = other.replace('"format":"markdown"', '"format":"epub"');
+    expect(newer).not.toBe(other);
+    expect(() => parseNotebook(Buffer.from(newer))).toThrow(/newer version/);
   });
 });
 
