@@ -23,6 +23,7 @@ await Promise.all([
     ...node,
     entryPoints: ['electron/core/notebook.ts', 'electron/core/workers/core-worker.ts'],
     outdir: 'out/bench',
+    entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     // As in the app's own build: the importers load on first use, not at start-up.
     splitting: true,

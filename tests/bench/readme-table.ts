@@ -4,6 +4,8 @@ import type { BenchLine } from './stats';
 
 /** Table order; a line whose name starts with one of these goes in that row's place. */
 const ORDER = [
+  'save an edit',
+  'open an article from the click',
   'open the article',
   're-apply all',
   'click on text',
@@ -12,6 +14,7 @@ const ORDER = [
   'save one annotation',
   'start-up',
   'export',
+  'import one web page',
   'renderer memory',
 ];
 

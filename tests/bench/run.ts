@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExport } from './core/export';
+import { benchImport } from './core/import';
 import { benchReanchor } from './core/reanchor';
+import { benchRevision } from './core/revision';
 import { benchSave } from './core/save';
 import { benchStartup } from './core/startup';
 import { benchRoot, writeBenchNotebook } from './data-dir';
@@ -13,6 +15,8 @@ import { generateBenchData } from './generate';
 import { markdownTable } from './readme-table';
 import { benchApp } from './renderer/app';
 import { measureNaive, type NaiveFigures } from './renderer/naive';
+import { benchRevisionUi } from './renderer/revision';
+import { closeCoreWorkers } from '../../electron/core/workers';
 import { log, missingLine, type BenchLine } from './stats';
 
 const outDir = path.dirname(fileURLToPath(import.meta.url));
@@ -70,13 +74,36 @@ try {
   await runCase(
     'renderer',
     [
+      [
+        'open an article from the click, its data included',
+        'ms',
+        150,
+        naive?.openWithFetch ?? null,
+      ],
       ['open the article with 10k highlights, to first paint', 'ms', 100, naive?.open ?? null],
       ['re-apply all 10k highlights, to paint', 'ms', 50, naive?.reapply ?? null],
       ['click on text -> annotation ids', 'ms', 1, naive?.hit ?? null],
       ['scroll to an annotation, to paint', 'ms', 50, null],
-      ['renderer memory with the article open', 'MB', 200, naive?.rssMB ?? null],
+      ['renderer memory with the article open', 'MB', 180, naive?.rssMB ?? null],
     ],
     () => benchApp(data, notebook, root, naive),
+  );
+  await runCase(
+    'revision (window)',
+    [
+      [
+        'save an edit of the 3 MB article with 10k annotations, to the review list painted',
+        'ms',
+        300,
+        null,
+      ],
+    ],
+    () => benchRevisionUi(data, notebook, root),
+  );
+  await runCase(
+    'revision (core)',
+    [['save an edit of the 3 MB article (core: editArticle committed)', 'ms', 300, null]],
+    () => benchRevision(data, notebook, root),
   );
   await runCase(
     're-anchor',
@@ -88,7 +115,7 @@ try {
   );
   await runCase(
     'start-up',
-    [['start-up: notebook with 10k annotations ready', 'ms', 200, null]],
+    [['start-up: notebook with 10k annotations ready', 'ms', 150, null]],
     () => benchStartup(notebook, root, outDir),
   );
   await runCase(
@@ -99,9 +126,13 @@ try {
       150,
       null,
     ]),
-    () => benchExport(notebook.records),
+    () => benchExport(notebook, root),
+  );
+  await runCase('import', [['import one web page (50 pages of 20-200 KB)', 'ms', 500, null]], () =>
+    benchImport(data.options.seed, notebook, root),
   );
 } finally {
+  await closeCoreWorkers();
   await rm(root, { recursive: true, force: true });
 }
 

@@ -1,5 +1,6 @@
 // What every bench case shares: timing helpers, medians and percentiles, and the one JSON line
 // each figure is reported as. The bench measures and reports; it never fails on a budget.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface BenchLine {
   name: string;
@@ -124,3 +125,24 @@ export function missingLine(
 }
 
 export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** monitorEventLoopDelay's sampling interval; its max includes up to one interval. */
+export const BLOCK_RESOLUTION_MS = 1;
+
+/**
+ * Runs `fn` and reports how long it took and the longest the main event loop was blocked while
+ * it ran: monitorEventLoopDelay's max, less its tick. The histogram only hears of a block when its
+ * timer next fires, so it is read a few ticks after `fn` ends (outside the timing).
+ */
+export async function blockingRun<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; ms: number; maxBlockMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: BLOCK_RESOLUTION_MS });
+  delay.enable();
+  const t0 = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, 5 * BLOCK_RESOLUTION_MS));
+  delay.disable();
+  return { value, ms, maxBlockMs: Math.max(0, delay.max / 1e6 - BLOCK_RESOLUTION_MS) };
+}

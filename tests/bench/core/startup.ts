@@ -47,9 +47,11 @@ export async function benchStartup(
     name: 'start-up: notebook with 10k annotations ready',
     median: median(times),
     unit: 'ms',
-    budget: 200,
+    budget: 150,
     baseline: median(naive),
     runs: times.length,
+    // Ready sooner than the old single file could even be parsed, and within the budget.
+    withinBudget: median(times) <= 150 && median(times) < median(naive),
     note: 'fresh Node process per run, timed inside it from the first line of the script (core loading included, Node boot excluded) to openNotebook() resolving',
     baselineNote:
       'readFile + JSON.parse of the single-file notebook (article inline + 10k annotations), same fresh-process timing',
