@@ -106,6 +106,11 @@ export interface ArticleRecord extends ArticleDetails {
   memo: string;
   /** Oldest first; the last one is current. Old text is kept, never overwritten. */
   revisions: Revision[];
+  /**
+   * Made by the core, not imported: it gathers annotations whose own article was lost
+   * (electron/core/store/orphans.ts), so the window explains it whatever its title becomes.
+   */
+  recovered?: true;
 }
 
 /** What the reader gets: the record with its current revision's body. */

@@ -132,6 +132,7 @@ function recoveredArticle(annotations: Annotation[], at: Date, taken: (id: strin
     format: 'pasted',
     importedAt: at.toISOString(),
     memo: '',
+    recovered: true,
   };
   return { body, record, spans };
 }

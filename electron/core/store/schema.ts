@@ -74,6 +74,7 @@ const articleRecord = z.object({
       bodyHash: bodyHashSchema,
     }),
   ),
+  recovered: z.literal(true).optional(),
 });
 
 export const selectors = z.tuple([

@@ -70,6 +70,8 @@ it('gathers annotations of lost articles where they can be seen, and tag counts 
   const recovered = articles[0]!;
   expect(recovered.annotationCount).toBe(5);
   const article = await h().getArticle({ id: recovered.id });
+  // The window explains the article by this mark, whatever the analyst renames it to.
+  expect(article.recovered).toBe(true);
   const annotations = await h().listAnnotations({ articleId: recovered.id });
   expect(
     annotations.map((x) => article.text.slice(x.selectors[0].start, x.selectors[0].end)),
