@@ -1,7 +1,8 @@
 // The words for the core's notices (electron/shared/notices.ts): one sentence or two per code,
 // times in the analyst's own time zone. `now` is passed in so tests can pin "today".
 import type { Notice, NoticeParams } from '../../../electron/shared/contract';
-import { agree, count, list } from './words';
+import { recordCounts } from './conflicted-copies';
+import { agree, count, fileSize, list } from './words';
 
 type Params<C extends Notice['code']> = NoticeParams[C];
 type Problem = Params<'notebook-restored'>['problem'];
@@ -103,22 +104,12 @@ function texts(p: Params<'texts-unreadable'>): string {
 }
 
 function conflictedCopy(p: Params<'conflicted-copy'>, now: Date): string {
-  const what = `A sync tool left a conflicted copy beside your notebook: “${p.name}” (${size(p.size)}, changed ${when(p.modified, now)})`;
+  const what = `A sync tool left a conflicted copy beside your notebook: “${p.name}” (${fileSize(p.size)}, changed ${when(p.modified, now)})`;
   if (p.problem) return `${what}. It can’t be brought in: ${p.problem}`;
-  const held = [
-    ...(p.missing.articles > 0 ? [count(p.missing.articles, 'article')] : []),
-    ...(p.missing.annotations > 0 ? [count(p.missing.annotations, 'annotation')] : []),
-    ...(p.missing.tags > 0 ? [count(p.missing.tags, 'tag')] : []),
-  ];
-  return held.length
-    ? `${what} holds ${list(held)} that this notebook lacks; you can bring them in.`
+  const held = recordCounts(p.missing);
+  return held
+    ? `${what} holds ${held} that this notebook lacks; you can bring them in.`
     : `${what} holds nothing that this notebook lacks.`;
-}
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 const NOT_SAVED: Record<Params<'recovery-not-saved'>['problem'], string> = {

@@ -24,3 +24,10 @@ export function list(items: string[]): string {
 export function names(items: string[]): string {
   return items.some((name) => name.includes(',')) ? items.join('; ') : list(items);
 }
+
+/** "512 bytes", "14 KB", "3.2 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
