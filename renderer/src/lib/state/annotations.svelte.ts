@@ -41,6 +41,8 @@ export class Annotations {
   editing = $state.raw<EditTarget | null>(null);
   readonly drafts = new Drafts();
   readonly #latest = new LatestRequest();
+  /** The open article, when its annotations could not be read with it (its text is unreadable). */
+  #unopened: string | null = null;
 
   constructor(private readonly tagsById: () => Map<string, Tag>) {}
 
@@ -76,8 +78,21 @@ export class Annotations {
       return;
     }
     // Asked in the same tick as the article's open(): one request brings both.
-    const { annotations: list = [] } = await articleViews.load(articleId, { annotations: true });
-    if (current()) this.list = list;
+    let list: Annotation[];
+    try {
+      ({ annotations: list = [] } = await articleViews.load(articleId, { annotations: true }));
+    } catch (error) {
+      // Never the previous article's list under this one; the reader says what went wrong.
+      if (current()) {
+        this.list = [];
+        this.#unopened = articleId;
+      }
+      throw error;
+    }
+    if (current()) {
+      this.list = list;
+      this.#unopened = null;
+    }
   }
 
   connect(): () => void {
@@ -86,6 +101,11 @@ export class Annotations {
 
   async #follow(notice: ChangeNotice) {
     const articleId = this.articleId;
+    // The article put again (its text repaired by importing the file again): try once more.
+    if (articleId && articleId === this.#unopened && notice.articles.includes(articleId)) {
+      await this.open(articleId).catch(() => {});
+      return;
+    }
     if (!articleId || !notice.annotationArticles.includes(articleId)) return;
     // A new open() wins over this refresh.
     const current = this.#latest.unchanged();

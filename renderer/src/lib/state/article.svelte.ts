@@ -4,39 +4,64 @@
 // (article-view.ts), and the same request brings the annotations when they changed too.
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
 import type { Article } from '../../../../electron/shared/model';
-import { call, onChanged } from '../api';
+import { call, messageOf, onChanged } from '../api';
 import { markEnd, markStart } from '../perf';
 import { articleViews } from './article-view';
 import { LatestRequest } from './latest';
 
 export class OpenArticle {
   article = $state.raw<Article | null>(null);
+  /** The article asked for could not be opened (its text is missing or damaged, say), and why. */
+  unreadable = $state.raw<{ id: string; message: string } | null>(null);
   /** The analyst's edit of the text while the text editor is open (null: not editing). */
   textDraft = $state<string | null>(null);
   editingText = $derived(this.textDraft !== null);
   /** The text edit holds something not saved yet. */
   textChanged = $derived(this.textDraft !== null && this.textDraft !== this.article?.text);
   readonly #latest = new LatestRequest();
+  /** An open() on its way: a retry of the unreadable article must not overtake it. */
+  #opening = false;
   readonly #reloads = new LatestRequest();
 
   async open(id: string | null) {
     const current = this.#latest.next();
     this.textDraft = null;
+    this.#opening = id !== null;
     if (!id) {
       this.article = null;
+      this.unreadable = null;
       return;
     }
     markStart('nb:fetch');
     // The annotations' open() asks in the same tick: one request brings both.
-    const { article } = await articleViews.load(id);
-    markEnd('nb:fetch');
-    if (current()) this.article = article;
+    let article: Article;
+    try {
+      ({ article } = await articleViews.load(id));
+    } catch (error) {
+      // Shown in the reader's place (never the previous article's text under this one's name):
+      // the core's sentence says what is wrong, e.g. that the text must be imported again.
+      if (current()) {
+        this.article = null;
+        this.unreadable = { id, message: messageOf(error) };
+      }
+      return;
+    } finally {
+      markEnd('nb:fetch');
+      if (current()) this.#opening = false;
+    }
+    if (current()) {
+      this.article = article;
+      this.unreadable = null;
+    }
   }
 
   connect(): () => void {
     return onChanged((notice) => {
       const id = this.article?.id;
       if (id && notice.articles.includes(id)) void this.#reload(id);
+      // Put again: importing the original file repairs a missing text, so try it once more.
+      const failed = this.unreadable?.id;
+      if (failed && !this.#opening && notice.articles.includes(failed)) void this.open(failed);
     });
   }
 

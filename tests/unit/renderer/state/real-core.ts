@@ -21,8 +21,15 @@ export interface RealCore {
 
 const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
 
-export async function startRealCore(options: { sample?: boolean } = {}): Promise<RealCore> {
+/**
+ * `prepare` gets the empty folder first, to put files in it as an earlier run (or a sync tool,
+ * or a damaged disk) would have left them.
+ */
+export async function startRealCore(
+  options: { sample?: boolean; prepare?: (dir: string) => Promise<void> } = {},
+): Promise<RealCore> {
   const dir = await mkdtemp(join(tmpdir(), 'notebook-renderer-'));
+  await options.prepare?.(dir);
   const notebook = await openNotebook({
     dataDir: dir,
     ...(options.sample !== false && { samplePath: SAMPLE }),
