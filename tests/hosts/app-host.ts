@@ -15,8 +15,11 @@ export interface ExportedFile {
 export interface AppHost {
   kind: 'browser' | 'electron';
   readonly page: Page;
-  /** Stop the app and start it again on the same data folder. */
-  restart(): Promise<void>;
+  /**
+   * Stop the app and start it again on the same data folder; `whileStopped` runs in between, to
+   * change the folder's files as a sync tool, a crash or a damaged disk would.
+   */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
   /** Runs `trigger` (which must end in an export) and returns the written file. */
   captureExport(trigger: (page: Page) => Promise<void>): Promise<ExportedFile>;
   close(): Promise<void>;

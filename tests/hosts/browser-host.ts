@@ -19,8 +19,9 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
   return {
     kind: 'browser',
     page,
-    async restart() {
+    async restart(whileStopped) {
       await stopServer(server.child);
+      await whileStopped?.();
       server = await spawnServer(dataDir);
       await page.goto(server.url);
       await page.getByRole('article').waitFor();

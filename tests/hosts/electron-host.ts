@@ -26,8 +26,9 @@ export async function startElectronHost(dataDir: string): Promise<AppHost> {
     get page() {
       return page;
     },
-    async restart() {
+    async restart(whileStopped) {
       await app.close();
+      await whileStopped?.();
       app = await launch(dataDir);
       page = await app.firstWindow();
       await page.getByRole('article').waitFor();
