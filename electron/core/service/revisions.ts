@@ -103,7 +103,7 @@ async function addRevision(
 
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const changes: Change[] = [{ kind: 'put', collection: 'articles', record: next }];
-  const { text } = revised.body;
+  const { text } = revised.body.body;
   let slice = performance.now();
   for (let g = 0; g < groups.length; g++) {
     const annotations = groups[g]!;

@@ -15,11 +15,7 @@ import { loadValidators, validators } from './schema-loader';
  * content, so a read can be checked against its name. Fixing the inner key order too means the same
  * content gets the same hash whichever code built the objects.
  */
-export function canonicalBody(input: ArticleBody): {
-  hash: string;
-  json: string;
-  body: ArticleBody;
-} {
+export function canonicalBody(input: ArticleBody): CanonicalBody {
   const body: ArticleBody = {
     text: input.text,
     // Optional keys only when set: a body without them (every body written before numbers and
@@ -38,6 +34,13 @@ export function canonicalBody(input: ArticleBody): {
   };
   const json = JSON.stringify(body);
   return { hash: sha256(json), json, body };
+}
+
+/** A body, its canonical JSON and that JSON's sha-256: what a core worker hands over ready made. */
+export interface CanonicalBody {
+  hash: string;
+  json: string;
+  body: ArticleBody;
 }
 
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
@@ -78,8 +81,12 @@ export class BodyStore {
     readonly parentDir: string,
   ) {}
 
-  async put(input: ArticleBody): Promise<string> {
-    const { hash, json, body } = canonicalBody(input);
+  /**
+   * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
+   * neither serialises nor hashes megabytes).
+   */
+  async put(input: ArticleBody | CanonicalBody): Promise<string> {
+    const { hash, json, body } = 'json' in input ? input : canonicalBody(input);
     this.putThisRun.add(hash);
     let writing = this.#writing.get(hash);
     if (!writing) {

@@ -5,7 +5,7 @@ import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/m
 import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
 import { findUnreadableTexts } from './body-check';
-import { BodyStore } from './bodies';
+import { BodyStore, type CanonicalBody } from './bodies';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
 import { encodeEntry } from './journal-line';
@@ -35,8 +35,11 @@ export interface NotebookStore {
    * memory is left as it was.
    */
   commit(changes: Change[]): Promise<void>;
-  /** Store a body content-addressed (durably, if not already there); returns its hash. */
-  putBody(body: ArticleBody): Promise<string>;
+  /**
+   * Store a body content-addressed (durably, if not already there); returns its hash. A body made
+   * canonical already (bodies.ts canonicalBody, in a worker) is stored as it is.
+   */
+  putBody(body: ArticleBody | CanonicalBody): Promise<string>;
   /** Read a body (cached: keep the most recently used few in memory). Throws NotebookError('not-found') if missing. */
   getBody(hash: string): Promise<ArticleBody>;
   /**
@@ -292,7 +295,7 @@ class JournaledStore implements NotebookStore {
     }
   }
 
-  async putBody(body: ArticleBody): Promise<string> {
+  async putBody(body: ArticleBody | CanonicalBody): Promise<string> {
     const hash = await this.#bodies.put(body);
     // Written again under its own address, the body that was missing is whole again.
     if (this.#unreadable.delete(hash)) this.#repaired.add(hash);

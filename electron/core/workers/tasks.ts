@@ -17,6 +17,7 @@ import { unpackAnnotations, type PackedAnnotations } from '../export/packed-anno
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
+import { canonicalBody, type CanonicalBody } from '../store/bodies';
 
 export interface FileInput {
   fileName: string;
@@ -33,7 +34,10 @@ export interface ImportedFile {
 }
 
 async function importTask(input: FileInput): Promise<ImportedFile> {
-  const imported = await importFile(input.fileName, input.bytes, input.encoding);
+  // The alternatives are for the import dialog's preview: importing doesn't show them.
+  const imported = await importFile(input.fileName, input.bytes, input.encoding, {
+    alternatives: false,
+  });
   const used = legacy(imported);
   return {
     doc: imported.doc,
@@ -58,7 +62,8 @@ export interface ReviseInput {
 
 /** Handed over as soon as it is made, so the body can be stored while re-anchoring runs. */
 export interface RevisedBody {
-  body: ArticleBody;
+  /** Canonical already: the main thread only writes it. */
+  body: CanonicalBody;
   title: string;
   /** Set by a re-import: the file's format and (when legacy) its encoding. */
   format?: Exclude<ArticleFormat, 'pasted'>;
@@ -78,7 +83,10 @@ async function reviseTask(
     const body = editBody(current, change.text);
     if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
     if (body.text === current.text) throw conflict('Nothing changed: the text is the same as now.');
-    revised = { body, title: followHeadline(input.title, current, body) ?? input.title };
+    revised = {
+      body: canonicalBody(body),
+      title: followHeadline(input.title, current, body) ?? input.title,
+    };
   } else {
     const imported = await importTask(change);
     const { doc } = imported;
@@ -89,14 +97,14 @@ async function reviseTask(
     }
     const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks };
     revised = {
-      body,
+      body: canonicalBody(body),
       title: followHeadline(input.title, current, body) ?? input.title,
       format: imported.format,
       ...(imported.legacyEncoding && { legacyEncoding: imported.legacyEncoding }),
     };
   }
   emit(revised);
-  const newText = revised.body.text;
+  const newText = revised.body.body.text;
   const placements = input.sources.map(({ text, annotations }) =>
     reanchor(text ?? current.text, newText, annotations).map(
       ({ state, start, end }): Placement => ({ state, start, end }),
