@@ -63,6 +63,8 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...(options.compactAfterEntries !== undefined && {
         compactAfterEntries: options.compactAfterEntries,
       }),
+      // After another instance took the folder over, this one compacts nothing either.
+      confirmWriter: () => lock.confirm(),
     });
   } catch (error) {
     await lock.release().catch(() => undefined);

@@ -33,6 +33,12 @@ export interface CompactionConfig {
   now: () => Date;
   afterMs: number;
   afterEntries: number;
+  /**
+   * Throws when this process may no longer write the folder (another instance took its lock
+   * over): then nothing is compacted, as the journal already holds every commit, and a write
+   * here would only reach the other machine as a conflicted copy.
+   */
+  confirmWriter?: () => Promise<void>;
 }
 
 export interface CommitQueue {
@@ -102,6 +108,11 @@ export class Compactor {
 
   async #compactOnce(force: boolean): Promise<void> {
     clearTimeout(this.#timer);
+    try {
+      await this.config.confirmWriter?.();
+    } catch {
+      return; // not ours to write any more; the journal keeps every commit
+    }
     const snapshot = await this.queue.enqueue(async () => {
       const seq = this.queue.lastSeq();
       if (!force && seq === this.#baseSeq) return undefined;

@@ -72,6 +72,8 @@ export interface StoreOptions {
   compactAfterMs?: number;
   /** ...or as soon as the journal holds this many entries. */
   compactAfterEntries?: number;
+  /** Throws when this process may no longer write the folder: see CompactionConfig. */
+  confirmWriter?: () => Promise<void>;
 }
 
 /** Changes checked within the call; a bigger commit is checked in slices. */
@@ -155,6 +157,7 @@ export async function openNotebookStore(
       now,
       afterMs: options.compactAfterMs ?? 2000,
       afterEntries: options.compactAfterEntries ?? 1000,
+      ...(options.confirmWriter && { confirmWriter: options.confirmWriter }),
     },
   });
   if (unreadable.length > 0)

@@ -219,7 +219,10 @@ describe('openNotebook and the lock', () => {
     );
     expect(await snapshotDir(dir)).toEqual(before);
     expect((await notebook.handlers.listTags({})).map((t) => t.name)).toEqual(['before']);
+    // Closing compacts nothing either: the folder is theirs now, and the journal holds 'before'.
+    await notebook.store.compact();
     await notebook.store.close();
+    expect(await snapshotDir(dir)).toEqual(before);
     expect((await readHolder()).host).toBe('ANNS-LAPTOP'); // theirs stays
   });
 });
