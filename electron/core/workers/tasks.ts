@@ -34,10 +34,7 @@ export interface ImportedFile {
 }
 
 async function importTask(input: FileInput): Promise<ImportedFile> {
-  // The alternatives are for the import dialog's preview: importing doesn't show them.
-  const imported = await importFile(input.fileName, input.bytes, input.encoding, {
-    alternatives: false,
-  });
+  const imported = await importFile(input.fileName, input.bytes, input.encoding);
   const used = legacy(imported);
   return {
     doc: imported.doc,
