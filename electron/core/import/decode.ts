@@ -30,6 +30,14 @@ export interface DecodedText {
   alternatives: TextEncodingName[];
 }
 
+export interface DecodeOptions {
+  /**
+   * Whether the other encodings that fit are wanted (the import dialog shows them; importing
+   * itself doesn't need them). Default: true.
+   */
+  alternatives?: boolean;
+}
+
 /** The name without any folders: a path from elsewhere must not leak into messages or sources. */
 export function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop()?.trim() || 'untitled';
@@ -65,6 +73,7 @@ export function decodeFile(
   fileName: string,
   bytes: Uint8Array,
   chosen?: TextEncodingName,
+  wanted: DecodeOptions = {},
 ): DecodedText {
   const name = baseName(fileName);
   if (bytes.length === 0) throw badFile(`The file “${name}” is empty.`);
@@ -92,7 +101,11 @@ export function decodeFile(
     return { text, encoding, source, alternatives };
   };
 
+  // The detector reads up to 64 KB (tens of ms): where it would only name alternatives, it runs
+  // only when they are wanted.
+  const alternatives = wanted.alternatives ?? true;
   if (chosen !== undefined) {
+    if (!alternatives) return done(decodeAs(bytes, chosen, true), chosen, 'chosen');
     const ranked = hasNul(bytes) ? utf16Ranking(bytes) : rankEncodings(bytes);
     return done(decodeAs(bytes, chosen, true), chosen, 'chosen', alternativesTo(chosen, ranked));
   }
@@ -120,6 +133,7 @@ export function decodeFile(
       return done(decodeAs(bytes, 'utf-8'), 'utf-8', 'utf-8', [declared]);
     }
     const text = decodeAs(bytes, declared, true);
+    if (!alternatives) return done(text, declared, 'declared');
     return done(text, declared, 'declared', alternativesTo(declared, rankEncodings(bytes)));
   }
 

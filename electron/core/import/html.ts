@@ -29,31 +29,39 @@ export function isEnoughArticle(articleChars: number, bodyChars: () => number): 
 export function importHtml(html: string, fileName: string, fallbackTitle: string): ImportedPage {
   // No runScripts and no resources option: jsdom then neither executes scripts nor fetches
   // anything (images, stylesheets, frames). The silent console keeps CSS parse noise out of logs.
-  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const parsePage = () => new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const dom = parsePage();
+  // Readability rewrites the tree it is given. It gets the page itself: a copy for it cost a
+  // tenth of an import. The page as it was is parsed again only when the article falls short.
+  let pristine: JSDOM | undefined;
+  const pristineBody = () => (pristine ??= parsePage()).window.document.body;
   try {
     const document = dom.window.document;
     const url = pageUrl(document);
     const baseUrl = webUrl(document.querySelector('base[href]')?.getAttribute('href')) ?? url;
+    const pageTitle = document.title.trim();
+    const pageHeadings = [...document.querySelectorAll('h1')].map((h) => norm(h.textContent));
 
-    // Readability rewrites the tree it is given, so it works on a copy.
-    const copy = document.cloneNode(true) as Document;
-    const article = new Readability<Node>(copy, { serializer: (node) => node }).parse();
+    const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
     const content = article?.content;
-    const title = article?.title?.trim() || document.title.trim();
+    const title = article?.title?.trim() || pageTitle;
 
     let builder = new DocumentBuilder('collapse');
     let headlineBlocks = 0;
-    const body = document.body;
-    const bodyChars = () => (body ? readableLength(body) : 0);
+    const bodyChars = () => {
+      const body = pristineBody();
+      return body ? readableLength(body) : 0;
+    };
     if (content != null && isEnoughArticle(readableLength(content), bodyChars)) {
-      const headline = removedHeadline(document, content, title);
+      const headline = removedHeadline(pageHeadings, content, title);
       if (headline !== undefined) {
         builder.addBlock('heading', [{ text: headline, marks: [] }], { level: 1 });
         headlineBlocks = 1;
       }
       walkHtml(content, builder, { baseUrl });
     }
-    if (builder.blockCount <= headlineBlocks && body) {
+    const body = builder.blockCount <= headlineBlocks ? pristineBody() : null;
+    if (body) {
       // No article, or one that is all headline: the page's own body is the better guess.
       builder = new DocumentBuilder('collapse');
       walkHtml(body, builder, { baseUrl, skipChrome: true });
@@ -64,6 +72,7 @@ export function importHtml(html: string, fileName: string, fallbackTitle: string
     return { doc: doc.title === '' ? { ...doc, title: cleanTitle(fallbackTitle) } : doc, url };
   } finally {
     dom.window.close();
+    pristine?.window.close();
   }
 }
 
@@ -74,16 +83,18 @@ function pageUrl(document: Document): string | undefined {
   return webUrl(canonical) ?? webUrl(og);
 }
 
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
 /**
  * Readability drops the page's h1 when it repeats the title. The headline is part of the article
  * an analyst may want to annotate (plain-text imports keep it too), so put it back, but only
- * when the page really has it as a heading and the extracted content does not.
+ * when the page really has it as a heading (`pageHeadings`: its h1s before Readability ran) and
+ * the extracted content does not.
  */
-function removedHeadline(document: Document, content: Node, title: string): string | undefined {
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+function removedHeadline(pageHeadings: string[], content: Node, title: string): string | undefined {
   const wanted = norm(title);
   if (wanted === '') return undefined;
-  const inPage = [...document.querySelectorAll('h1')].some((h) => norm(h.textContent) === wanted);
+  const inPage = pageHeadings.includes(wanted);
   const headings = (content as ParentNode).querySelectorAll?.('h1, h2, h3') ?? [];
   const inContent = [...headings].some((h) => norm(h.textContent) === wanted);
   return inPage && !inContent ? wanted : undefined;

@@ -9,7 +9,7 @@ import type {
 import { LIMITS, type CanonicalDocument } from '../../shared/model';
 import { badFile } from '../errors';
 import { cleanTitle } from './document-builder';
-import { baseName, decodeFile, formatOf, stem } from './decode';
+import { baseName, decodeFile, formatOf, stem, type DecodeOptions } from './decode';
 import { importPlainText } from './plain-text';
 
 const MAX_MB = LIMITS.importBytes / (1024 * 1024);
@@ -57,10 +57,11 @@ export async function importFile(
   fileName: string,
   bytes: Uint8Array,
   encoding?: TextEncodingName,
+  options: DecodeOptions = {},
 ): Promise<ImportedDocument & { alternatives: TextEncodingName[] }> {
   const name = baseName(fileName);
   const format = formatOf(name);
-  const decoded = decodeFile(name, bytes, encoding);
+  const decoded = decodeFile(name, bytes, encoding, options);
   const how = {
     encoding: decoded.encoding,
     encodingSource: decoded.source,

@@ -34,7 +34,10 @@ export interface ImportedFile {
 }
 
 async function importTask(input: FileInput): Promise<ImportedFile> {
-  const imported = await importFile(input.fileName, input.bytes, input.encoding);
+  // The alternatives are for the import dialog's preview: importing doesn't show them.
+  const imported = await importFile(input.fileName, input.bytes, input.encoding, {
+    alternatives: false,
+  });
   const used = legacy(imported);
   return {
     doc: imported.doc,

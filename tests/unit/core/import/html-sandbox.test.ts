@@ -21,10 +21,22 @@ describe('jsdom sandbox', () => {
     const page = '<link rel="stylesheet" href="https://example.org/a.css"><p>Words</p>';
     const { doc } = await importFile('page.html', new TextEncoder().encode(page));
     expect(doc.text).toBe('Words');
+    // An article this short is weighed against the page as it was, parsed a second time.
+    expect(seen.options).toHaveLength(2);
+    for (const options of seen.options as Array<Record<string, unknown>>) {
+      expect(options.runScripts).toBeUndefined();
+      expect(options.resources).toBeUndefined();
+      expect(options.url).toBeUndefined();
+    }
+  });
+
+  it('parses a page with a whole article once (Readability works on the page itself)', async () => {
+    seen.options.length = 0;
+    const words = 'Plenty of words in a paragraph of the article, enough to be the article. ';
+    const article = `<h1>Title</h1><p>${words.repeat(8)}</p><p>${words.repeat(6)}</p>`;
+    const page = `<nav><a href="/">Home</a></nav><article>${article}</article>`;
+    const { doc } = await importFile('long.html', new TextEncoder().encode(page));
+    expect(doc.text).toContain('Plenty of words');
     expect(seen.options).toHaveLength(1);
-    const options = seen.options[0] as Record<string, unknown>;
-    expect(options.runScripts).toBeUndefined();
-    expect(options.resources).toBeUndefined();
-    expect(options.url).toBeUndefined();
   });
 });

@@ -236,6 +236,21 @@ describe('an encoding the analyst chose', () => {
     expect(decoded.alternatives).not.toContain('koi8-r');
   });
 
+  it('reads the same without the ranking when alternatives are not wanted (importing)', () => {
+    const bytes = legacyFile('chosen.txt', RUSSIAN, 'windows-1251');
+    const plain = decodeFile('chosen.txt', bytes, 'windows-1251', { alternatives: false });
+    const { alternatives: _ranked, ...full } = decodeFile('chosen.txt', bytes, 'windows-1251');
+    expect(plain).toEqual({ ...full, alternatives: [] });
+    const declared = page('<meta charset="windows-1251">', 'Plain words.');
+    const encoded = new TextEncoder().encode(declared);
+    expect(decodeFile('a.html', encoded, undefined, { alternatives: false })).toEqual({
+      text: declared,
+      encoding: 'windows-1251',
+      source: 'declared',
+      alternatives: [],
+    });
+  });
+
   it('wins over a byte-order mark and a declaration', () => {
     const source = page('<meta charset="windows-1251">', 'café');
     const bytes = legacyFile('mark.html', source, 'iso-8859-1');
