@@ -16,7 +16,8 @@ import type { TextEncodingName } from '../../shared/import-formats';
 import { badFile, notFound } from '../errors';
 import type { Change, NotebookState } from '../store';
 import { WorkerStoppedError } from '../workers';
-import type { FileInput, ImportedFile } from '../workers/tasks';
+import type { CanonicalBody } from '../store/bodies';
+import type { FileInput, ImportedArticle } from '../workers/tasks';
 import { packAnnotations, packedBody } from './article-view';
 import { isoNow, workersOf, type ServiceContext } from './context';
 
@@ -73,19 +74,23 @@ export function summarise(
   };
 }
 
+/** A new article's document: its body whole, or canonical already (made in a core worker). */
+type NewDocument =
+  | CanonicalDocument
+  | { doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks'>; body: CanonicalBody };
+
 async function addArticle(
   ctx: ServiceContext,
-  doc: CanonicalDocument,
+  made: NewDocument,
   format: ArticleFormat,
   source: string,
   extra: Change[] = [],
   encoding?: TextEncodingName,
 ): Promise<ArticleSummary> {
-  const bodyHash = await ctx.store.putBody({
-    text: doc.text,
-    blocks: doc.blocks,
-    marks: doc.marks,
-  });
+  const doc = 'body' in made ? made.doc : made;
+  const bodyHash = await ctx.store.putBody(
+    'body' in made ? made.body : { text: made.text, blocks: made.blocks, marks: made.marks },
+  );
   // The original of an article whose text was lost, imported again: that repairs the article
   // (store/index.ts, repairedBy) rather than adding a copy. Put again as it is, so views refresh.
   const repaired = ctx.store.repairedBy(bodyHash);
@@ -114,7 +119,10 @@ async function addArticle(
  * A file read by the importers in a core worker. A worker that stopped while reading it (out of
  * memory on a pathological file, a crash in a parser) is the file's to answer for, in words.
  */
-export async function importInWorker(ctx: ServiceContext, file: FileInput): Promise<ImportedFile> {
+export async function importInWorker(
+  ctx: ServiceContext,
+  file: FileInput,
+): Promise<ImportedArticle> {
   try {
     return await workersOf(ctx).run('importFile', file);
   } catch (error) {
@@ -135,8 +143,10 @@ export async function seedSample(
   sample: { fileName: string; bytes: Uint8Array },
 ) {
   if (ctx.store.state.meta.sampleSeeded) return;
-  const { doc, format, source } = await importInWorker(ctx, sample);
-  await addArticle(ctx, doc, format, source, [{ kind: 'meta', key: 'sampleSeeded', value: true }]);
+  const { doc, body, format, source } = await importInWorker(ctx, sample);
+  await addArticle(ctx, { doc, body }, format, source, [
+    { kind: 'meta', key: 'sampleSeeded', value: true },
+  ]);
 }
 
 export function articleHandlers(
@@ -206,8 +216,8 @@ export function articleHandlers(
 
     async importFile(file) {
       const imported = await importInWorker(ctx, file);
-      const { doc, format, source, legacyEncoding } = imported;
-      return addArticle(ctx, doc, format, source, [], legacyEncoding);
+      const { doc, body, format, source, legacyEncoding } = imported;
+      return addArticle(ctx, { doc, body }, format, source, [], legacyEncoding);
     },
 
     async importText({ text, title, source }) {

@@ -47,6 +47,18 @@ async function importTask(input: FileInput): Promise<ImportedFile> {
   };
 }
 
+/** A file imported as a new article: its body canonical already, so the main thread only writes it. */
+export interface ImportedArticle extends Omit<ImportedFile, 'doc'> {
+  doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks'>;
+  body: CanonicalBody;
+}
+
+async function importArticleTask(input: FileInput): Promise<ImportedArticle> {
+  const { doc, ...imported } = await importTask(input);
+  const { text, blocks, marks, ...rest } = doc;
+  return { ...imported, doc: rest, body: canonicalBody({ text, blocks, marks }) };
+}
+
 export interface ReviseInput {
   /** The current revision's body. */
   current: ArticleBody;
@@ -154,7 +166,7 @@ async function exportTask(input: ExportInput): Promise<ExportFile> {
 }
 
 export const CORE_TASKS = {
-  importFile: importTask,
+  importFile: importArticleTask,
   previewImport: (input: FileInput): Promise<ImportPreview> =>
     previewImport(input.fileName, input.bytes, input.encoding),
   importText: (input: { text: string; title?: string }): CanonicalDocument =>

@@ -11,6 +11,7 @@ import { NotebookError } from '../../../../electron/core/errors';
 import { renderExport } from '../../../../electron/core/export';
 import { importFile } from '../../../../electron/core/import';
 import { openNotebook, type Notebook } from '../../../../electron/core/notebook';
+import { canonicalBody } from '../../../../electron/core/store/bodies';
 import {
   closeCoreWorkers,
   configureCoreWorkers,
@@ -58,6 +59,17 @@ describe('imports in a worker', () => {
       code: (direct as NotebookError).code,
       message: (direct as NotebookError).message,
     });
+  });
+
+  it('store the body the worker made canonical under the address the main thread would give it', async () => {
+    const bytes = new TextEncoder().encode('A title\n\nSome *text* to import, ə 🤝🏽.');
+    const summary = await h().importFile({ fileName: 'notes.md', bytes });
+    const { doc } = await importFile('notes.md', bytes);
+    const record = await h().getArticleRecord({ id: summary.id });
+    const expected = canonicalBody({ text: doc.text, blocks: doc.blocks, marks: doc.marks });
+    expect(record.revisions[0]!.bodyHash).toBe(expected.hash);
+    const file = join(dir, 'bodies', `${expected.hash}.json`);
+    expect(await readFile(file, 'utf8')).toBe(expected.json);
   });
 
   it('save nothing when the worker dies halfway, and the next import works', async () => {
@@ -150,8 +162,10 @@ describe('without a worker script', () => {
     const workers = createCoreWorkers(pathToFileURL(join(dir, 'no-such-worker.js')));
     const bytes = await readFile(SAMPLE);
     const imported = await workers.run('importFile', { fileName: 'sample.txt', bytes });
-    const direct = await importFile('sample.txt', bytes);
-    expect(imported.doc).toEqual(direct.doc);
+    const { text, blocks, marks, ...details } = (await importFile('sample.txt', bytes)).doc;
+    // A new article's body comes canonical, ready for the store to write.
+    expect(imported.doc).toEqual(details);
+    expect(imported.body).toEqual(canonicalBody({ text, blocks, marks }));
     await workers.close();
   });
 });
