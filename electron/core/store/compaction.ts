@@ -4,7 +4,7 @@
 // move or go: the .bak becomes a restore point, notebook.json the .bak, the oldest restore point
 // beyond a few is removed, and so are journals and bodies that no kept copy needs any more.
 import { rm } from 'node:fs/promises';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import { bodyHashesOf, BodyCollector } from './body-check';
 import type { BodyStore } from './bodies';
 import type { ClosedJournal, JournalWriter } from './journal';
@@ -49,7 +49,9 @@ export interface CommitQueue {
 }
 
 export class Compactor {
-  readonly #db: Low<NotebookData>;
+  readonly #adapter: NotebookFileAdapter;
+  /** lowdb loads with the first compaction: start-up doesn't need it (~15 ms to load). */
+  #db: Promise<Low<NotebookData>> | undefined;
   readonly #collector: BodyCollector;
   #running: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
@@ -68,10 +70,9 @@ export class Compactor {
     private readonly config: CompactionConfig,
     private readonly queue: CommitQueue,
   ) {
-    const adapter = new NotebookFileAdapter(paths.file, paths.backup, {
+    this.#adapter = new NotebookFileAdapter(paths.file, paths.backup, {
       beforeBackup: () => this.#retireBackup(),
     });
-    this.#db = new Low(adapter, emptyNotebook());
     this.#collector = new BodyCollector(paths.dir, config.bodies);
     this.#baseSeq = config.baseSeq;
     this.#fileExists = config.fileExists;
@@ -123,9 +124,11 @@ export class Compactor {
     });
     if (!snapshot) return;
     const replaced = this.#fileExists ? { file: this.paths.backup, seq: this.#baseSeq } : undefined;
-    this.#db.data = snapshot;
+    this.#db ??= import('lowdb').then(({ Low }) => new Low(this.#adapter, emptyNotebook()));
+    const db = await this.#db;
+    db.data = snapshot;
     // Written, synced and read back before it replaces anything (see NotebookFileAdapter).
-    await this.#db.write();
+    await db.write();
     this.#fileExists = true;
     this.#backup = replaced;
     this.#baseSeq = snapshot.journalSeq;
