@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOTEBOOK_VERSION, openNotebookStore } from '../../../../electron/core/store';
 import type { NotebookData } from '../../../../electron/core/store/notebook-data';
+import type { Annotation } from '../../../../electron/shared/model';
 import { NotebookFileAdapter } from '../../../../electron/core/store/notebook-file';
 import {
   annotation,
@@ -116,6 +117,25 @@ describe('commit', () => {
     expect(String((results[0] as PromiseRejectedResult).reason)).toContain('invalid change');
     expect([...store.state.tags.keys()]).toEqual(['before', 'after']);
     expect(lines('journal-1.jsonl')).toHaveLength(2);
+  });
+
+  // A revision commits ten thousand annotations: checked a slice at a time, exact ones quickly.
+  it('checks a big commit as a small one: one bad record refuses all of it, a stray key goes', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.putBody(body('a1'));
+    await store.commit([put.article(article('a1'))]);
+    const many = Array.from({ length: 500 }, (_, i) => put.annotation(annotation(`n${i}`, 'a1')));
+    const bad = { ...annotation('bad', 'a1'), anchor: 'pinned' } as unknown as Annotation;
+    await expect(store.commit([...many, put.annotation(bad)])).rejects.toThrow('invalid change');
+    expect(store.state.annotations.size).toBe(0);
+    expect(lines('journal-1.jsonl')).toHaveLength(1);
+
+    const stray = { ...annotation('stray', 'a1'), note: 'not in the schema' } as Annotation;
+    await store.commit([...many, put.annotation(stray)]);
+    expect(store.state.annotations.size).toBe(501);
+    expect(store.state.annotations.get('stray')).toEqual(annotation('stray', 'a1'));
+    const reopened = await openNotebookStore(dir, manual);
+    expect(plain(reopened.state)).toEqual(plain(store.state));
   });
 
   it('rejects when the append fails and leaves memory as it was; later commits still work', async () => {
