@@ -20,3 +20,15 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** How long a slice of main-thread work may run before it yields. */
 export const SLICE_MS = 4;
+
+/** Says when the main thread has worked SLICE_MS since it last let other work run. */
+export function timeSlicer() {
+  let since = performance.now();
+  return {
+    due: () => performance.now() - since >= SLICE_MS,
+    async pause() {
+      await nextTurn();
+      since = performance.now();
+    },
+  };
+}

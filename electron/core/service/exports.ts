@@ -7,23 +7,8 @@ import { UnreadableTextError } from '../errors';
 import type { ExportedArticle } from '../export';
 import { packAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { findArticle, loadArticle } from './articles';
-import { workersOf, type ServiceContext } from './context';
+import { timeSlicer, workersOf, type ServiceContext } from './context';
 import { findTag } from './tags';
-
-/** The longest the main thread packs annotations before letting other work run. */
-const SLICE_MS = 4;
-
-/** Says when the main thread has worked SLICE_MS since it last let other work run. */
-function timeSlicer() {
-  let since = performance.now();
-  return {
-    due: () => performance.now() - since >= SLICE_MS,
-    async pause() {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      since = performance.now();
-    },
-  };
-}
 
 const leftOutLine = (titles: string[]) =>
   `\n> Left out of this export, because their text could not be read: ${titles.map((t) => `“${t}”`).join(', ')}. Importing an article's original file again repairs it.\n`;

@@ -4,12 +4,18 @@
 // worker re-anchors, then commits the revision and every annotation's new place in one commit.
 import type { Annotation, ArticleRecord } from '../../shared/model';
 import type { Handlers, RevisionOutcome } from '../../shared/contract';
-import type { AnchorInput } from '../anchoring';
+import { packAnnotations } from '../export/packed-annotations';
 import { describePassage } from '../anchoring/selectors';
 import type { Change } from '../store';
-import type { Placement, ReviseInput, RevisedBody } from '../workers/tasks';
+import {
+  placementAt,
+  type PackedPlacements,
+  type Placement,
+  type ReviseInput,
+  type RevisedBody,
+} from '../workers/tasks';
 import { asBadFile, currentRevision, findArticle, loadArticle, summarise } from './articles';
-import { isoNow, nextTurn, SLICE_MS, workersOf, type ServiceContext } from './context';
+import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
 
 /** The article's annotations by the revision their selectors describe (one pass, no copying). */
 function byRevision(ctx: ServiceContext, articleId: string): Map<number, Annotation[]> {
@@ -56,6 +62,7 @@ async function addRevision(
   // the current revision, ones still awaiting review from wherever they were made.
   const groups: Annotation[][] = [];
   const sources: ReviseInput['sources'] = [];
+  const slicer = timeSlicer();
   for (const [revisionNumber, annotations] of byRevision(ctx, record.id)) {
     const from = record.revisions.find((r) => r.number === revisionNumber);
     if (!from) continue;
@@ -64,7 +71,7 @@ async function addRevision(
     groups.push(annotations);
     sources.push({
       ...(text !== undefined && { text }),
-      annotations: annotations.map(({ id, selectors }): AnchorInput => ({ id, selectors })),
+      annotations: await packAnnotations(annotations, slicer),
     });
   }
 
@@ -76,7 +83,7 @@ async function addRevision(
     change,
     sources,
   };
-  let placements: Placement[][];
+  let placements: PackedPlacements;
   try {
     ({ placements } = await workersOf(ctx).run('revise', input, (body) => {
       // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
@@ -109,7 +116,7 @@ async function addRevision(
     const annotations = groups[g]!;
     const results = placements[g]!;
     for (let i = 0; i < annotations.length; i++) {
-      const result = results[i]!;
+      const result = placementAt(results, i);
       counts[result.state]++;
       changes.push({
         kind: 'put',

@@ -67,9 +67,10 @@ export interface ReviseInput {
   change: { kind: 'edit'; text: string } | ({ kind: 'reimport' } & FileInput);
   /**
    * The article's annotations, grouped by the revision their selectors describe, with that
-   * revision's text (absent: the current revision's).
+   * revision's text (absent: the current revision's). Packed: ten thousand object graphs would
+   * cost the main thread ~100 ms to clone.
    */
-  sources: Array<{ text?: string; annotations: AnchorInput[] }>;
+  sources: Array<{ text?: string; annotations: PackedAnnotations }>;
 }
 
 /** Handed over as soon as it is made, so the body can be stored while re-anchoring runs. */
@@ -82,13 +83,45 @@ export interface RevisedBody {
   legacyEncoding?: TextEncodingName;
 }
 
-/** Where one annotation goes, in the order of its source's annotations. */
+/** Where one annotation goes. */
 export type Placement = Pick<AnchorResult, 'state' | 'start' | 'end'>;
+
+/** A placement's state as a number (its index here), for placements packed three ints each. */
+export const PLACEMENT_STATES = [
+  'anchored',
+  'moved',
+  'fuzzy',
+  'orphaned',
+] as const satisfies readonly Placement['state'][];
+
+/**
+ * Each source's placements, in the order of its annotations: [state, start, end] per annotation,
+ * -1 for no start or end (an orphan). One typed array is one copy of its bytes to clone.
+ */
+export type PackedPlacements = Int32Array[];
+
+/** The placement of annotation `i` of a source. */
+export function placementAt(packed: Int32Array, i: number): Placement {
+  const state = PLACEMENT_STATES[packed[3 * i]!]!;
+  const start = packed[3 * i + 1]!;
+  const end = packed[3 * i + 2]!;
+  return { state, ...(start >= 0 && { start }), ...(end >= 0 && { end }) };
+}
+
+function packPlacements(results: readonly Placement[]): Int32Array {
+  const packed = new Int32Array(results.length * 3);
+  results.forEach(({ state, start, end }, i) => {
+    packed[3 * i] = PLACEMENT_STATES.indexOf(state);
+    packed[3 * i + 1] = start ?? -1;
+    packed[3 * i + 2] = end ?? -1;
+  });
+  return packed;
+}
 
 async function reviseTask(
   input: ReviseInput,
   emit: (revised: RevisedBody) => void,
-): Promise<{ placements: Placement[][] }> {
+): Promise<{ placements: PackedPlacements }> {
   const { current, change } = input;
   let revised: RevisedBody;
   if (change.kind === 'edit') {
@@ -117,11 +150,13 @@ async function reviseTask(
   }
   emit(revised);
   const newText = revised.body.body.text;
-  const placements = input.sources.map(({ text, annotations }) =>
-    reanchor(text ?? current.text, newText, annotations).map(
-      ({ state, start, end }): Placement => ({ state, start, end }),
-    ),
-  );
+  const placements = input.sources.map(({ text, annotations }) => {
+    const anchors = unpackAnnotations(annotations).map(({ id, selectors }): AnchorInput => ({
+      id,
+      selectors,
+    }));
+    return packPlacements(reanchor(text ?? current.text, newText, anchors));
+  });
   return { placements };
 }
 
