@@ -1,80 +1,30 @@
 // Kill -9 a process in the middle of committing and compacting, again and again: the notebook must
 // always open as exactly the commits that process had acknowledged, plus at most the one in flight.
-import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openNotebookStore } from '../../../../electron/core/store';
 import { crashBody, crashStateNumber } from '../../../fixtures/store/crash-states';
 import { makeTempDir, plain, put, tag } from '../../../fixtures/store/notebook-fixtures';
+import {
+  buildWriter,
+  writeUntilKilled,
+  type WriterMode,
+  type WriterRun,
+} from '../../../fixtures/store/writer-process';
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let worker: string;
+let writer: string;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await makeTempDir());
-  // A child `node` can't run TypeScript, so bundle the worker with the real store code.
-  worker = path.join(dir, 'crash-writer.mjs');
-  await build({
-    entryPoints: [
-      fileURLToPath(new URL('../../../fixtures/store/crash-writer.ts', import.meta.url)),
-    ],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: worker,
-    logLevel: 'silent',
-  });
+  writer = await buildWriter();
 });
 afterAll(() => cleanup());
 
-type Mode = 'compacting' | 'idle';
-
-interface Run {
-  mode: Mode;
-  delayMs: number;
-  startedAt: number;
-  /** The last "saved n" the child printed before it died, or its starting count. */
-  lastAcknowledged: number;
-  saves: number;
-}
-
-/** Starts the writer, waits until it has opened the store, lets it write for `delayMs`, kills it. */
-function runAndKill(dataDir: string, mode: Mode, delayMs: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, dataDir, mode], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!timer && out.includes('\n')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`writer exited by itself: ${err}`));
-      // Only whole lines count: a line cut short by the kill was never fully acknowledged.
-      const lines = out.split('\n').slice(0, -1);
-      const ready = /^ready (\d+)$/.exec(lines[0] ?? '');
-      if (!ready) return reject(new Error(`writer never got ready: ${out} ${err}`));
-      const saved = lines.slice(1).map((line) => Number(/^saved (\d+)$/.exec(line)?.[1]));
-      resolve({
-        mode,
-        delayMs,
-        startedAt: Number(ready[1]),
-        lastAcknowledged: saved.at(-1) ?? Number(ready[1]),
-        saves: saved.length,
-      });
-    });
-  });
-}
+/** A run as the context of a failed expectation: how it was run and what it acknowledged. */
+type Run = WriterRun & { mode: WriterMode; delayMs: number };
 
 /** A state read straight from a notebook file, without its journal: must be a crash state too. */
 async function fileStateNumber(file: string): Promise<number> {
@@ -90,8 +40,13 @@ it(
     const runs: Run[] = [];
     let previous = 0;
     for (let i = 0; i < 8; i++) {
-      const mode: Mode = i % 2 === 0 ? 'compacting' : 'idle';
-      const run = await runAndKill(dataDir, mode, 50 + Math.floor(Math.random() * 400));
+      const mode: WriterMode = i % 2 === 0 ? 'compacting' : 'idle';
+      const delayMs = 50 + Math.floor(Math.random() * 400);
+      const run: Run = {
+        mode,
+        delayMs,
+        ...(await writeUntilKilled(writer, dataDir, mode, delayMs)),
+      };
       runs.push(run);
       const context = JSON.stringify(runs);
 
