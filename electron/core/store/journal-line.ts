@@ -3,15 +3,13 @@
 // checked the changes before they were written (format-seal.ts). Lines written before checksums
 // existed have neither `at` nor `crc` and are still read (the schema alone decides those).
 import { crc32 } from 'node:zlib';
-import { SCHEMA_FINGERPRINT } from './format-seal';
+import { hex8, SCHEMA_FINGERPRINT } from './format-seal';
 import type { JournalEntry } from './notebook-data';
 import { validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
 
 const TAIL_LENGTH = ',"crc":"00000000"}'.length;
 const TAIL = /^,"crc":"([0-9a-f]{8})"\}$/;
-
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
 /** The line for one commit, newline included. `changesJson` is the commit's checked changes. */
 export function encodeEntry(

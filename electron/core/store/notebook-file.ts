@@ -46,8 +46,10 @@ export async function readNotebookFile(
     if (isMissing(error)) return { kind: 'missing' };
     throw error;
   }
-  if (!isSealedByUs(bytes)) await loadValidators();
-  return parseNotebook(bytes, migrations);
+  // Checked once here: the CRC runs over every byte of a many-megabyte file.
+  const sealed = isSealedByUs(bytes);
+  if (!sealed) await loadValidators();
+  return parseNotebook(bytes, migrations, sealed);
 }
 
 /**
@@ -58,14 +60,16 @@ export async function readNotebookFile(
 export function parseNotebook(
   bytes: Uint8Array,
   migrations: MigrationRegistry = MIGRATIONS,
+  /** Whether isSealedByUs(bytes), when the caller already knows. */
+  sealed = isSealedByUs(bytes),
 ): Exclude<FileReading, { kind: 'missing' }> {
   if (bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' };
-  if (isSealedByUs(bytes)) {
-    const sealed = JSON.parse(
+  if (sealed) {
+    const data = JSON.parse(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
     ) as NotebookData & { seal?: string };
-    delete sealed.seal;
-    if (sealed.version === NOTEBOOK_VERSION) return { kind: 'ok', data: sealed };
+    delete data.seal;
+    if (data.version === NOTEBOOK_VERSION) return { kind: 'ok', data };
   }
   const { checkNotebook, newerValuesOnly } = validators();
   let json: unknown;
