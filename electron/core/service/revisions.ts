@@ -7,13 +7,8 @@ import type { Handlers, RevisionOutcome } from '../../shared/contract';
 import { packAnnotations } from '../export/packed-annotations';
 import { describePassage } from '../anchoring/selectors';
 import type { Change } from '../store';
-import {
-  placementAt,
-  type PackedPlacements,
-  type Placement,
-  type ReviseInput,
-  type RevisedBody,
-} from '../workers/tasks';
+import { placementAt, type PackedPlacements, type Placement } from '../workers/placements';
+import type { ReviseInput, RevisedBody } from '../workers/tasks';
 import { asBadFile, currentRevision, findArticle, loadArticle, summarise } from './articles';
 import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
 

@@ -10,7 +10,7 @@ import {
   type ExportFormat,
   type Tag,
 } from '../../shared/model';
-import { reanchor, type AnchorInput, type AnchorResult } from '../anchoring';
+import { reanchor, type AnchorInput } from '../anchoring';
 import { conflict } from '../errors';
 import type { ExportedArticle } from '../export';
 import { unpackAnnotations, type PackedAnnotations } from '../export/packed-annotations';
@@ -18,6 +18,7 @@ import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
 import { canonicalBody, type CanonicalBody } from '../store/bodies';
+import { packPlacements, type PackedPlacements } from './placements';
 
 export interface FileInput {
   fileName: string;
@@ -81,41 +82,6 @@ export interface RevisedBody {
   /** Set by a re-import: the file's format and (when legacy) its encoding. */
   format?: Exclude<ArticleFormat, 'pasted'>;
   legacyEncoding?: TextEncodingName;
-}
-
-/** Where one annotation goes. */
-export type Placement = Pick<AnchorResult, 'state' | 'start' | 'end'>;
-
-/** A placement's state as a number (its index here), for placements packed three ints each. */
-export const PLACEMENT_STATES = [
-  'anchored',
-  'moved',
-  'fuzzy',
-  'orphaned',
-] as const satisfies readonly Placement['state'][];
-
-/**
- * Each source's placements, in the order of its annotations: [state, start, end] per annotation,
- * -1 for no start or end (an orphan). One typed array is one copy of its bytes to clone.
- */
-export type PackedPlacements = Int32Array[];
-
-/** The placement of annotation `i` of a source. */
-export function placementAt(packed: Int32Array, i: number): Placement {
-  const state = PLACEMENT_STATES[packed[3 * i]!]!;
-  const start = packed[3 * i + 1]!;
-  const end = packed[3 * i + 2]!;
-  return { state, ...(start >= 0 && { start }), ...(end >= 0 && { end }) };
-}
-
-function packPlacements(results: readonly Placement[]): Int32Array {
-  const packed = new Int32Array(results.length * 3);
-  results.forEach(({ state, start, end }, i) => {
-    packed[3 * i] = PLACEMENT_STATES.indexOf(state);
-    packed[3 * i + 1] = start ?? -1;
-    packed[3 * i + 2] = end ?? -1;
-  });
-  return packed;
 }
 
 async function reviseTask(

@@ -1,0 +1,60 @@
+// What start-up loads: the core bundled as the hosts bundle it (code splitting, packages
+// external), then every module reachable from the entry by static imports. zod, lowdb and the
+// importers' libraries load on first need only; a value import that drags one of them back into
+// start-up (as a shared helper once pulled in the worker's tasks and, with them, every importer)
+// fails here rather than only showing as a slower start in the bench.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+let dir: string;
+let metafile: Metafile;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'startup-imports-'));
+  ({ metafile } = await build({
+    entryPoints: ['electron/core/notebook.ts'],
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  }));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The packages start-up loads: externals reached from the entry through static imports only. */
+function packagesAtStartUp(): Set<string> {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of outputs[file]!.imports) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) packages.add(imported.path);
+      else visit(imported.path);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+it('loads no checks library, no lowdb and no importer at start-up', () => {
+  const loaded = [...packagesAtStartUp()];
+  // The bundle really is split: the lazily loaded ones are there, behind dynamic imports.
+  const everything = Object.values(metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+  expect(everything).toEqual(expect.arrayContaining(['zod', 'lowdb', 'chardet']));
+  for (const lazy of ['zod', 'lowdb', 'chardet', 'iconv-lite', 'jsdom', 'markdown-it']) {
+    expect(loaded.filter((p) => p === lazy || p.startsWith(`${lazy}/`))).toEqual([]);
+  }
+  expect(loaded.some((p) => p.startsWith('@mozilla/'))).toBe(false);
+});
