@@ -92,6 +92,10 @@ test('an article is deleted from the keyboard', async ({ host }) => {
   await paste.getByRole('button', { name: 'Import' }).click();
   const articles = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   await expect(articles).toHaveCount(2);
+  // The dialog hands the keyboard back to what opened it when it closes; wait for that, as a
+  // person would, before moving the focus ourselves.
+  await expect(paste).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Paste text…' })).toBeFocused();
 
   await articles.first().getByRole('button').first().focus();
   await page.keyboard.press('Tab');
