@@ -52,12 +52,28 @@ export interface Mark {
   href?: string;
 }
 
+/** What kind of place a file divides itself into: a PDF's pages, an EPUB's chapters. */
+export const PLACE_KINDS = ['page', 'chapter', 'section'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/**
+ * Where a page, chapter or section begins in the text, with the label the file gives it ("iv",
+ * "12", a chapter's title). A place runs to the next place of its kind (the last to the end).
+ */
+export interface Place {
+  kind: PlaceKind;
+  label: string;
+  start: number;
+}
+
 /** What an importer produces: the article's content in the one coordinate system. */
 export interface CanonicalDocument {
   title: string;
   text: string;
   blocks: Block[];
   marks: Mark[];
+  /** Ordered by start; absent when the file has none (plain text, a web page). */
+  places?: Place[];
   /** What the file says about itself beyond its title (front matter, a page's byline). */
   details?: Partial<Omit<ArticleDetails, 'title'>>;
 }

@@ -7,6 +7,8 @@ import {
   type CanonicalDocument,
   type Mark,
   type MarkType,
+  type Place,
+  type PlaceKind,
 } from '../../shared/model';
 
 export interface MarkSpec {
@@ -19,7 +21,18 @@ export interface MarkSpec {
  * the boundary between two cells, which becomes a tab.
  */
 export type Run =
-  { text: string; marks: readonly MarkSpec[] } | { lineBreak: true } | { cellBreak: true };
+  | { text: string; marks: readonly MarkSpec[] }
+  | { lineBreak: true }
+  | { cellBreak: true }
+  | PlaceRun;
+
+/**
+ * Where a page (or chapter, section) begins inside a block: a paragraph a PDF carries over a page
+ * break has its page's start in the middle. Takes no room in the text.
+ */
+export interface PlaceRun {
+  place: { kind: PlaceKind; label: string };
+}
 
 /** What a block carries besides its type and text. */
 export type BlockAttrs = Pick<Block, 'level' | 'number' | 'header'>;
@@ -112,6 +125,10 @@ export class DocumentBuilder {
   #length = 0;
   #blocks: Block[] = [];
   #marks: Mark[] = [];
+  #places: Place[] = [];
+  // Places announced between blocks, or inside a block that came out empty: they begin where the
+  // next block that has text begins.
+  #pendingPlaces: PlaceRun['place'][] = [];
 
   constructor(private readonly whitespace: WhitespaceMode) {}
 
@@ -124,7 +141,12 @@ export class DocumentBuilder {
     const preserve = type === 'code' || this.whitespace === 'preserve';
     let out = '';
     const spans: Span[] = [];
+    const places: { place: PlaceRun['place']; at: number }[] = [];
     for (const run of runs) {
+      if ('place' in run) {
+        places.push({ place: run.place, at: out.length });
+        continue;
+      }
       if ('cellBreak' in run) {
         // A cell's own edges are layout: "<td> a </td>" is the cell "a".
         out = out.replace(/[^\S\t]+$/, '');
@@ -159,12 +181,16 @@ export class DocumentBuilder {
     const lead = edges.exec(out)?.[0].length ?? 0;
     let text =
       type === 'table-row' ? out.slice(lead).replace(ROW_TRAIL, '') : out.slice(lead).trimEnd();
-    if (text.trim() === '') return;
+    if (text.trim() === '') {
+      this.#pendingPlaces.push(...places.map((p) => p.place));
+      return;
+    }
     let local = spans.map((s) => ({
       ...s,
       start: clamp(s.start - lead, text.length),
       end: clamp(s.end - lead, text.length),
     }));
+    let localPlaces = places.map((p) => ({ ...p, at: clamp(p.at - lead, text.length) }));
     // Runs are NFC on their own; a combining mark at the start of a run can still compose with
     // the run before it, so remeasure in that rare case. A mark that starts inside a composed
     // character takes the whole character.
@@ -181,6 +207,7 @@ export class DocumentBuilder {
         start: measure(s.start, true),
         end: measure(s.end, false),
       }));
+      localPlaces = localPlaces.map((p) => ({ ...p, at: measure(p.at, true) }));
       text = nfc;
     }
 
@@ -196,11 +223,27 @@ export class DocumentBuilder {
       start,
       end: this.#length,
     });
+    for (const place of this.#pendingPlaces) this.#places.push({ ...place, start });
+    this.#pendingPlaces = [];
+    for (const { place, at } of localPlaces) {
+      // A page that begins on the space between two words begins at the next word.
+      let offset = at;
+      while (offset < text.length && /\s/.test(text.charAt(offset))) offset++;
+      this.#places.push({ ...place, start: start + offset });
+    }
     for (const span of trimSpans(mergeSpans(local), text)) {
       const mark: Mark = { type: span.type, start: start + span.start, end: start + span.end };
       if (span.href !== undefined) mark.href = span.href;
       this.#marks.push(mark);
     }
+  }
+
+  /**
+   * A page, chapter or section that begins with the next block that has text (a chapter's
+   * heading, a page that opens on a new paragraph).
+   */
+  placeNext(kind: PlaceKind, label: string): void {
+    this.#pendingPlaces.push({ kind, label });
   }
 
   /** The text of the first block of a type, for titles drawn from the content. */
@@ -211,11 +254,14 @@ export class DocumentBuilder {
 
   build(title: string): CanonicalDocument {
     const marks = [...this.#marks].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Places announced after the last text (a blank last page) mark nothing and are dropped.
+    const places = [...this.#places].sort((a, b) => a.start - b.start);
     return {
       title: cleanTitle(title),
       text: this.#parts.join(''),
       blocks: [...this.#blocks],
       marks,
+      ...(places.length > 0 && { places }),
     };
   }
 }

@@ -190,3 +190,41 @@ describe('cleanTitle', () => {
     expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(title)).toBe(false);
   });
 });
+
+describe('DocumentBuilder places', () => {
+  const page = (label: string): Run => ({ place: { kind: 'page', label } });
+
+  it('puts a page that begins inside a paragraph at its first word, taking no room', () => {
+    const builder = new DocumentBuilder('collapse');
+    builder.placeNext('page', '1');
+    builder.addBlock('paragraph', [plain('Carried over the '), page('2'), plain(' break.')]);
+    const doc = builder.build('t');
+    expect(doc.text).toBe('Carried over the break.');
+    expect(doc.places).toEqual([
+      { kind: 'page', label: '1', start: 0 },
+      { kind: 'page', label: '2', start: doc.text.indexOf('break') },
+    ]);
+  });
+
+  it('moves a place announced in an empty block to the next block with text, and drops one after the end', () => {
+    const builder = new DocumentBuilder('collapse');
+    builder.addBlock('paragraph', [plain('First.')]);
+    builder.addBlock('paragraph', [page('2'), plain('   ')]);
+    builder.placeNext('chapter', 'Two');
+    builder.addBlock('heading', [plain('Two')], { level: 1 });
+    builder.placeNext('page', '3');
+    const doc = builder.build('t');
+    const two = doc.text.indexOf('Two');
+    expect(doc.places).toEqual([
+      { kind: 'page', label: '2', start: two },
+      { kind: 'chapter', label: 'Two', start: two },
+    ]);
+    expectValidDocument(doc);
+  });
+
+  it('leaves places out of a document that has none, so its body is what it was', () => {
+    const builder = new DocumentBuilder('collapse');
+    builder.addBlock('paragraph', [plain('Plain.')]);
+    expect(builder.build('t')).not.toHaveProperty('places');
+  });
+});

@@ -66,6 +66,18 @@ export function expectValidDocument(doc: CanonicalDocument): void {
     }
   });
 
+  // Places are ordered, lie inside a block (a page may begin mid-paragraph, never on a space),
+  // and are left out entirely when there are none.
+  if (doc.places !== undefined) expect(doc.places.length).toBeGreaterThan(0);
+  (doc.places ?? []).forEach((place, i) => {
+    expect(place.label.trim()).not.toBe('');
+    const inside = blocks.some((b) => b.start <= place.start && place.start < b.end);
+    expect(inside, `place ${JSON.stringify(place)} begins inside a block`).toBe(true);
+    expect(text.charAt(place.start)).not.toMatch(/\s/);
+    const previous = doc.places?.[i - 1];
+    if (previous) expect(place.start).toBeGreaterThanOrEqual(previous.start);
+  });
+
   marks.forEach((mark, i) => {
     expect(mark.end).toBeGreaterThan(mark.start);
     const inside = blocks.filter((b) => b.start <= mark.start && mark.end <= b.end);
