@@ -280,8 +280,8 @@ export const ODT_FACTS = {
 /**
  * An OpenDocument text as LibreOffice writes it: automatic styles for bold and italic spans, a
  * named Emphasis style, headings with outline levels, a numbered list (nested) and a bulleted
- * one, a table with a header row, a footnote, spaces, tabs and line breaks; and what is no
- * text (a table of contents, a comment, a tracked deletion).
+ * one, a table with a header row, a quotation, code, a captioned text box, a footnote, spaces,
+ * tabs and line breaks; and what is no text (a table of contents, a comment, a tracked deletion).
  */
 export function makeOdt(): Uint8Array {
   const ns =
@@ -336,6 +336,9 @@ export function makeOdt(): Uint8Array {
     <table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Both ports</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
   </table:table>
   <text:p text:style-name="Quotations">The sea was calm.</text:p>
+  <text:p text:style-name="Preformatted_20_Text">ferry --sail<text:s text:c="2"/>east</text:p>
+  <text:p text:style-name="Preformatted_20_Text"><text:s text:c="2"/>--port Baku</text:p>
+  <text:p text:style-name="Text_20_body">Before the frame<draw:frame draw:name="Frame1" text:anchor-type="as-char"><draw:text-box><text:p text:style-name="Caption">Figure 1: The quay</text:p></draw:text-box></draw:frame> after it.</text:p>
   <text:p text:style-name="Text_20_body"/>
 </office:text></office:body>
 </office:document-content>`;
