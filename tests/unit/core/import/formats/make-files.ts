@@ -164,23 +164,19 @@ export function makeXhtml(): string {
  * the browser's own save uses), served at `url` by route interception: nothing leaves the machine.
  */
 export async function captureMhtml(url: string, html: string): Promise<string> {
-  return withPage(url, html, async (page) => {
+  return withChromiumPage(url, html, async (page) => {
     const cdp = await page.context().newCDPSession(page);
     const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
     return data;
   });
 }
 
-/** The page printed to PDF by Chromium. */
-export async function printPdf(html: string): Promise<Uint8Array> {
-  return withPage(
-    'https://print.example/page',
-    html,
-    async (page) => new Uint8Array(await page.pdf()),
-  );
-}
-
-async function withPage<T>(url: string, html: string, use: (page: Page) => Promise<T>): Promise<T> {
+/** Debian's Chromium with `html` served at `url` (any other request gets a stylesheet). */
+export async function withChromiumPage<T>(
+  url: string,
+  html: string,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
