@@ -75,6 +75,8 @@ const LAYERS = [
       'electron/shared/model',
       'electron/shared/commands',
       'electron/shared/import-formats',
+      'electron/shared/places',
+      'electron/shared/citation',
     ],
     // The contract's types describe the bridge; its code stays on the other side of it.
     typeOnlyPaths: ['electron/shared/contract'],

@@ -5,6 +5,7 @@
 import type {
   Annotation,
   ArticleDetails,
+  CitationField,
   Article,
   ArticleRecord,
   ArticleSummary,
@@ -93,7 +94,11 @@ export interface Calls {
   importText: Call<{ text: string; title?: string; source?: string }, ArticleSummary>;
 
   /** Change an article's title, authors, publication date and source (they feed citations). */
-  updateArticleDetails: Call<{ id: string } & ArticleDetails, ArticleSummary>;
+  updateArticleDetails: Call<
+    { id: string } & Omit<ArticleDetails, CitationField> &
+      Partial<Pick<ArticleDetails, CitationField>>,
+    ArticleSummary
+  >;
 
   /** Delete an article together with its annotations. */
   deleteArticle: Call<{ id: string }, { deletedAnnotations: number }>;
@@ -367,6 +372,8 @@ export interface PackedBody {
   marks: number[];
   markTypes: Array<import('./model').MarkType>;
   hrefs: string[];
+  /** Pages and chapters as they are: an article has a few hundred at most. */
+  places?: Array<import('./model').Place>;
 }
 
 /**

@@ -87,7 +87,20 @@ export interface ArticleDetails {
   published: string;
   /** Where the article came from: a URL, a file name, or what the analyst typed. */
   source: string;
+  /** The journal, newspaper, site or publisher it appeared in; "" when unknown. */
+  publication: string;
+  /** Its web address (http or https only); "" when it has none. */
+  url: string;
+  /** Its DOI, bare and lower-case ("10.1000/xyz123"); "" when it has none. */
+  doi: string;
 }
+
+/**
+ * The details added with the formats issue: a caller that does not send them (an older window, a
+ * script) leaves them as they are.
+ */
+export const CITATION_FIELDS = ['publication', 'url', 'doi'] as const;
+export type CitationField = (typeof CITATION_FIELDS)[number];
 
 export interface ArticleSummary extends ArticleDetails {
   id: string;
@@ -136,7 +149,7 @@ export interface Article extends ArticleRecord, ArticleBody {
 }
 
 /** An article's content at one revision. */
-export type ArticleBody = Pick<CanonicalDocument, 'text' | 'blocks' | 'marks'>;
+export type ArticleBody = Pick<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>;
 
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
@@ -243,6 +256,9 @@ export const LIMITS = {
   author: 300,
   authors: 100,
   published: 100,
+  publication: 500,
+  url: 2000,
+  doi: 300,
 } as const;
 
 /** Palette offered for new tags; a new tag gets the colour fewest tags have (ties: this order). */

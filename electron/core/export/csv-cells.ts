@@ -1,5 +1,6 @@
 // What both CSV exports share: RFC 4180 quoting, positions in code points, one-line tag names.
 import type { Tag } from '../../shared/model';
+import { pageSpan } from '../../shared/places';
 import type { ExportPassage } from './passages';
 
 export const CRLF = '\r\n';
@@ -20,6 +21,15 @@ export function positionCells(
   toCodePoints: (offset: number) => number,
 ): [string, string] {
   return p.orphaned ? ['', ''] : [String(toCodePoints(p.start)), String(toCodePoints(p.end))];
+}
+
+/**
+ * "4" or "4–5" (never "4-5", which a spreadsheet turns into a date); empty when the article has
+ * no pages or the passage no trusted place. Unquoted: a label is the file's text, so each CSV
+ * quotes (and the Excel one guards) it like any other cell.
+ */
+export function pageText(p: ExportPassage): string {
+  return p.pages ? pageSpan(p.pages) : '';
 }
 
 /**

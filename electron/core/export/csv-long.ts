@@ -1,7 +1,7 @@
 // The "long" CSV for R and pandas: one row per passage and tag (tidy data), plain UTF-8 and
 // RFC 4180, every value exactly as stored.
 import { codePointOffsets } from './code-points';
-import { CRLF, oneLineName, perTag, positionCells, quoted } from './csv-cells';
+import { CRLF, oneLineName, pageText, perTag, positionCells, quoted } from './csv-cells';
 import { passagesOf, tagIndex } from './passages';
 import type { ExportRequest } from './types';
 
@@ -19,6 +19,8 @@ export const LONG_CSV_HEADER = [
   'created_at',
   'updated_at',
   'anchor',
+  // Last, so scripts that read the columns by position before pages existed still work.
+  'page',
 ] as const;
 
 /** A passage without tags still gets its row, with empty tag cells, so no passage goes missing. */
@@ -41,9 +43,13 @@ export function renderLongCsv(request: ExportRequest): string {
       // Everything but the tag is the same on each of the passage's rows: joined once.
       const before = [article, quoted(a.id), ...positionCells(p, toCodePoints), quoted(p.passage)];
       const head = before.join(',');
-      const tail = [quoted(a.comment), quoted(a.createdAt), quoted(a.updatedAt), a.anchor].join(
-        ',',
-      );
+      const tail = [
+        quoted(a.comment),
+        quoted(a.createdAt),
+        quoted(a.updatedAt),
+        a.anchor,
+        quoted(pageText(p)),
+      ].join(',');
       if (p.tags.length === 0) rows.push(`${head},${NO_TAG},${tail}`);
       for (const tag of p.tags) rows.push(`${head},${tagCells(tag)},${tail}`);
     }

@@ -1,7 +1,7 @@
 // CSV export for spreadsheets (RFC 4180): one row per annotated passage, UTF-8 with a BOM so
 // Excel reads the letters right, and cells guarded against formula injection.
 import { codePointOffsets } from './code-points';
-import { CRLF, oneLineName, perTag, positionCells, quoted } from './csv-cells';
+import { CRLF, oneLineName, pageText, perTag, positionCells, quoted } from './csv-cells';
 import { passagesOf, tagIndex } from './passages';
 import type { ExportRequest } from './types';
 
@@ -17,6 +17,8 @@ export const CSV_HEADER = [
   'created_at',
   'updated_at',
   'anchor',
+  // Last, so scripts that read the columns by position before pages existed still work.
+  'page',
 ] as const;
 
 /**
@@ -50,6 +52,7 @@ export function renderCsv(request: ExportRequest): string {
           cell(a.createdAt),
           cell(a.updatedAt),
           cell(a.anchor),
+          cell(pageText(p)),
         ].join(','),
       );
     }

@@ -1,15 +1,16 @@
 // Markdown export: notes ready for Obsidian, YAML front matter first, each passage a blockquote
 // followed by its tags (as Obsidian tags) and the analyst's comment.
 import type { Tag } from '../../shared/model';
+import { citePages } from '../../shared/places';
 import { frontMatter, type FrontMatterValue } from './front-matter';
 import { blockquote, inlineText } from './markdown-escape';
 import { shiftHeadings } from './markdown-headings';
 import {
   NOTEBOOK_SOURCE,
   NOTEBOOK_TITLE,
+  articleUrl,
   passagesOf,
   tagIndex,
-  webUrl,
   type ExportPassage,
 } from './passages';
 import type { ExportArticle, ExportedArticle, ExportRequest } from './types';
@@ -49,12 +50,14 @@ export function renderMarkdown(request: ExportRequest): string {
 
 /** What a citation needs, as Obsidian properties; details not known are left out. */
 function articleFields(article: ExportedArticle): Fields {
-  const url = webUrl(article.source);
+  const url = articleUrl(article);
   return [
     ['title', article.title],
     ['author', article.authors],
     ['date', article.published],
+    ['publication', article.publication],
     url ? ['url', url] : ['source', article.source],
+    ['doi', article.doi],
   ];
 }
 
@@ -77,12 +80,14 @@ function articleSection(
   if (passages.length === 0) {
     parts.push(filtered ? '_No passages with the chosen tags._' : '_No passages._');
   }
-  for (const passage of passages) parts.push(...passageBlock(passage, level + 1));
+  for (const passage of passages) {
+    parts.push(...passageBlock(passage, level + 1, article.title));
+  }
   return parts;
 }
 
 function sourceLine(article: ExportedArticle): string {
-  const url = webUrl(article.source);
+  const url = articleUrl(article);
   // An autolink can't contain spaces or angle brackets; WHATWG URLs percent-encode them.
   return url ? `Source: <${url}>` : `Source: ${inlineText(article.source)}`;
 }
@@ -100,14 +105,16 @@ function cachedObsidianTag(name: string): string {
 }
 
 /**
- * The quote, then its tags and comment. No citation line yet: the article's heading (or the
- * note's title) says where it is from; a "— Title, p. 12" line belongs here once pages are known.
+ * The quote, its citation line when the article has pages ("— Title, p. 12"), then its tags and
+ * comment. Without pages the article's heading (or the note's title) already says where it is from.
  */
 function passageBlock(
-  { passage, orphaned, tags, annotation }: ExportPassage,
+  { passage, orphaned, tags, annotation, pages }: ExportPassage,
   depth: number,
+  title: string,
 ): string[] {
   const parts = [blockquote(passage)];
+  if (pages) parts.push(`— ${inlineText(title) || 'Untitled'}, ${citePages(pages)}`);
   if (orphaned) {
     parts.push(
       '**Orphaned:** this passage was not found in the current text of the article; ' +

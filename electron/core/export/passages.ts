@@ -1,6 +1,7 @@
 // What every format needs to know about one annotation: its passage, whether its position can be
 // trusted, and its tags resolved against the codebook.
 import { currentSpan, type Annotation, type Tag } from '../../shared/model';
+import { pagesOf, placeRange, type Pages } from '../../shared/places';
 import type { ExportArticle } from './types';
 
 /** What a notebook-wide export calls itself, in its title and in place of a source. */
@@ -18,6 +19,10 @@ export interface ExportPassage {
   end: number;
   /** In the annotation's own order; ids missing from the codebook (deleted tags) are skipped. */
   tags: Tag[];
+  /** The pages it lies on, when the article has pages (a PDF) and the position is trusted. */
+  pages?: Pages;
+  /** Zero-based position of its first page in the article's page sequence (W3C's PageSelector). */
+  pageIndex?: number;
 }
 
 export function tagIndex(tags: Tag[]): Map<string, Tag> {
@@ -25,12 +30,13 @@ export function tagIndex(tags: Tag[]): Map<string, Tag> {
 }
 
 export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportPassage[] {
-  const { text } = item.article;
+  const { text, places } = item.article;
   return item.annotations.map((annotation) => {
     // Moved and fuzzy annotations sit at their candidate in the current revision; their
     // selectors still describe the revision they were made on.
     const span = currentSpan(annotation);
     const orphaned = span === null;
+    const pages = span ? pagesOf(places, span) : undefined;
     return {
       annotation,
       passage: span ? text.slice(span.start, span.end) : annotation.selectors[1].exact,
@@ -38,8 +44,14 @@ export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportP
       start: span?.start ?? annotation.selectors[0].start,
       end: span?.end ?? annotation.selectors[0].end,
       tags: annotation.tagIds.flatMap((id) => tags.get(id) ?? []),
+      ...(pages && { pages, pageIndex: placeRange(places, span!)!.firstIndex }),
     };
   });
+}
+
+/** The article's web address: the one in its details, else its source when that is one. */
+export function articleUrl(article: { url: string; source: string }): string | undefined {
+  return article.url || webUrl(article.source);
 }
 
 /** The source as a normalised URL if it is absolute http(s), the only kind worth linking to. */

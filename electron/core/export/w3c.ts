@@ -1,7 +1,8 @@
 // W3C Web Annotation Data Model export: one AnnotationCollection (JSON-LD) whose items target the
 // articles with a quote selector and, where the position is trusted, a code-point position.
-import { NOTEBOOK_TITLE, passagesOf, tagIndex, webUrl, type ExportPassage } from './passages';
+import { articleUrl, NOTEBOOK_TITLE, passagesOf, tagIndex, type ExportPassage } from './passages';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
+import { pageSpan } from '../../shared/places';
 import { codePointOffsets } from './code-points';
 import type { ExportedArticle, ExportRequest } from './types';
 
@@ -14,9 +15,19 @@ type Body =
   | { type: 'TextualBody'; purpose: 'tagging'; value: string }
   | { type: 'TextualBody'; purpose: 'commenting'; value: string; format: 'text/markdown' };
 
+/**
+ * Hypothesis's PageSelector (its PDF annotations carry it, and its client reads it): the
+ * zero-based index of the page a passage begins on and the page's own label. Not a W3C term; the
+ * model allows other selector types, and tools that don't know it skip it.
+ */
+export const PAGE_SELECTOR = 'PageSelector';
+/** Every page a passage runs over ("4–5"), beside the PageSelector that names only the first. */
+export const PAGES_PROPERTY = 'urn:notebook:pages';
+
 type Selector =
   | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
-  | { type: 'TextPositionSelector'; start: number; end: number };
+  | { type: 'TextPositionSelector'; start: number; end: number }
+  | { type: typeof PAGE_SELECTOR; index: number; label: string };
 
 interface W3cAnnotation {
   id: string;
@@ -26,6 +37,7 @@ interface W3cAnnotation {
   body?: Body[];
   target: { source: string; selector: Selector[] };
   [ANCHOR_PROPERTY]: string;
+  [PAGES_PROPERTY]?: string;
 }
 
 export function renderW3c(request: ExportRequest): string {
@@ -34,7 +46,7 @@ export function renderW3c(request: ExportRequest): string {
   for (const item of request.articles) {
     const passages = passagesOf(item, tags);
     const toCodePoints = codePointOffsets(item.article.text);
-    const source = webUrl(item.article.source) ?? `urn:notebook:article:${item.article.id}`;
+    const source = articleUrl(item.article) ?? `urn:notebook:article:${item.article.id}`;
     for (const p of passages) items.push(annotation(item.article, source, p, toCodePoints));
   }
 
@@ -100,6 +112,9 @@ function annotation(
           suffix: wholeEnd(article.text.slice(p.end, p.end + QUOTE_CONTEXT)),
         },
         { type: 'TextPositionSelector', start: toCodePoints(p.start), end: toCodePoints(p.end) },
+        ...(p.pages && p.pageIndex !== undefined
+          ? [{ type: PAGE_SELECTOR, index: p.pageIndex, label: p.pages.first } as const]
+          : []),
       ];
   return {
     // Our ids are UUIDs in the app; anything else (older data, tests) still gets a valid URN.
@@ -110,6 +125,7 @@ function annotation(
     ...(body.length ? { body } : {}),
     target: { source, selector },
     [ANCHOR_PROPERTY]: a.anchor,
+    ...(p.pages && { [PAGES_PROPERTY]: pageSpan(p.pages) }),
   };
 }
 

@@ -2,6 +2,7 @@
 // output is checked at compile time to be exactly the input type the contract declares, so the
 // two can't drift apart.
 import { z } from 'zod';
+import { bareDoi, webAddress } from '../../shared/citation';
 import type { CallInput, CallName } from '../../shared/contract';
 import { TEXT_ENCODINGS } from '../../shared/import-formats';
 import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS } from '../../shared/model';
@@ -75,6 +76,23 @@ const details = {
     .transform((names) => names.filter((n) => n !== '')),
   published: oneLine(LIMITS.published),
   source: oneLine(LIMITS.source),
+  publication: oneLine(LIMITS.publication).optional(),
+  // Empty clears it; anything else must be a web address, kept in its parsed form.
+  url: oneLine(LIMITS.url)
+    .refine(
+      (u) => u === '' || webAddress(u) !== undefined,
+      'a web address starts with http:// or https://',
+    )
+    .transform((u) => (u === '' ? '' : webAddress(u)!))
+    .optional(),
+  // Typed as the analyst finds it ("doi:10.…", "https://doi.org/10.…"), kept bare.
+  doi: oneLine(LIMITS.doi)
+    .refine(
+      (d) => d === '' || bareDoi(d) !== undefined,
+      'a DOI starts with 10. (like 10.1000/xyz123)',
+    )
+    .transform((d) => (d === '' ? '' : bareDoi(d)!))
+    .optional(),
 };
 
 const none = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;

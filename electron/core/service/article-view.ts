@@ -44,7 +44,17 @@ export function packBody(hash: string, body: ArticleBody): PackedBody {
     const href = mark.href === undefined ? -1 : indexIn(hrefs, mark.href);
     marks.push(indexIn(markTypes, mark.type), mark.start, mark.end - mark.start, href);
   }
-  return { hash, text: body.text, blocks, blockTypes, blockAttrs, marks, markTypes, hrefs };
+  return {
+    hash,
+    text: body.text,
+    blocks,
+    blockTypes,
+    blockAttrs,
+    marks,
+    markTypes,
+    hrefs,
+    ...(body.places && { places: body.places }),
+  };
 }
 
 /**

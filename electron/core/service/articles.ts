@@ -2,6 +2,7 @@
 // stored content-addressed beside the notebook; the record keeps every revision's address. The
 // importers run in a core worker: this side only stores what they made.
 import {
+  CITATION_FIELDS,
   compareReadingOrder,
   type Article,
   type ArticleFormat,
@@ -59,13 +60,17 @@ export function summarise(
   record: ArticleRecord,
   counts: { annotations: number; review: number },
 ): ArticleSummary {
-  const { id, title, authors, published, source, format, importedAt } = record;
+  const { id, title, authors, published, source, publication, url, doi, format, importedAt } =
+    record;
   return {
     id,
     title,
     authors,
     published,
     source,
+    publication,
+    url,
+    doi,
     format,
     importedAt,
     annotationCount: counts.annotations,
@@ -105,6 +110,9 @@ async function addArticle(
     authors: doc.details?.authors ?? [],
     published: doc.details?.published ?? '',
     source: doc.details?.source || source,
+    publication: doc.details?.publication ?? '',
+    url: doc.details?.url ?? '',
+    doi: doc.details?.doi ?? '',
     format,
     ...(encoding && { encoding }),
     importedAt: stamp,
@@ -228,9 +236,14 @@ export function articleHandlers(
       return addArticle(ctx, doc, 'pasted', source?.trim() || 'Pasted text');
     },
 
-    async updateArticleDetails({ id, title, authors, published, source }) {
+    async updateArticleDetails({ id, title, authors, published, source, ...citation }) {
       const record = findArticle(state, id);
       const updated: ArticleRecord = { ...record, title, authors, published, source };
+      // Citation fields not sent stay as they are (see CitationField).
+      for (const field of CITATION_FIELDS) {
+        const value = citation[field];
+        if (value !== undefined) updated[field] = value;
+      }
       await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
       return summarise(updated, countsOf(state, id));
     },

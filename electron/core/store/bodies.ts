@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArticleBody, Block, Mark } from '../../shared/model';
+import type { ArticleBody, Block, Mark, Place } from '../../shared/model';
 import { asStorageError, newerVersion, UnreadableTextError } from '../errors';
 import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
 import { loadValidators, validators } from './schema-loader';
 
 /**
- * The body with every key in one fixed order (text, blocks, marks; inside each block and mark the
+ * The body with every key in one fixed order (text, blocks, marks, places; inside each the
  * model's order), its JSON, and the sha-256 of that JSON. The JSON is also the file's exact
  * content, so a read can be checked against its name. Fixing the inner key order too means the same
  * content gets the same hash whichever code built the objects.
@@ -31,6 +31,11 @@ export function canonicalBody(input: ArticleBody): CanonicalBody {
     marks: input.marks.map(({ type, start, end, href }): Mark => {
       return href === undefined ? { type, start, end } : { type, start, end, href };
     }),
+    // Pages and chapters came later still: a body without them keeps its address the same way.
+    ...(input.places !== undefined &&
+      input.places.length > 0 && {
+        places: input.places.map(({ kind, label, start }): Place => ({ kind, label, start })),
+      }),
   };
   const json = JSON.stringify(body);
   return { hash: sha256(json), json, body };
@@ -49,8 +54,10 @@ const sha256 = (content: string | Uint8Array) => createHash('sha256').update(con
 function freeze(body: ArticleBody): ArticleBody {
   body.blocks.forEach((b) => Object.freeze(b));
   body.marks.forEach((m) => Object.freeze(m));
+  body.places?.forEach((p) => Object.freeze(p));
   Object.freeze(body.blocks);
   Object.freeze(body.marks);
+  if (body.places) Object.freeze(body.places);
   return Object.freeze(body);
 }
 

@@ -6,6 +6,7 @@ import { ARTICLE_FORMATS, TEXT_ENCODINGS } from '../../shared/import-formats';
 import {
   ANCHOR_STATES,
   BLOCK_TYPES,
+  PLACE_KINDS,
   type Annotation,
   type ArticleBody,
   type ArticleRecord,
@@ -41,10 +42,17 @@ export const mark = z.object({
   href: z.string().optional(),
 });
 
+export const place = z.object({
+  kind: z.enum(PLACE_KINDS),
+  label: z.string().min(1),
+  start: offset,
+});
+
 export const bodySchema = z.object({
   text: z.string(),
   blocks: z.array(block),
   marks: z.array(mark),
+  places: z.array(place).min(1).optional(),
 });
 
 export const articleFormat = z.enum(ARTICLE_FORMATS);
@@ -62,6 +70,10 @@ const articleRecord = z.object({
   authors: z.array(z.string()).default([]),
   published: z.string().default(''),
   source: z.string(),
+  // Added with the formats issue, defaulted the same way.
+  publication: z.string().default(''),
+  url: z.string().default(''),
+  doi: z.string().default(''),
   format: articleFormat,
   encoding: z.enum(encodingNames).optional(),
   importedAt: timestamp,

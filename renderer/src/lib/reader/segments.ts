@@ -2,6 +2,7 @@
 // text that share the same inline marks. Every run knows its offset, so DOM positions map back
 // to the model without counting characters in the DOM.
 import type { Article, BlockType, Mark } from '../../../../electron/shared/model';
+import { placesOfKind } from '../../../../electron/shared/places';
 import { IntervalIndex } from './interval-index';
 
 export interface Segment {
@@ -12,6 +13,8 @@ export interface Segment {
   strong: boolean;
   code: boolean;
   href?: string;
+  /** The label of the page (a PDF's) that begins with this run, drawn in the margin. */
+  page?: string;
 }
 
 export interface BlockView {
@@ -32,7 +35,7 @@ export interface BlockView {
   cells?: Segment[][];
 }
 
-type Body = Pick<Article, 'text' | 'blocks' | 'marks'>;
+type Body = Pick<Article, 'text' | 'blocks' | 'marks' | 'places'>;
 
 /**
  * Block views on demand, a range of blocks at a time: a long article only ever builds the runs of
@@ -41,10 +44,14 @@ type Body = Pick<Article, 'text' | 'blocks' | 'marks'>;
 export class SegmentSource {
   readonly #body: Body;
   readonly #marks: IntervalIndex<Mark>;
+  /** Page starts by offset; the first page's start (the top of the text) needs no mark. */
+  readonly #pages: Map<number, string>;
 
   constructor(body: Body) {
     this.#body = body;
     this.#marks = new IntervalIndex(body.marks, (m) => m);
+    const pages = placesOfKind(body.places, 'page');
+    this.#pages = new Map(pages.slice(1).map((p) => [p.start, p.label]));
   }
 
   /** Views of blocks [from, to). */
@@ -69,7 +76,7 @@ export class SegmentSource {
           });
       }
       const row = block.type === 'table-row';
-      const segments = segmentsOf(text, block.start, block.end, inside, row);
+      const segments = segmentsOf(text, block.start, block.end, inside, row, this.#pages);
       views.push({
         index,
         type: block.type,
@@ -92,9 +99,12 @@ function segmentsOf(
   to: number,
   inside: Mark[],
   cutAtTabs: boolean,
+  pages: ReadonlyMap<number, string>,
 ): Segment[] {
   const cuts = new Set([from, to]);
   for (const m of inside) cuts.add(m.start).add(m.end);
+  // A page may begin mid-paragraph: its run starts there, so its mark sits on that line.
+  if (pages.size > 0) for (const at of pages.keys()) if (at >= from && at < to) cuts.add(at);
   if (cutAtTabs) {
     for (let at = text.indexOf('\t', from); at !== -1 && at < to; at = text.indexOf('\t', at + 1)) {
       cuts.add(at).add(at + 1);
@@ -107,6 +117,7 @@ function segmentsOf(
     const end = points[i + 1]!;
     const active = inside.filter((m) => m.start <= start && m.end >= end);
     const link = active.find((m) => m.type === 'link' && m.href);
+    const page = pages.get(start);
     segments.push({
       start,
       end,
@@ -115,6 +126,7 @@ function segmentsOf(
       strong: active.some((m) => m.type === 'strong'),
       code: active.some((m) => m.type === 'code'),
       ...(link ? { href: link.href } : {}),
+      ...(page !== undefined && { page }),
     });
   }
   return segments;

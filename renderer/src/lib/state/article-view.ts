@@ -133,7 +133,7 @@ export function unpackBody(packed: PackedBody): ArticleBody {
     if (href !== -1) mark.href = packed.hrefs[href]!;
     marks[i] = mark;
   }
-  return { text: packed.text, blocks, marks };
+  return { text: packed.text, blocks, marks, ...(packed.places && { places: packed.places }) };
 }
 
 /** The records again; a packed one's quote and context are slices of the article's text. */

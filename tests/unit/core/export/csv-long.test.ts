@@ -45,7 +45,15 @@ function expectedRows(article: Article, a: Annotation, tags = TAGS): Record<stri
   const rest = { comment: a.comment, created_at: a.createdAt, updated_at: a.updatedAt };
   const known = a.tagIds.flatMap((id) => tags.find((t) => t.id === id) ?? []);
   const pairs: [string, string][] = known.length ? known.map((t) => [t.name, t.id]) : [['', '']];
-  return pairs.map(([tag, tagId]) => ({ ...base, tag, tag_id: tagId, ...rest, anchor: a.anchor }));
+  return pairs.map(([tag, tagId]) => ({
+    ...base,
+    tag,
+    tag_id: tagId,
+    ...rest,
+    anchor: a.anchor,
+    // The fixtures have no pages (plain text and a web page).
+    page: '',
+  }));
 }
 
 describe('long CSV export', () => {

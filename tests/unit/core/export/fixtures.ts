@@ -51,6 +51,9 @@ export const TIES: Article = {
   authors: ['Leyla Əliyeva'],
   published: '2026-11-28',
   source: 'https://news.example.az/politics/ties?lang=az#top',
+  publication: 'Xəbər Gündəmi',
+  url: 'https://news.example.az/politics/ties?lang=az#top',
+  doi: '10.5555/ties.2026-11',
   format: 'html',
   importedAt: '2026-11-28T18:00:00.000Z',
   memo: 'Frames **ties** as trade growth.\n\n- compare with the October speech\n- check the transcript',
@@ -73,6 +76,9 @@ export const NOTES: Article = {
   authors: [],
   published: '',
   source: 'field-notes.txt',
+  publication: '',
+  url: '',
+  doi: '',
   format: 'text',
   importedAt: '2026-11-28T19:00:00.000Z',
   memo: '',
@@ -83,7 +89,7 @@ export const NOTES: Article = {
 };
 
 /** An annotation on the first occurrence of `passage` in `article`. */
-function on(
+export function on(
   article: Article,
   id: string,
   passage: string,

@@ -73,7 +73,9 @@ describe('Markdown export, one article', () => {
       title: TIES.title,
       author: ['Leyla Əliyeva'],
       date: '2026-11-28',
-      url: TIES.source,
+      publication: 'Xəbər Gündəmi',
+      url: TIES.url,
+      doi: '10.5555/ties.2026-11',
       'exported-at': EXPORTED_AT.toISOString(),
     });
     expect(file.content).toMatch(/^---\ntitle: "Rüfət Məmmədov: We increase ties"\n/);
@@ -183,14 +185,21 @@ describe('Markdown export, front matter', () => {
   });
 
   it('gives a source that is not a web address as source, and leaves out unknown details', () => {
-    const fields = fieldsOf({ source: 'C:\\notes\\ties.txt', authors: [], published: '' });
+    const fields = fieldsOf({
+      source: 'C:\\notes\\ties.txt',
+      authors: [],
+      published: '',
+      publication: '',
+      url: '',
+      doi: '',
+    });
     expect(fields).toEqual({
       title: TIES.title,
       source: 'C:\\notes\\ties.txt',
       'exported-at': EXPORTED_AT.toISOString(),
     });
-    expect(fieldsOf({ source: 'javascript:alert(1)' })['url']).toBeUndefined();
-    expect(fieldsOf({ source: ' http://example.org/a b ' })['url']).toBe(
+    expect(fieldsOf({ source: 'javascript:alert(1)', url: '' })['url']).toBeUndefined();
+    expect(fieldsOf({ source: ' http://example.org/a b ', url: '' })['url']).toBe(
       'http://example.org/a%20b',
     );
   });

@@ -84,10 +84,19 @@ describe('notebookSchema', () => {
 
   it('reads a format 2 file written before articles had details as having none', () => {
     const data = fixture();
-    for (const name of ['authors', 'published']) setPath(data, ['articles', 0, name], undefined);
+    // Details came in two steps: authors and date, then the citation fields.
+    for (const name of ['authors', 'published', 'publication', 'url', 'doi']) {
+      setPath(data, ['articles', 0, name], undefined);
+    }
     const parsed = notebookSchema.parse(data);
     expect(parsed).toEqual(fixture());
-    expect(parsed.articles[0]).toMatchObject({ authors: [], published: '' });
+    expect(parsed.articles[0]).toMatchObject({
+      authors: [],
+      published: '',
+      publication: '',
+      url: '',
+      doi: '',
+    });
   });
 
   it('keeps the encoding a legacy file was decoded with, and refuses an unknown one', () => {
