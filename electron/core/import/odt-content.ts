@@ -92,7 +92,8 @@ export class OdtWalker {
   #paragraph(element: XmlElement, context: Context, headingLevel: number | undefined): void {
     const style = element.attrs['text:style-name'];
     const role = headingLevel === undefined ? this.styles.paragraphRole(style) : undefined;
-    const inList = context.type === 'list-item';
+    // A heading numbered by a list is still a heading.
+    const inList = context.type === 'list-item' && headingLevel === undefined;
     if (this.#cellDepth > 0) {
       this.#buffer.lineBreak();
       this.#inline(element);

@@ -15,7 +15,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../hosts/chromium';
 
 import { prose } from './make-packages';
@@ -177,6 +177,7 @@ export async function withChromiumPage<T>(
   html: string,
   use: (page: Page) => Promise<T>,
 ): Promise<T> {
+  const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
