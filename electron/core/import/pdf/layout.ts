@@ -7,7 +7,7 @@ import { noteNumber, opensNote, takeFootnotes } from './footnotes';
 import { keepsHyphen, LINE_END_HYPHEN, wordKey } from './hyphenation';
 import type { PdfPage } from './pdf-page';
 import { withoutRunningLines } from './running-lines';
-import { dominantSize, lineText, median, rowsOf, type TextLine } from './text-lines';
+import { dominantSize, lineText, median, rowsOf, type Piece, type TextLine } from './text-lines';
 
 export interface LaidOutBlock {
   type: 'heading' | 'paragraph';
@@ -244,19 +244,23 @@ interface RunContext {
  */
 function runsOf(block: Block, context: RunContext): Run[] {
   const runs: Run[] = [];
-  // The previous line's text as written, for the hyphen at its end.
-  let previous = '';
+  // The block's text so far, with its joins: a word hyphenated at a line end is judged whole
+  // ("state-of-" "the-" "art" on three narrow lines).
+  let written = '';
   const marked = block.heading === undefined;
   block.lines.forEach(({ line }, index) => {
-    const first = /^\s*(\S*)/.exec(lineText(line))?.[1] ?? '';
     if (index > 0) {
-      const end = previous.trimEnd();
-      const hyphen = LINE_END_HYPHEN.exec(end);
+      const first = /^\s*(\S*)/.exec(lineText(line))?.[1] ?? '';
+      const end = written.trimEnd();
       const last = end.slice(end.lastIndexOf(' ') + 1);
-      if (hyphen && /^\p{L}/u.test(first)) {
-        if (!keepsHyphen(last, first, context.vocabulary)) dropHyphen(runs);
+      if (LINE_END_HYPHEN.test(end) && /^\p{L}/u.test(first)) {
+        if (!keepsHyphen(last, first, context.vocabulary)) {
+          dropHyphen(runs);
+          written = end.slice(0, -1);
+        }
       } else {
         runs.push({ text: ' ', marks: [] });
+        written += ' ';
       }
     }
     if (!context.pagesSeen.has(line.page)) {
@@ -264,27 +268,33 @@ function runsOf(block: Block, context: RunContext): Run[] {
       const label = context.pages[line.page]?.label ?? String(line.page + 1);
       runs.push({ place: { kind: 'page', label } });
     }
-    const calls = context.calls.get(line.page);
     line.pieces.forEach((piece, p) => {
-      let shown = piece.text;
-      const number = /^(\s*)(\d{1,3})\s*$/.exec(shown);
-      if (
-        piece.superscript &&
-        number &&
-        (context.asNote ? index === 0 && p === 0 : calls?.has(Number(number[2])))
-      )
-        shown = `${number[1]}[${number[2]}]${context.asNote ? ' ' : ''}`;
-      else if (context.asNote && index === 0 && p === 0)
-        shown = shown.replace(/^(\s*)(\d{1,3})[.)]?\s+/, '$1[$2] ');
+      const text = shownText(piece, line.page, index === 0 && p === 0, context);
       const marks = [
         ...(marked && piece.bold ? [{ type: 'strong' as const }] : []),
         ...(marked && piece.italic ? [{ type: 'em' as const }] : []),
       ];
-      runs.push({ text: shown, marks });
+      runs.push({ text, marks });
+      written += text;
     });
-    previous = lineText(line);
   });
   return runs;
+}
+
+/**
+ * A piece as the text shows it: a raised number that calls a note on its page becomes "[n]",
+ * and so does the number a note opens with, so the two find each other.
+ */
+function shownText(piece: Piece, page: number, opensBlock: boolean, context: RunContext): string {
+  const number = /^(\s*)(\d{1,3})\s*$/.exec(piece.text);
+  if (context.asNote) {
+    if (!opensBlock) return piece.text;
+    if (piece.superscript && number) return `${number[1]}[${number[2]}] `;
+    return piece.text.replace(/^(\s*)(\d{1,3})[.)]?\s+/, '$1[$2] ');
+  }
+  if (piece.superscript && number && context.calls.get(page)?.has(Number(number[2])))
+    return `${number[1]}[${number[2]}]`;
+  return piece.text;
 }
 
 /** Takes the line-end hyphen (and any space after it) off the runs so far. */
