@@ -43,7 +43,8 @@ export class OdtWalker {
   #inHeading = false;
   // Consecutive code paragraphs are one code block, a line each.
   #code: Run[] | undefined;
-  #topHeading = 6;
+  // The Notes heading goes beside the document's top-level headings.
+  #topHeading: number | undefined;
   #lastByStyle = new Map<string, Numbering>();
   #byId = new Map<string, Numbering>();
 
@@ -61,7 +62,7 @@ export class OdtWalker {
   notes(): void {
     if (this.#notes.length === 0) return;
     this.builder.addBlock('heading', [{ text: NOTES_HEADING, marks: [] }], {
-      level: this.#topHeading,
+      level: this.#topHeading ?? 1,
     });
     for (let i = 0; i < this.#notes.length; i++) {
       this.#buffer.text(notePrefix(i + 1));
@@ -81,7 +82,7 @@ export class OdtWalker {
     if (element.name === 'text:p') return this.#paragraph(element, context, undefined);
     if (element.name === 'text:h') {
       const level = clampLevel(element.attrs['text:outline-level']);
-      this.#topHeading = Math.min(this.#topHeading, level);
+      this.#topHeading = Math.min(this.#topHeading ?? level, level);
       return this.#paragraph(element, context, level);
     }
     if (element.name === 'text:list') return this.#list(element, context);
@@ -110,11 +111,14 @@ export class OdtWalker {
       this.#inline(element);
       this.#inHeading = false;
       for (const mark of marks) this.#buffer.close(mark);
-      if (inList) this.#emit('list-item', this.#buffer.take(), context.attrs);
-      else if (headingLevel !== undefined)
-        this.#emit('heading', this.#buffer.take(), { level: headingLevel });
-      else if (role === 'title') this.#emit('heading', this.#buffer.take(), { level: 1 });
-      else this.#emit(role ?? context.type, this.#buffer.take(), context.attrs);
+      const runs = this.#buffer.take();
+      if (inList) this.#emit('list-item', runs, context.attrs);
+      else if (headingLevel !== undefined) this.#emit('heading', runs, { level: headingLevel });
+      else if (role !== 'title') this.#emit(role ?? context.type, runs, context.attrs);
+      else {
+        this.#topHeading = 1;
+        this.#emit('heading', runs, { level: 1 });
+      }
     }
     const shapes = this.#shapes;
     this.#shapes = [];
