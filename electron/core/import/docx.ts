@@ -121,14 +121,17 @@ function takeNotes(fragment: DocumentFragment): Element[] {
     return [];
   }
   list!.remove();
+  // One pass over the links: a selector per note costs a walk of the whole document each.
+  const calls = new Map<string, Element[]>();
+  for (const link of fragment.querySelectorAll('a[href^="#"]')) {
+    const href = link.getAttribute('href')!;
+    calls.set(href, [...(calls.get(href) ?? []), link]);
+  }
   items.forEach((note, i) => {
-    for (const call of fragment.querySelectorAll(`a[href="#${note.id}"]`)) {
-      call.textContent = noteCall(i + 1);
-    }
-    for (const back of note.querySelectorAll(
-      `a[href="#${note.id.replace('note-', 'note-ref-')}"]`,
-    )) {
-      back.remove();
+    for (const call of calls.get(`#${note.id}`) ?? []) call.textContent = noteCall(i + 1);
+    const backLink = `#${note.id.replace('note-', 'note-ref-')}`;
+    for (const link of note.querySelectorAll('a')) {
+      if (link.getAttribute('href') === backLink) link.remove();
     }
     const first = note.firstElementChild;
     const prefix = note.ownerDocument.createTextNode(notePrefix(i + 1));
@@ -168,10 +171,10 @@ function keepOneHeaderRow(table: Element): void {
 
 /** The Notes section sits beside the document's top-level sections. */
 function topHeadingLevel(fragment: DocumentFragment): number {
-  for (let level = 1; level <= 6; level++) {
-    if (fragment.querySelector(`h${level}`) !== null) return level;
-  }
-  return 1;
+  const levels = [...fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) =>
+    Number(h.localName.slice(1)),
+  );
+  return levels.length > 0 ? Math.min(...levels) : 1;
 }
 
 /**
