@@ -1,7 +1,8 @@
 // Reading order on a page: a two-column layout is read column by column. A gutter is a vertical
 // band near the middle that no text crosses while many rows have text on both sides of it;
 // rows that do cross it (a title, an abstract, a wide figure or note) are read where they stand
-// and divide the page into sections, each read left column first, then right.
+// and divide the page into sections, each read left column first, then right (and a column
+// with a gutter of its own, as in three columns, the same way).
 import type { PdfTextItem } from './pdf-page';
 import { lineOf, median, withRaisedText, type Row, type TextLine } from './text-lines';
 
@@ -18,9 +19,17 @@ interface Gutter {
   x1: number;
 }
 
+/** How many times a side is searched for a gutter of its own: three columns need two. */
+const MAX_SPLITS = 2;
+
 /** Rows are in top-to-bottom order; flows come back in reading order. */
 export function readingOrder(rows: readonly Row[], pageWidth: number, page: number): Flow[] {
-  const gutter = findGutter(rows, pageWidth);
+  return order(rows, 0, pageWidth, page, MAX_SPLITS);
+}
+
+/** The reading order of rows within [from, to]: a side of a gutter may have a gutter too. */
+function order(rows: readonly Row[], from: number, to: number, page: number, splits: number) {
+  const gutter = splits > 0 ? findGutter(rows, from, to) : undefined;
   if (!gutter)
     return [
       flowOf(
@@ -29,31 +38,40 @@ export function readingOrder(rows: readonly Row[], pageWidth: number, page: numb
       ),
     ];
   const flows: Flow[] = [];
-  let left: PdfTextItem[][] = [];
-  let right: PdfTextItem[][] = [];
-  const closeSection = () => {
-    if (left.length > 0) flows.push(flowOf(left, page));
-    if (right.length > 0) flows.push(flowOf(right, page));
+  let left: Row[] = [];
+  let right: Row[] = [];
+  let spanning: Row[] = [];
+  const closeColumns = () => {
+    if (left.length > 0) flows.push(...order(left, from, gutter.x0, page, splits - 1));
+    if (right.length > 0) flows.push(...order(right, gutter.x1, to, page, splits - 1));
     left = [];
     right = [];
   };
-  let spanning: PdfTextItem[][] = [];
+  const closeSpanning = () => {
+    if (spanning.length > 0)
+      flows.push(
+        flowOf(
+          spanning.map((r) => r.items),
+          page,
+        ),
+      );
+    spanning = [];
+  };
+  const middle = (gutter.x0 + gutter.x1) / 2;
   for (const row of rows) {
     if (crosses(row, gutter)) {
-      closeSection();
-      spanning.push(row.items);
+      closeColumns();
+      spanning.push(row);
       continue;
     }
-    if (spanning.length > 0) flows.push(flowOf(spanning, page));
-    spanning = [];
-    const middle = (gutter.x0 + gutter.x1) / 2;
+    closeSpanning();
     const l = row.items.filter((i) => i.x + i.width / 2 < middle);
     const r = row.items.filter((i) => i.x + i.width / 2 >= middle);
-    if (l.length > 0) left.push(l);
-    if (r.length > 0) right.push(r);
+    if (l.length > 0) left.push({ ...row, items: l });
+    if (r.length > 0) right.push({ ...row, items: r });
   }
-  closeSection();
-  if (spanning.length > 0) flows.push(flowOf(spanning, page));
+  closeColumns();
+  closeSpanning();
   return flows;
 }
 
@@ -75,17 +93,17 @@ const MIN_SIDE_ROWS = 4;
 const MIN_SIDE_SHARE = 0.2;
 
 /**
- * The gutter, if the page has one: the x in the middle half of the page with the most rows on
+ * The gutter, if there is one: the x in the middle half of [start, end] with the most rows on
  * its poorer side (rows clear of a band a little over half an em wide, with text on that side),
  * when both sides are well filled and the right side's lines start at one edge, as a column's
  * do (a table's cells or ragged short lines rarely line up so).
  */
-function findGutter(rows: readonly Row[], pageWidth: number): Gutter | undefined {
+function findGutter(rows: readonly Row[], start: number, end: number): Gutter | undefined {
   if (rows.length < MIN_SIDE_ROWS * 2) return undefined;
   const em = median(rows.map((r) => r.size)) ?? 10;
   const half = em * 0.3;
-  const from = Math.floor(pageWidth * 0.25);
-  const to = Math.ceil(pageWidth * 0.75);
+  const from = Math.floor(start + (end - start) * 0.25);
+  const to = Math.ceil(start + (end - start) * 0.75);
   // Counted per whole point with difference arrays: for each row, the stretches of x where the
   // band is clear of it and it has text on the left, or on the right.
   const left = new Int32Array(to - from + 2);

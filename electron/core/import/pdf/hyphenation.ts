@@ -15,17 +15,19 @@ export const LINE_END_HYPHEN = /(\p{L})([-\u2010\u00AD])$/u;
 // "ex-ample", "pre-" "pre-sented", "cross-" "cross-ing".
 const ALWAYS_HYPHENATED = new Set(['self', 'well', 'quasi', 'all']);
 
-/** Words as the vocabulary keeps them: lower case, no surrounding punctuation. */
-export const wordKey = (word: string) =>
-  word
+/** A word as the vocabulary keeps it (lower case): letters and digits, hyphens only inside. */
+export const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?/gu;
+
+const words = (text: string) =>
+  text
     .toLowerCase()
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\u2010/g, '-');
+    .replace(/\u2010/g, '-')
+    .match(WORD) ?? [];
 
 /**
  * Whether the hyphen ending `before` (the line's last word, hyphen included) stays when the
  * next line starts with `after`. `vocabulary` holds the document's words as written inside
- * lines (wordKey).
+ * lines (WORD, lower case).
  */
 export function keepsHyphen(
   before: string,
@@ -35,8 +37,8 @@ export function keepsHyphen(
   const hyphen = before.at(-1);
   if (hyphen === '\u00AD') return false;
   if (/^[\p{Lu}\p{N}]/u.test(after)) return true;
-  const head = wordKey(before.slice(0, -1));
-  const tail = wordKey(after);
+  const head = words(before.slice(0, -1)).at(-1) ?? '';
+  const tail = words(after)[0] ?? '';
   if (head.includes('-')) return true;
   if (vocabulary.has(`${head}-${tail}`)) return true;
   if (vocabulary.has(`${head}${tail}`)) return false;

@@ -4,7 +4,7 @@
 import type { Run } from '../document-builder';
 import { readingOrder, type Flow } from './columns';
 import { noteNumber, opensNote, takeFootnotes } from './footnotes';
-import { keepsHyphen, LINE_END_HYPHEN, wordKey } from './hyphenation';
+import { keepsHyphen, LINE_END_HYPHEN, WORD } from './hyphenation';
 import type { PdfPage } from './pdf-page';
 import { withoutRunningLines } from './running-lines';
 import { dominantSize, lineText, median, rowsOf, type Piece, type TextLine } from './text-lines';
@@ -106,9 +106,12 @@ function leadingBySize(lines: readonly Placed[]): (size: number) => number {
 function vocabularyOf(lines: readonly Placed[]): Set<string> {
   const words = new Set<string>();
   for (const { line } of lines) {
-    const parts = lineText(line).split(/\s+/);
-    parts.pop();
-    for (const part of parts) words.add(wordKey(part));
+    const text = lineText(line).trimEnd();
+    const inside = text
+      .slice(0, text.lastIndexOf(' ') + 1)
+      .toLowerCase()
+      .replace(/\u2010/g, '-');
+    for (const [word] of inside.matchAll(WORD)) words.add(word);
   }
   return words;
 }

@@ -132,19 +132,25 @@ export function lineOf(items: readonly PdfTextItem[], page: number): TextLine {
     else pieces.push({ text, ...style });
     previous = item;
   }
-  const letters = (test: (i: PdfTextItem) => boolean) =>
-    items.reduce((n, i) => n + (test(i) ? i.text.replace(/[^\p{L}]/gu, '').length : 0), 0);
-  const allLetters = letters(() => true);
+  let letters = 0;
+  let boldLetters = 0;
+  for (const item of items) {
+    const count = item.text.replace(NOT_LETTER, '').length;
+    letters += count;
+    if (item.bold) boldLetters += count;
+  }
   return {
     pieces,
     x0: Math.min(...items.map((i) => i.x)),
     x1: Math.max(...items.map((i) => i.x + i.width)),
     y,
     size,
-    bold: allLetters > 0 && letters((i) => i.bold) === allLetters,
+    bold: letters > 0 && boldLetters === letters,
     page,
   };
 }
+
+const NOT_LETTER = /[^\p{L}]/gu;
 
 /** A gap wider than a fifth of the font size is a space the file did not write out. */
 function needsSpace(previous: PdfTextItem, item: PdfTextItem, rtl: boolean): boolean {

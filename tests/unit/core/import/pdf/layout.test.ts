@@ -69,6 +69,16 @@ describe('two columns with a note at the foot of the left one', () => {
   });
 });
 
+describe('three columns', () => {
+  it('are read one after the other, left to right', () => {
+    const narrow = (lines: string[], x: number) =>
+      lines.map((text, i) => ({ ...item(text, x, 100 + i * 12), width: 150 }));
+    const [a, b, c] = ['First', 'Second', 'Third'].map((name) => words(10, `${name} column`));
+    const blocks = layOut([page([...narrow(a!, 40), ...narrow(b!, 220), ...narrow(c!, 400)])]);
+    expect(texts(blocks)).toEqual([`⟨1⟩${[...a!, ...b!, ...c!].join(' ')}`]);
+  });
+});
+
 describe('running headers and page labels', () => {
   const body = (n: number) => column(words(20, `Page ${n} line`), 50, 120);
   const pages = [1, 2, 3, 4].map((n) =>

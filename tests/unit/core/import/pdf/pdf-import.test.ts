@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPdf } from '../../../../../electron/core/import/pdf/index';
 import type { CanonicalDocument } from '../../../../../electron/shared/model';
-import { blockTexts, expectValidDocument, occurrences } from '../expect-valid-document';
+import { blockTexts, expectValidDocument, marked, occurrences } from '../expect-valid-document';
 import { academicPaper, launchChromium, printPdf } from './make-pdf';
 import {
   CLAIM,
@@ -125,6 +125,11 @@ describe('a three-page single-column article', () => {
     // Chromium breaks these at soft hyphens wherever the narrow column needs it.
     expect(blockTexts(doc).map((b) => b.text)).toContain(SOFT_HYPHENATED);
     expect(doc.text).not.toMatch(/[\u00AD\u2010]/);
+  });
+
+  it('marks italic and bold words in paragraphs, not whole headings', () => {
+    expect(marked(doc, 'em')).toEqual(['margin']);
+    expect(marked(doc, 'strong')).toEqual(['cite']);
   });
 
   it('recognises headings by size, and a bold line of body size as the lowest', () => {

@@ -23,8 +23,8 @@ export const flowPage = `<!doctype html>
 <body>
 <h1>Pages and Places</h1>
 <h2>Background</h2>
-<p>Printed articles carry their page numbers in the margin, and readers cite them. This
-opening paragraph stays on the first page, well before the long one begins.</p>
+<p>Printed articles carry their page numbers in the <em>margin</em>, and readers <b>cite</b>
+them. This opening paragraph stays on the first page, well before the long one begins.</p>
 <p>${crossing}</p>
 <p>${PAGE_TWO_PASSAGE} It was a short meeting, and the notes of it are shorter still.</p>
 <p><b>Words broken at the ends of lines</b></p>
