@@ -7,6 +7,8 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   'text/markdown': { name: 'Markdown', extensions: ['md'] },
   'text/csv': { name: 'CSV', extensions: ['csv'] },
   'application/ld+json': { name: 'W3C Web Annotation JSON', extensions: ['jsonld', 'json'] },
+  'application/vnd.citationstyles.csl+json': { name: 'CSL-JSON references', extensions: ['json'] },
+  'application/x-bibtex': { name: 'BibTeX references', extensions: ['bib'] },
 };
 
 export function withSaveDialog(

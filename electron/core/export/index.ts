@@ -7,6 +7,8 @@ import { exportFileName } from './file-name';
 import { renderMarkdown } from './markdown';
 import type { ExportRequest } from './types';
 import { renderW3c } from './w3c';
+import { renderCslJson } from './csl-json';
+import { renderBibtex } from './bibtex';
 
 export type { ExportArticle, ExportedArticle, ExportRequest } from './types';
 export { slugify } from './file-name';
@@ -24,6 +26,13 @@ const FORMATS: Record<ExportFormat, Format> = {
   csv: { ext: 'csv', mimeType: 'text/csv', render: renderCsv },
   'csv-long': { ext: 'csv', variant: 'long', mimeType: 'text/csv', render: renderLongCsv },
   w3c: { ext: 'jsonld', mimeType: 'application/ld+json', render: renderW3c },
+  'csl-json': {
+    ext: 'json',
+    variant: 'references',
+    mimeType: 'application/vnd.citationstyles.csl+json',
+    render: renderCslJson,
+  },
+  bibtex: { ext: 'bib', mimeType: 'application/x-bibtex', render: renderBibtex },
 };
 
 export function renderExport(request: ExportRequest): ExportFile {

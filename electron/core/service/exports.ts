@@ -2,11 +2,11 @@
 // order); the host decides where the file goes (native save dialog in Electron, a browser
 // download in the browser host).
 import type { Handlers } from '../../shared/contract';
-import type { Annotation } from '../../shared/model';
+import { REFERENCE_FORMATS, type Annotation } from '../../shared/model';
 import { UnreadableTextError } from '../errors';
 import type { ExportedArticle } from '../export';
 import { packAnnotations, type PackedAnnotations } from '../export/packed-annotations';
-import { findArticle, loadArticle } from './articles';
+import { currentRevision, findArticle, loadArticle } from './articles';
 import { timeSlicer, workersOf, type ServiceContext } from './context';
 import { findTag } from './tags';
 
@@ -33,6 +33,13 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         // Filtered by tag, a notebook export is about matching passages only: an article without
         // one is left out (and its body never read).
         if (wanted && !articleId && annotations.length === 0) continue;
+        // References are the details alone: no text to read (or fail to read).
+        if (REFERENCE_FORMATS.includes(format)) {
+          const annotations = await packAnnotations([], slicer);
+          const revision = currentRevision(record).number;
+          selected.push({ article: { ...record, text: '', revision }, annotations });
+          continue;
+        }
         // The exporters read the text and the details, never blocks or marks: those stay here.
         let loaded;
         try {
