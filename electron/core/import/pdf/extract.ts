@@ -108,7 +108,7 @@ async function readPage(
       continue;
     const style = fonts.styleOf(item.fontName);
     items.push({
-      text: item.str,
+      text: item.str.replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC')),
       x,
       y,
       width: item.width,
@@ -120,6 +120,10 @@ async function readPage(
   }
   return { label, width: viewport.width, height: viewport.height, items };
 }
+
+// Arabic letters as the shapes a font draws (initial, medial, final forms), which some PDFs map
+// their glyphs to: the letters themselves are what a reader searches and quotes.
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 
 const PLAIN = { bold: false, italic: false };
 // Font names say the weight and slant ("ABCDEF+LiberationSerif-BoldItalic", TeX's "CMBX10",

@@ -98,7 +98,11 @@ function leadingBySize(lines: readonly Placed[]): (size: number) => number {
       else gaps.set(key(line.size), [gap]);
     }
   });
-  const medians = new Map([...gaps].map(([size, list]) => [size, median(list) ?? size * 1.3]));
+  // With few lines to go by (one-line paragraphs) the median is the paragraph spacing: no text
+  // is set looser than one and a half lines apart but on purpose (double spacing is indented).
+  const medians = new Map(
+    [...gaps].map(([size, list]) => [size, Math.min(median(list) ?? size * 1.3, size * 1.5)]),
+  );
   return (size) => medians.get(key(size)) ?? size * 1.3;
 }
 

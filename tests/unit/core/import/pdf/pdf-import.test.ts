@@ -20,12 +20,18 @@ import {
   PAGE_TWO_PASSAGE,
   RUNNING_HEADER,
   scannedPage,
+  SCRIPTS,
+  scriptsPage,
   SOFT_HYPHENATED,
 } from './pdf-pages';
 
+// As they are before anything loads pdf.js, whose bundled core-js replaces them.
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
 const paper = academicPaper(3);
-const files: Record<'flow' | 'columns' | 'scan' | 'paper', Uint8Array> = {
+const files: Record<'flow' | 'columns' | 'scan' | 'paper' | 'scripts', Uint8Array> = {
   flow: new Uint8Array(),
+  scripts: new Uint8Array(),
   columns: new Uint8Array(),
   scan: new Uint8Array(),
   paper: new Uint8Array(),
@@ -41,11 +47,24 @@ beforeAll(async () => {
     files.columns = await printPdf(columnsPage, { browser, path: at('columns') });
     files.scan = await printPdf(scannedPage, { browser, path: at('scan') });
     files.paper = await printPdf(paper.html, { browser, path: at('paper') });
+    files.scripts = await printPdf(scriptsPage, { browser, path: at('scripts') });
   } finally {
     await browser.close();
   }
 }, 60_000);
 afterAll(() => rm(folder, { recursive: true, force: true }));
+
+type Fixture = keyof typeof files;
+const imports = new Map<Fixture, ReturnType<typeof importPdf>>();
+/** Each fixture is imported once, however many tests look at it. */
+function imported(name: Fixture): ReturnType<typeof importPdf> {
+  let result = imports.get(name);
+  if (!result) {
+    result = importPdf(files[name], `${name}.pdf`);
+    imports.set(name, result);
+  }
+  return result;
+}
 
 /** The top left word of a page as pdf.js reads it, apart from a running header. */
 async function firstWordOnPage(bytes: Uint8Array, page: number, header: string): Promise<string> {
@@ -74,7 +93,7 @@ function pageText(doc: CanonicalDocument, label: string): string {
 describe('a three-page single-column article', () => {
   let doc: CanonicalDocument;
   beforeAll(async () => {
-    ({ doc } = await importPdf(files.flow, 'flow.pdf'));
+    ({ doc } = await imported('flow'));
   });
 
   it('is a valid document titled from the file', () => {
@@ -145,7 +164,7 @@ describe('a three-page single-column article', () => {
 describe('a two-column page with a full-width abstract and a footnote', () => {
   let doc: CanonicalDocument;
   beforeAll(async () => {
-    ({ doc } = await importPdf(files.columns, 'columns.pdf'));
+    ({ doc } = await imported('columns'));
   });
 
   it('reads the abstract, then the left column, then the right one', () => {
@@ -178,7 +197,7 @@ describe('a two-column page with a full-width abstract and a footnote', () => {
   });
 
   it('is titled by its first heading when the file’s title is only "about:blank"', async () => {
-    const { metadata } = await importPdf(files.columns, 'columns.pdf');
+    const { metadata } = await imported('columns');
     expect(doc.title).toBe('Reading Across Two Columns');
     expect(metadata.title).toBeUndefined();
   });
@@ -186,7 +205,7 @@ describe('a two-column page with a full-width abstract and a footnote', () => {
 
 describe('a generated two-column academic paper', () => {
   it('comes back paragraph for paragraph, with its notes, headings, pages and DOI', async () => {
-    const { doc, metadata } = await importPdf(files.paper, 'paper.pdf');
+    const { doc, metadata } = await imported('paper');
     expectValidDocument(doc);
     const blocks = blockTexts(doc);
     const notesAt = blocks.findIndex((b) => b.type === 'heading' && b.text === 'Notes');
@@ -212,9 +231,26 @@ describe('a generated two-column academic paper', () => {
   });
 });
 
+describe('text in other scripts', () => {
+  it('keeps Azerbaijani letters, and Arabic as letters rather than the shapes drawn', async () => {
+    const { doc } = await imported('scripts');
+    expectValidDocument(doc);
+    expect(blockTexts(doc).map((b) => b.text)).toEqual(SCRIPTS);
+  });
+});
+
+describe('pdf.js in the calling thread', () => {
+  it('leaves JSON and Array.prototype.push as they were', async () => {
+    await imported('scripts');
+    expect(Array.prototype.push).toBe(NATIVE.push);
+    expect(JSON.parse).toBe(NATIVE.parse);
+    expect(JSON.stringify).toBe(NATIVE.stringify);
+  });
+});
+
 describe('metadata Chromium writes', () => {
   it('takes the title from the info dictionary and the creation date as the date', async () => {
-    const { metadata } = await importPdf(files.flow, 'flow.pdf');
+    const { metadata } = await imported('flow');
     expect(metadata.title).toBe('Pages and Places in Printed Articles');
     expect(metadata.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Chromium writes no author, no XMP packet and no DOI here.
@@ -250,7 +286,7 @@ describe('files it refuses, in words', () => {
 
   it('leaves the caller’s bytes as they were', async () => {
     const before = files.flow.slice();
-    await importPdf(files.flow, 'flow.pdf');
+    await importPdf(files.flow, 'again.pdf');
     expect(files.flow.byteLength).toBe(before.byteLength);
     expect(Buffer.compare(files.flow, before)).toBe(0);
   });

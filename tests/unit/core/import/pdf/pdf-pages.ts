@@ -97,6 +97,21 @@ ${COLUMN_PARAGRAPHS.map((p) => `<p>${p.replace('[1]', '<sup>1</sup>')}</p>`).joi
 <p class="foot"><sup>1</sup> ${FOOTNOTE}</p>
 </div></body></html>`;
 
+/** Short paragraphs in Azerbaijani, Arabic and Hebrew, each one line. */
+export const SCRIPTS = [
+  'Xəzər dənizi boyunca bərə xətti yenidən işləyir. Gəmi Şuşa, Ağdam, Gəncə üçün yük daşıdı.',
+  'هذا نص عربي قصير للاختبار في ملف بي دي إف.',
+  'זהו טקסט עברי קצר לבדיקה.',
+];
+
+export const scriptsPage = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Three Scripts</title></head>
+<body style="font: 12pt serif">
+<p>${SCRIPTS[0]}</p>
+<p dir="rtl" lang="ar">${SCRIPTS[1]}</p>
+<p dir="rtl" lang="he">${SCRIPTS[2]}</p>
+</body></html>`;
+
 /** A page that is only a picture of text, as a scanner makes: grey bars drawn on a canvas. */
 export const scannedPage = `<!doctype html>
 <html><head><title>Scanned Letter</title><style>@page { size: A5; margin: 1cm; }</style></head>
