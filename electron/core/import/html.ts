@@ -5,6 +5,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { CanonicalDocument } from '../../shared/model';
 import { badFile } from '../errors';
 import { cleanTitle, DocumentBuilder } from './document-builder';
+import { detailsFrom } from './file-metadata';
+import { pageMetadataBefore, withReadability } from './html-metadata';
 import { readableLength, walkHtml } from './html-walk';
 import { webUrl } from './safe-url';
 
@@ -41,6 +43,7 @@ export function importHtml(html: string, fileName: string, fallbackTitle: string
     const baseUrl = webUrl(document.querySelector('base[href]')?.getAttribute('href')) ?? url;
     const pageTitle = document.title.trim();
     const pageHeadings = [...document.querySelectorAll('h1')].map((h) => norm(h.textContent));
+    const pageMeta = pageMetadataBefore(document);
 
     const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
     const content = article?.content;
@@ -68,8 +71,10 @@ export function importHtml(html: string, fileName: string, fallbackTitle: string
     }
 
     if (builder.blockCount === 0) throw badFile(`The file “${fileName}” has no readable text.`);
-    const doc = builder.build(title || builder.firstText('heading') || fallbackTitle);
-    return { doc: doc.title === '' ? { ...doc, title: cleanTitle(fallbackTitle) } : doc, url };
+    const built = builder.build(title || builder.firstText('heading') || fallbackTitle);
+    const doc = built.title === '' ? { ...built, title: cleanTitle(fallbackTitle) } : built;
+    const details = detailsFrom({ ...withReadability(pageMeta, article), ...(url && { url }) });
+    return { doc: Object.keys(details).length > 0 ? { ...doc, details } : doc, url };
   } finally {
     dom.window.close();
     pristine?.window.close();
