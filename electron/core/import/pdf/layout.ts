@@ -45,7 +45,11 @@ export function layOut(pages: readonly PdfPage[]): LaidOutBlock[] {
     const split = takeFootnotes(flows, bodySize, page.height);
     split.body.forEach((flow, i) => place(body, flow, i === 0 ? 'page' : 'column'));
     if (split.notes.length > 0) {
-      const notesFlow = { lines: split.notes, x0: 0, x1: page.width };
+      const notesFlow = {
+        lines: split.notes,
+        x0: Math.min(...split.notes.map((l) => l.x0)),
+        x1: Math.max(...split.notes.map((l) => l.x1)),
+      };
       place(notes, notesFlow, 'page');
     }
   });

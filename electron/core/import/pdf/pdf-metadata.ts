@@ -81,8 +81,10 @@ function oneLine(raw: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
+// What tools write when nobody gave a title: the application's own prefix, a template's
+// placeholder, an address or a path.
 const TOOL_TITLE =
-  /^(?:microsoft (?:word|powerpoint|excel) - |untitled\b|document\d*$|title$|about:blank$|https?:|file:|[a-z]:\\)/i;
+  /^(?:microsoft (?:word|powerpoint|excel) - |untitled\b|(?:document|slide|layout|title)\s*\d*$|powerpoint presentation$|about:blank$|https?:|file:|[a-z]:\\)/i;
 const FILE_NAME = /\.(?:docx?|pdf|rtf|odt|tex|dvi|ps|eps|indd|qxd|pages|txt|html?|xml)$/i;
 
 /** Whether a title field names the work rather than the file or the tool that made it. */

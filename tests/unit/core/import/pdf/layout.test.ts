@@ -69,6 +69,29 @@ describe('two columns with a note at the foot of the left one', () => {
   });
 });
 
+describe('a note that runs on to the next page', () => {
+  it('carries on in the same note, with the page marked where it resumes', () => {
+    const body = (n: number) => column(words(20, `Page ${n} line`), 50, 100);
+    const pages = [
+      page([...body(1), item('1 A note that begins at the foot of page one and', 50, 700, 8)]),
+      page(
+        [
+          ...body(2),
+          item('runs on to the foot of page two.', 50, 700, 8),
+          item('2 A second note, short.', 50, 712, 8),
+        ],
+        '2',
+      ),
+    ];
+    const blocks = texts(layOut(pages));
+    expect(blocks.slice(-3)).toEqual([
+      'Notes',
+      '⟨1⟩[1] A note that begins at the foot of page one and ⟨2⟩runs on to the foot of page two.',
+      '[2] A second note, short.',
+    ]);
+  });
+});
+
 describe('three columns', () => {
   it('are read one after the other, left to right', () => {
     const narrow = (lines: string[], x: number) =>

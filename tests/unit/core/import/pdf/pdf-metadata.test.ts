@@ -76,6 +76,9 @@ describe('the fields one by one', () => {
       'Untitled',
       '123',
       'C:\\papers\\x',
+      'PowerPoint Presentation',
+      'Slide 1',
+      'Document1',
     ]) {
       expect(isMeaningfulTitle(title), title).toBe(false);
     }
