@@ -64,8 +64,8 @@ export interface AcademicPaper {
   notes: string[];
 }
 
-// Words with their hyphenation points ("|" becomes a soft hyphen), so justified narrow columns
-// break some of them at line ends; the compounds keep their own hyphens.
+// Words with their hyphenation points ("|"), so justified narrow columns break some of them at
+// line ends; the compounds keep their own hyphens.
 const WORDS = [
   'in|for|ma|tion',
   'com|pu|ta|tion|al',
@@ -124,8 +124,18 @@ function sentence(next: () => number): string {
 }
 
 const plain = (marked: string) => marked.replaceAll('|', '');
-const html = (marked: string) =>
-  marked.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('|', '&shy;');
+
+/**
+ * The word with a soft hyphen at its middle hyphenation point only. Chromium ends a text run at
+ * every soft hyphen, broken or not, so one at every point would cut the PDF's text into pieces
+ * of a syllable or two, several times more than a typeset paper has.
+ */
+function html(marked: string): string {
+  const parts = marked.replaceAll('&', '&amp;').replaceAll('<', '&lt;').split('|');
+  if (parts.length < 3) return parts.join('');
+  const middle = Math.floor(parts.length / 2);
+  return `${parts.slice(0, middle).join('')}&shy;${parts.slice(middle).join('')}`;
+}
 
 /**
  * A two-column article of exactly `pages` A4 pages: a full-width title, authors and abstract
