@@ -3,7 +3,6 @@
 // rows that do cross it (a title, an abstract, a wide figure or note) are read where they stand
 // and divide the page into sections, each read left column first, then right (and a column
 // with a gutter of its own, as in three columns, the same way).
-import type { PdfTextItem } from './pdf-page';
 import { lineOf, median, withRaisedText, type Row, type TextLine } from './text-lines';
 
 /** Lines read one after the other without a column break: a column, or a full-width section. */
@@ -28,15 +27,15 @@ export function readingOrder(rows: readonly Row[], pageWidth: number, page: numb
 }
 
 /** The reading order of rows within [from, to]: a side of a gutter may have a gutter too. */
-function order(rows: readonly Row[], from: number, to: number, page: number, splits: number) {
+function order(
+  rows: readonly Row[],
+  from: number,
+  to: number,
+  page: number,
+  splits: number,
+): Flow[] {
   const gutter = splits > 0 ? findGutter(rows, from, to) : undefined;
-  if (!gutter)
-    return [
-      flowOf(
-        rows.map((r) => r.items),
-        page,
-      ),
-    ];
+  if (!gutter) return [flowOf(rows, page)];
   const flows: Flow[] = [];
   let left: Row[] = [];
   let right: Row[] = [];
@@ -48,13 +47,7 @@ function order(rows: readonly Row[], from: number, to: number, page: number, spl
     right = [];
   };
   const closeSpanning = () => {
-    if (spanning.length > 0)
-      flows.push(
-        flowOf(
-          spanning.map((r) => r.items),
-          page,
-        ),
-      );
+    if (spanning.length > 0) flows.push(flowOf(spanning, page));
     spanning = [];
   };
   const middle = (gutter.x0 + gutter.x1) / 2;
@@ -75,8 +68,8 @@ function order(rows: readonly Row[], from: number, to: number, page: number, spl
   return flows;
 }
 
-function flowOf(lines: readonly PdfTextItem[][], page: number): Flow {
-  const built = withRaisedText(lines).map((items) => lineOf(items, page));
+function flowOf(rows: readonly Row[], page: number): Flow {
+  const built = withRaisedText(rows.map((r) => r.items)).map((items) => lineOf(items, page));
   return {
     lines: built,
     x0: Math.min(...built.map((l) => l.x0)),
