@@ -3,7 +3,16 @@
 // check and the import preview all read these.
 
 /** How an article came in: a file of one of these formats, or text pasted into the app. */
-export const ARTICLE_FORMATS = ['text', 'markdown', 'html', 'pasted'] as const;
+export const ARTICLE_FORMATS = [
+  'text',
+  'markdown',
+  'html',
+  'pasted',
+  'pdf',
+  'docx',
+  'epub',
+  'odt',
+] as const;
 export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 
 /** The formats a file can have. */
@@ -14,9 +23,18 @@ export const IMPORT_FORMATS: ReadonlyArray<{
   label: string;
   extensions: readonly string[];
 }> = [
+  { format: 'pdf', label: 'PDF', extensions: ['pdf'] },
+  { format: 'docx', label: 'Word document', extensions: ['docx'] },
+  { format: 'epub', label: 'EPUB book', extensions: ['epub'] },
+  { format: 'odt', label: 'OpenDocument text', extensions: ['odt'] },
+  // Saved pages: as HTML, as XHTML, or as one file with its parts (Chrome's "Save as single file").
+  {
+    format: 'html',
+    label: 'Web page',
+    extensions: ['html', 'htm', 'xhtml', 'xht', 'mhtml', 'mht'],
+  },
   { format: 'text', label: 'Plain text', extensions: ['txt', 'text'] },
   { format: 'markdown', label: 'Markdown', extensions: ['md', 'markdown'] },
-  { format: 'html', label: 'Web page', extensions: ['html', 'htm'] },
 ];
 
 /** For a file input's `accept`: ".txt,.text,.md,…". */
@@ -24,9 +42,9 @@ export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) 
   ',',
 );
 
-/** The extensions in words, for messages: ".txt, .text, .md, .markdown, .html or .htm". */
-export const IMPORT_EXTENSIONS_TEXT = (() => {
-  const all = IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`));
+/** What can be imported, in words: "PDF, Word document, …, Plain text or Markdown". */
+export const IMPORT_KINDS_TEXT = (() => {
+  const all = IMPORT_FORMATS.map((f) => f.label);
   return `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
 })();
 

@@ -1,7 +1,7 @@
 // What every format needs to know about one annotation: its passage, whether its position can be
 // trusted, and its tags resolved against the codebook.
 import { currentSpan, type Annotation, type Tag } from '../../shared/model';
-import { pagesOf, placeRange, type Pages } from '../../shared/places';
+import { pagesOf, placesOfKind, type Pages } from '../../shared/places';
 import type { ExportArticle } from './types';
 
 /** What a notebook-wide export calls itself, in its title and in place of a source. */
@@ -31,6 +31,12 @@ export function tagIndex(tags: Tag[]): Map<string, Tag> {
 
 export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportPassage[] {
   const { text, places } = item.article;
+  // A page's position in the file's page sequence: the first place with its label (a PDF's
+  // notes, gathered at the end, begin with their page's place again).
+  const pageIndex = new Map<string, number>();
+  placesOfKind(places, 'page').forEach((p, i) => {
+    if (!pageIndex.has(p.label)) pageIndex.set(p.label, i);
+  });
   return item.annotations.map((annotation) => {
     // Moved and fuzzy annotations sit at their candidate in the current revision; their
     // selectors still describe the revision they were made on.
@@ -44,7 +50,7 @@ export function passagesOf(item: ExportArticle, tags: Map<string, Tag>): ExportP
       start: span?.start ?? annotation.selectors[0].start,
       end: span?.end ?? annotation.selectors[0].end,
       tags: annotation.tagIds.flatMap((id) => tags.get(id) ?? []),
-      ...(pages && { pages, pageIndex: placeRange(places, span!)!.firstIndex }),
+      ...(pages && { pages, pageIndex: pageIndex.get(pages.first)! }),
     };
   });
 }

@@ -3,11 +3,8 @@
 import { isUtf8 } from 'node:buffer';
 import { badFile } from '../errors';
 import {
-  IMPORT_EXTENSIONS_TEXT,
-  IMPORT_FORMATS,
   TEXT_ENCODINGS,
   type EncodingSource,
-  type ImportFormat,
   type TextEncodingName,
 } from '../../shared/import-formats';
 import { LIMITS } from '../../shared/model';
@@ -16,9 +13,6 @@ import { declaredEncoding } from './charset-labels';
 import { decodeAs, InvalidEncodingError, looksLikeIso2022Jp } from './decode-as';
 import { alternativesTo, FALLBACK_ENCODING, rankEncodings } from './detect-encoding';
 
-const FORMATS = new Map<string, ImportFormat>(
-  IMPORT_FORMATS.flatMap((f) => f.extensions.map((ext) => [ext, f.format] as const)),
-);
 // Files that may declare their own charset in <meta> or <?xml?>.
 const MARKUP = /\.(?:html?|xht(?:ml)?|xml)$/i;
 
@@ -48,16 +42,6 @@ export function stem(fileName: string): string {
   const name = baseName(fileName);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
-}
-
-export function formatOf(fileName: string): ImportFormat {
-  const name = baseName(fileName);
-  const dot = name.lastIndexOf('.');
-  const format = dot > 0 ? FORMATS.get(name.slice(dot + 1).toLowerCase()) : undefined;
-  if (format === undefined) {
-    throw badFile(`The file “${name}” can't be imported: choose a ${IMPORT_EXTENSIONS_TEXT} file.`);
-  }
-  return format;
 }
 
 /**
@@ -187,18 +171,19 @@ function labelOf(encoding: TextEncodingName): string {
 }
 
 const BINARY_WHAT: Record<BinaryKind, string> = {
-  pdf: "is a PDF, not a text file, so it can't be imported (PDF import is not available yet).",
+  // Reached only when a PDF or a package is read as text (sniff-format sends them elsewhere).
+  pdf: "is a PDF, not a text file, so it can't be read as text.",
   zip:
-    "is a ZIP archive (as Word .docx and EPUB files are), not a text file, so it can't be " +
-    'imported (Word and EPUB import are not available yet).',
+    "is a ZIP archive that is not a Word, EPUB or OpenDocument text, so it can't be imported; " +
+    'if it holds articles, unpack it and import them.',
   office:
-    "is a Microsoft Office document (such as a Word .doc), not a text file, so it can't be " +
-    'imported (Word import is not available yet).',
+    'is an older Microsoft Office document (such as a Word .doc). Open it in Word or ' +
+    'LibreOffice, save it as .docx, and import that.',
   image: "is an image, not a text file, so it can't be imported.",
   compressed: "is compressed, not a text file, so it can't be imported; unpack it first.",
   other: "is not a text file, so it can't be imported.",
 };
 
-function notText(name: string, kind: BinaryKind = 'other') {
+export function notText(name: string, kind: BinaryKind = 'other') {
   return badFile(`The file “${name}” ${BINARY_WHAT[kind]}`);
 }

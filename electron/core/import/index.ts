@@ -9,8 +9,10 @@ import type {
 import { LIMITS, type CanonicalDocument } from '../../shared/model';
 import { badFile } from '../errors';
 import { cleanTitle } from './document-builder';
-import { baseName, decodeFile, formatOf, stem, type DecodeOptions } from './decode';
+import { baseName, decodeFile, notText, stem, type DecodeOptions } from './decode';
+import { detailsFrom, type FileMetadata } from './file-metadata';
 import { importPlainText } from './plain-text';
+import { sniffFormat, type ImportFormatGuess, type SniffedFormat } from './sniff-format';
 
 const MAX_MB = LIMITS.importBytes / (1024 * 1024);
 
@@ -49,9 +51,10 @@ export async function previewImport(
 }
 
 /**
- * The HTML and Markdown importers (jsdom, Readability, markdown-it) load on first use: they are
- * most of the core's code, and start-up must not wait for them. This runs in a core worker
- * (workers/tasks.ts), never on the main thread.
+ * Every importer (jsdom, Readability, markdown-it, pdf.js, mammoth, the zip readers) loads on
+ * first use: they are most of the core's code, and start-up must not wait for them. This runs
+ * in a core worker (workers/tasks.ts), never on the main thread. The content decides which
+ * importer reads a file (sniff-format.ts); the bytes are decoded as text only for text formats.
  */
 export async function importFile(
   fileName: string,
@@ -60,30 +63,94 @@ export async function importFile(
   options: DecodeOptions = {},
 ): Promise<ImportedDocument & { alternatives: TextEncodingName[] }> {
   const name = baseName(fileName);
-  const format = formatOf(name);
+  checkSize(name, bytes);
+  const sniffed = sniffFormat(name, bytes);
+  const format = sniffed.format;
+  if (isDocumentFormat(format)) {
+    const read = await parseOnce(format, name, bytes, () => readDocument(format, name, bytes));
+    // A document file carries its own encoding (XML's UTF-8, a PDF's fonts): nothing to choose.
+    return { ...read, format: articleFormatOf(format), ...CARRIED_ENCODING };
+  }
+  if (format === 'binary' || format === 'zip' || format === 'qdpx') {
+    throw refusal(name, sniffed);
+  }
   const decoded = decodeFile(name, bytes, encoding, options);
   const how = {
     encoding: decoded.encoding,
     encodingSource: decoded.source,
     alternatives: decoded.alternatives,
   };
-  return { ...(await parseOnce(format, name, decoded.text)), format, ...how };
+  const parsed = await parseOnce(format, name, decoded.text, () =>
+    parseText(format, name, decoded.text),
+  );
+  return { ...parsed, format: articleFormatOf(format), ...how };
+}
+
+type DocumentFormat = 'pdf' | 'docx' | 'epub' | 'odt' | 'mhtml';
+type TextFormat = 'html' | 'xhtml' | 'markdown' | 'text';
+
+const isDocumentFormat = (format: SniffedFormat): format is DocumentFormat =>
+  format === 'pdf' ||
+  format === 'docx' ||
+  format === 'epub' ||
+  format === 'odt' ||
+  format === 'mhtml';
+
+const CARRIED_ENCODING = {
+  encoding: 'utf-8',
+  encodingSource: 'declared',
+  alternatives: [],
+} as const satisfies Pick<ImportedDocument, 'encoding' | 'encodingSource'> & {
+  alternatives: TextEncodingName[];
+};
+
+/** What the article records it came in as: saved pages of every kind are web pages. */
+function articleFormatOf(format: DocumentFormat | TextFormat): ImportFormat {
+  return format === 'mhtml' || format === 'xhtml' ? 'html' : format;
+}
+
+function checkSize(name: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw badFile(`The file “${name}” is empty.`);
+  if (bytes.length > LIMITS.importBytes) {
+    throw badFile(`The file “${name}” is larger than ${MAX_MB} MB, the most that can be imported.`);
+  }
+}
+
+/** Why a file no importer reads is refused, in words that say what to do instead. */
+function refusal(name: string, sniffed: ImportFormatGuess) {
+  if (sniffed.format === 'qdpx') {
+    return badFile(
+      `The file “${name}” is a REFI-QDA project (.qdpx). Importing whole projects is not available yet; import its articles one by one.`,
+    );
+  }
+  return notText(name, sniffed.format === 'zip' ? 'zip' : sniffed.binaryKind);
 }
 
 /**
  * The last parse, kept: the import dialog reads a file twice (preview, then import, maybe with
- * the encoding the preview found), and parsing a web page costs far more than decoding it. The
- * parse depends only on the format, the name and the decoded text, so equal inputs reuse it.
+ * the encoding the preview found), and parsing a page or a PDF costs far more than reading it.
+ * A parse depends only on the format, the name and the input (decoded text, or the file's bytes
+ * for document formats), so equal inputs reuse it.
  */
-let lastParse:
-  | { key: string; text: string; parsed: Promise<Pick<ImportedDocument, 'doc' | 'source'>> }
-  | undefined;
+let lastParse: { key: string; input: string | Uint8Array; parsed: Promise<ParsedFile> } | undefined;
 
-function parseOnce(format: ImportFormat, name: string, text: string) {
+type ParsedFile = Pick<ImportedDocument, 'doc' | 'source'>;
+
+function sameInput(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+function parseOnce(
+  format: SniffedFormat,
+  name: string,
+  input: string | Uint8Array,
+  parse: () => Promise<ParsedFile>,
+): Promise<ParsedFile> {
   const key = `${format}\0${name}`;
-  if (lastParse?.key === key && lastParse.text === text) return lastParse.parsed;
-  const parsed = parse(format, name, text);
-  lastParse = { key, text, parsed };
+  if (lastParse?.key === key && sameInput(lastParse.input, input)) return lastParse.parsed;
+  const parsed = parse();
+  lastParse = { key, input, parsed };
   // A refused file is not worth remembering (and a rejection must not linger unobserved).
   parsed.catch(() => {
     if (lastParse?.parsed === parsed) lastParse = undefined;
@@ -91,17 +158,41 @@ function parseOnce(format: ImportFormat, name: string, text: string) {
   return parsed;
 }
 
-async function parse(
-  format: ImportFormat,
+/** A document file through its importer, with what it says about itself as the details. */
+async function readDocument(
+  format: DocumentFormat,
   name: string,
-  text: string,
-): Promise<Pick<ImportedDocument, 'doc' | 'source'>> {
-  if (format === 'html') {
-    const { importHtml } = await import('./html');
-    const page = importHtml(text, name, stem(name));
-    // A URL cut short would point somewhere else, so an over-long one yields to the file name.
-    const url = page.url !== undefined && page.url.length <= LIMITS.source ? page.url : undefined;
-    return { doc: page.doc, source: url ?? limitSource(name) };
+  bytes: Uint8Array,
+): Promise<ParsedFile> {
+  const read = await documentReaders[format](bytes, name);
+  const found = detailsFrom(read.metadata);
+  // What the content said (a saved page's byline) wins over the container's fields.
+  const details = { ...found, ...read.doc.details };
+  const doc = Object.keys(details).length > 0 ? { ...read.doc, details } : read.doc;
+  if (doc.text === '') throw badFile(`The file “${name}” has no readable text.`);
+  return { doc, source: sourceOf(name, read.url) };
+}
+
+type DocumentReader = (
+  bytes: Uint8Array,
+  name: string,
+) => Promise<{ doc: CanonicalDocument; metadata: FileMetadata; url?: string }>;
+
+const documentReaders: Record<DocumentFormat, DocumentReader> = {
+  pdf: async (bytes, name) => (await import('./pdf')).importPdf(bytes, name),
+  docx: async (bytes, name) => (await import('./docx')).importDocx(bytes, name),
+  epub: async (bytes, name) => (await import('./epub')).importEpub(bytes, name),
+  odt: async (bytes, name) => (await import('./odt')).importOdt(bytes, name),
+  mhtml: async (bytes, name) => (await import('./mhtml')).importMhtml(bytes, name),
+};
+
+async function parseText(format: TextFormat, name: string, text: string): Promise<ParsedFile> {
+  if (format === 'html' || format === 'xhtml') {
+    const page =
+      format === 'xhtml'
+        ? await (await import('./xhtml')).importXhtml(text, name, stem(name))
+        : (await import('./html')).importHtml(text, name, stem(name));
+    return { doc: page.doc, source: sourceOf(name, page.url) };
   }
   const doc =
     format === 'markdown'
@@ -109,6 +200,11 @@ async function parse(
       : importPlainText(text, stem(name));
   if (doc.text === '') throw badFile(`The file “${name}” has no readable text.`);
   return { doc, source: limitSource(name) };
+}
+
+/** A page's declared address; a URL cut short would point somewhere else, so an over-long one yields to the file name. */
+function sourceOf(name: string, url: string | undefined): string {
+  return url !== undefined && url.length <= LIMITS.source ? url : limitSource(name);
 }
 
 export function importPastedText(text: string, title?: string): CanonicalDocument {

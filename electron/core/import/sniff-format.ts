@@ -72,7 +72,8 @@ function byContent(
   const binary = binarySignature(bytes);
   if (binary === 'zip') return { format: zipFormat(bytes, extension) };
   if (binary !== undefined) return { format: 'binary', binaryKind: binary };
-  if (hasNul(bytes) && utf16Pattern(bytes) === undefined) {
+  // A byte-order mark says text, however short or damaged the rest (the decoder says which).
+  if (hasNul(bytes) && !hasTextMark(bytes) && utf16Pattern(bytes) === undefined) {
     return { format: 'binary', binaryKind: 'other' };
   }
   const head = headText(bytes);
@@ -102,6 +103,10 @@ function zipFormat(bytes: Uint8Array, extension: SniffedFormat | undefined): Sni
   if (entries.has('project.qde')) return 'qdpx';
   if (entries.has('META-INF/container.xml') && mimetype === undefined) return 'epub';
   return 'zip';
+}
+
+function hasTextMark(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** The first bytes as text for the markup and header tests: UTF-16 by its mark, else Latin-1. */

@@ -1,7 +1,7 @@
 // Turns the analyst's edited plain text into a new body: blocks are the text's paragraphs, and
 // each keeps the type (heading, quote, table row, …), attributes (level, number, header) and
 // inline marks of the old block it came from.
-import type { ArticleBody, Block, Mark } from '../../shared/model';
+import type { ArticleBody, Block, Mark, Place } from '../../shared/model';
 
 // A blank line, and the space that opens the next paragraph, but never its tab (an empty cell).
 const PARAGRAPH_BREAK = /\n[ \t]*\n[^\S\t]*/g;
@@ -61,6 +61,7 @@ export function editBody(old: ArticleBody, editedText: string): ArticleBody {
 
   const blocks: Block[] = [];
   const marks: Mark[] = [];
+  const kept = new Map<number, KeptBlock>();
   let lastOld = -1;
   spans.forEach((span, j) => {
     let content = contents[j]!;
@@ -91,12 +92,45 @@ export function editBody(old: ArticleBody, editedText: string): ArticleBody {
       end: start + content.length,
     });
     if (source === undefined || from === undefined) return;
+    kept.set(from, { start, content, unchanged: same !== undefined });
     for (const mark of marksOf.get(from) ?? []) {
       const placed = placeMark(old.text, source, mark, content, start, same !== undefined);
       if (placed) marks.push(placed);
     }
   });
-  return { text, blocks, marks };
+  const places = old.places && carryPlaces(old, kept);
+  return { text, blocks, marks, ...(places && places.length > 0 && { places }) };
+}
+
+/** Where an old block's text went: its new start and content, and whether it was left as it was. */
+interface KeptBlock {
+  start: number;
+  content: string;
+  unchanged: boolean;
+}
+
+/**
+ * A page (or chapter) keeps beginning where it began: at the same word of an unchanged
+ * paragraph, at the same offset of an edited one (moved to the next word), or, when its
+ * paragraph was deleted, at the next paragraph that is still there.
+ */
+function carryPlaces(old: ArticleBody, kept: Map<number, KeptBlock>): Place[] {
+  const places: Place[] = [];
+  let b = 0;
+  for (const place of old.places ?? []) {
+    while (b < old.blocks.length - 1 && old.blocks[b]!.end <= place.start) b++;
+    let target = kept.get(b);
+    let offset = place.start - old.blocks[b]!.start;
+    if (target === undefined) {
+      offset = 0;
+      for (let next = b + 1; next < old.blocks.length && !target; next++) target = kept.get(next);
+    }
+    if (!target) continue;
+    offset = Math.min(Math.max(offset, 0), target.content.length - 1);
+    while (offset < target.content.length - 1 && /\s/.test(target.content.charAt(offset))) offset++;
+    places.push({ kind: place.kind, label: place.label, start: target.start + offset });
+  }
+  return places.sort((x, y) => x.start - y.start);
 }
 
 function groupMarks(body: ArticleBody): Map<number, Mark[]> {

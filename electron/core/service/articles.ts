@@ -82,7 +82,7 @@ export function summarise(
 /** A new article's document: its body whole, or canonical already (made in a core worker). */
 type NewDocument =
   | CanonicalDocument
-  | { doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks'>; body: CanonicalBody };
+  | { doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>; body: CanonicalBody };
 
 async function addArticle(
   ctx: ServiceContext,
@@ -94,7 +94,9 @@ async function addArticle(
 ): Promise<ArticleSummary> {
   const doc = 'body' in made ? made.doc : made;
   const bodyHash = await ctx.store.putBody(
-    'body' in made ? made.body : { text: made.text, blocks: made.blocks, marks: made.marks },
+    'body' in made
+      ? made.body
+      : { text: made.text, blocks: made.blocks, marks: made.marks, places: made.places },
   );
   // The original of an article whose text was lost, imported again: that repairs the article
   // (store/index.ts, repairedBy) rather than adding a copy. Put again as it is, so views refresh.

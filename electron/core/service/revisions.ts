@@ -73,7 +73,12 @@ async function addRevision(
   let revised: RevisedBody | undefined;
   let stored: Promise<string> | undefined;
   const input: ReviseInput = {
-    current: { text: article.text, blocks: article.blocks, marks: article.marks },
+    current: {
+      text: article.text,
+      blocks: article.blocks,
+      marks: article.marks,
+      ...(article.places && { places: article.places }),
+    },
     title: record.title,
     change,
     sources,

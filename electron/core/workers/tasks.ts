@@ -50,14 +50,14 @@ async function importTask(input: FileInput): Promise<ImportedFile> {
 
 /** A file imported as a new article: its body canonical already, so the main thread only writes it. */
 export interface ImportedArticle extends Omit<ImportedFile, 'doc'> {
-  doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks'>;
+  doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>;
   body: CanonicalBody;
 }
 
 async function importArticleTask(input: FileInput): Promise<ImportedArticle> {
   const { doc, ...imported } = await importTask(input);
-  const { text, blocks, marks, ...rest } = doc;
-  return { ...imported, doc: rest, body: canonicalBody({ text, blocks, marks }) };
+  const { text, blocks, marks, places, ...rest } = doc;
+  return { ...imported, doc: rest, body: canonicalBody({ text, blocks, marks, places }) };
 }
 
 export interface ReviseInput {
@@ -106,7 +106,7 @@ async function reviseTask(
         `“${change.fileName}” has the same text as the current revision; nothing changed.`,
       );
     }
-    const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks };
+    const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks, places: doc.places };
     revised = {
       body: canonicalBody(body),
       title: followHeadline(input.title, current, body) ?? input.title,

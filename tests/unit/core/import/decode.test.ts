@@ -78,12 +78,13 @@ describe('importFile refusals', () => {
     );
   });
 
+  // The content decides, not the name: text under any name is read as text (and never run).
   it.each(['photo.png', 'report.docx', 'README', 'archive.tar.gz', 'notes.txt.exe', '.md'])(
-    'refuses the unsupported name %j',
+    'reads text named %j as the text it is',
     async (name) => {
-      expect((await refusal(name, utf8('hello'))).message).toBe(
-        `The file “${name}” can't be imported: choose a .txt, .text, .md, .markdown, .html or .htm file.`,
-      );
+      const imported = await importFile(name, utf8('hello'));
+      expect(imported.doc.text).toBe('hello');
+      expect(imported.format).toBe('text');
     },
   );
 

@@ -285,17 +285,17 @@ describe('binary files', () => {
     [
       'paper.pdf.txt',
       [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37],
-      "is a PDF, not a text file, so it can't be imported (PDF import is not available yet).",
+      "is a PDF, not a text file, so it can't be read as text.",
     ],
     [
       'report.txt',
       [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00],
-      "is a ZIP archive (as Word .docx and EPUB files are), not a text file, so it can't be imported (Word and EPUB import are not available yet).",
+      "is a ZIP archive that is not a Word, EPUB or OpenDocument text, so it can't be imported; if it holds articles, unpack it and import them.",
     ],
     [
       'old.txt',
       [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-      "is a Microsoft Office document (such as a Word .doc), not a text file, so it can't be imported (Word import is not available yet).",
+      'is an older Microsoft Office document (such as a Word .doc). Open it in Word or LibreOffice, save it as .docx, and import that.',
     ],
     ['scan.md', [0xff, 0xd8, 0xff, 0xe0], "is an image, not a text file, so it can't be imported."],
     [

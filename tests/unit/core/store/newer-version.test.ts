@@ -65,7 +65,7 @@ async function expectRefusedUnchanged() {
 
 describe('a value only a newer app writes', () => {
   it.each([
-    ['an article format', (d: { articles: Json[] }) => (d.articles[0]!.format = 'epub')],
+    ['an article format', (d: { articles: Json[] }) => (d.articles[0]!.format = 'rtf')],
     ['an anchor state', (d: { annotations: Json[] }) => (d.annotations[0]!.anchor = 'pinned')],
     [
       'a revision reason',
@@ -82,7 +82,7 @@ describe('a value only a newer app writes', () => {
     await notebook();
     const bak = `${file()}.bak`;
     const data = JSON.parse(await readFile(bak, 'utf8')) as { articles: Json[] };
-    data.articles[0]!.format = 'epub';
+    data.articles[0]!.format = 'rtf';
     await writeFile(bak, JSON.stringify(data));
     await writeFile(file(), 'damaged');
     await expectRefusedUnchanged();
@@ -123,7 +123,7 @@ describe('a value only a newer app writes', () => {
   // A newer app stamps its lines with its own schema's fingerprint, so they are checked here.
   it('in a checksummed journal line refuses the opening', async () => {
     await notebook();
-    const newer = { ...article('a3'), format: 'epub' };
+    const newer = { ...article('a3'), format: 'rtf' };
     const line = encodeEntry(
       9,
       '2024-05-01T10:42:00.000Z',

@@ -101,7 +101,7 @@ describe('the seal', () => {
     // Checked in full, it reads the same (the seal key is not part of the data)...
     expect(parseNotebook(Buffer.from(other))).toEqual({ kind: 'ok', data });
     // ...and a value this version doesn't know is a newer app's, not damage.
-    const newer = other.replace('"format":"markdown"', '"format":"epub"');
+    const newer = other.replace('"format":"markdown"', '"format":"rtf"');
     expect(newer).not.toBe(other);
     expect(() => parseNotebook(Buffer.from(newer))).toThrow(/newer version/);
   });

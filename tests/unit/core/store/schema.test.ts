@@ -44,7 +44,7 @@ const breakages: [string, (string | number)[], unknown][] = [
   ['a candidate without an end', ['annotations', 0, 'candidate'], { start: 1 }],
   ['a null candidate', ['annotations', 0, 'candidate'], null],
   ['an empty tag id on an annotation', ['annotations', 0, 'tagIds', 0], ''],
-  ['an unknown article format', ['articles', 0, 'format'], 'pdf'],
+  ['an unknown article format', ['articles', 0, 'format'], 'rtf'],
   ['a body hash that is not sha-256 hex', ['articles', 0, 'revisions', 0, 'bodyHash'], 'abc'],
   ['an unknown revision reason', ['articles', 0, 'revisions', 0, 'reason'], 'magic'],
   [
