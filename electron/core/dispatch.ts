@@ -35,7 +35,9 @@ export function createDispatcher(
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof NotebookError) return failure(error.code, error.message);
+      if (error instanceof NotebookError) {
+        return failure(error.code, error.message, error.duplicateOf);
+      }
       log(`notebook call ${name} failed`, error);
       return failure(
         'internal',
@@ -45,8 +47,12 @@ export function createDispatcher(
   };
 }
 
-function failure(code: CallError['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: CallError['code'],
+  message: string,
+  duplicateOf?: CallError['duplicateOf'],
+): Envelope<never> {
+  return { ok: false, error: { code, message, ...(duplicateOf && { duplicateOf }) } };
 }
 
 function describeIssues(error: z.ZodError): string {

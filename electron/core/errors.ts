@@ -7,15 +7,18 @@ export class NotebookError extends Error {
   constructor(
     readonly code: Exclude<CallError['code'], 'internal' | 'invalid-input'>,
     message: string,
-    options?: { cause?: unknown; notice?: Notice },
+    options?: { cause?: unknown; notice?: Notice; duplicateOf?: CallError['duplicateOf'] },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'NotebookError';
     this.notice = options?.notice;
+    this.duplicateOf = options?.duplicateOf;
   }
 
   /** The same news as a structured notice, for a host that shows it instead of the message. */
   readonly notice: Notice | undefined;
+  /** See CallError. */
+  readonly duplicateOf: CallError['duplicateOf'];
 }
 
 /**

@@ -8,6 +8,7 @@ import { createDispatcher } from '../core/dispatch';
 import { openNotebook, type Notebook } from '../core/notebook';
 import { openFailureOf } from '../core/open-failure';
 import { withSaveDialog } from './export-dialog';
+import { withSystemViewer } from './open-original';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { preloadPath, rendererDir, resolveDataDir, resourcesDir } from './paths';
@@ -73,6 +74,7 @@ function setupWindow(notebook: Notebook, dataDir: string) {
   const handlers = {
     ...notebook.handlers,
     exportNotes: withSaveDialog(notebook.handlers.exportNotes, getWindow),
+    openOriginal: withSystemViewer(notebook.handlers.openOriginal),
   };
   setupAppProtocol(rendererDir());
   setupIpc(createDispatcher(handlers), (sender) => sender === getWindow()?.webContents);

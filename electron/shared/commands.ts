@@ -24,9 +24,15 @@ export interface CommandDeclaration {
 
 export const COMMANDS = {
   'import-file': {
-    label: 'Import file…',
-    description: 'Import an article from a file',
+    label: 'Import files…',
+    description: 'Import articles from files (choose one or several)',
     keys: ['Mod+O'],
+    menu: 'file',
+  },
+  'import-folder': {
+    label: 'Import folder…',
+    description: 'Import every article in a folder and its subfolders',
+    keys: ['Mod+Shift+O'],
     menu: 'file',
   },
   'paste-text': {
@@ -37,7 +43,7 @@ export const COMMANDS = {
   },
   export: {
     label: 'Export notes…',
-    description: 'Export notes (Markdown, CSV, W3C JSON)',
+    description: 'Export notes (Markdown, CSV, W3C JSON) or the articles’ references',
     keys: ['Mod+E'],
     menu: 'file',
   },

@@ -37,6 +37,9 @@ export interface PickedFile {
  * browser to download. `leftOut`: titles of articles a whole-notebook export left out because
  * their text can't be read (the file says so too, where its format has room for a line).
  */
+export type OriginalOutcome =
+  { kind: 'opened' } | { kind: 'download'; fileName: string; mimeType: string; bytes: Uint8Array };
+
 export type ExportOutcome =
   | { kind: 'saved'; path: string; leftOut?: string[] }
   | { kind: 'cancelled' }
@@ -85,10 +88,20 @@ export interface Calls {
   previewImport: Call<PickedFile, ImportPreview>;
 
   /**
-   * Import a file the analyst picked (.txt, .md, .html/.htm). The renderer sends the bytes and the
-   * bare file name only, never a path. Empty, binary, oversized or unreadable files are refused.
+   * Import a file the analyst picked (PDF, Word, EPUB, OpenDocument, a saved page, Markdown,
+   * text: told by its content). The renderer sends the bytes and the bare file name only, never a
+   * path. Empty, unreadable, oversized or unsupported files are refused in words. A file already
+   * in the notebook (the same bytes, or the same text) is refused as a conflict carrying
+   * `duplicateOf`, unless `allowDuplicate` asks to import it again.
    */
-  importFile: Call<PickedFile, ArticleSummary>;
+  importFile: Call<PickedFile & { allowDuplicate?: boolean }, ArticleSummary>;
+
+  /**
+   * The file an article was imported from, byte for byte (the newest revision's that has one).
+   * Electron opens it in the system's viewer; the browser host hands it over as a download.
+   * not-found when the article was pasted or written here.
+   */
+  openOriginal: Call<{ id: string }, OriginalOutcome>;
 
   /** Import pasted plain text; the title defaults to its first line. */
   importText: Call<{ text: string; title?: string; source?: string }, ArticleSummary>;
@@ -206,6 +219,7 @@ export const CALL_NAMES = [
   'getArticleRecord',
   'previewImport',
   'importFile',
+  'openOriginal',
   'importText',
   'updateArticleDetails',
   'deleteArticle',
@@ -246,6 +260,8 @@ export interface CallError {
   code: 'invalid-input' | 'not-found' | 'conflict' | 'bad-file' | 'storage' | 'internal';
   /** A sentence fit to show the analyst. */
   message: string;
+  /** On an import refused because the file is in the notebook already: the article it is. */
+  duplicateOf?: { id: string; title: string };
 }
 
 /** Every call answers with an envelope, so errors arrive as values the UI can show. */

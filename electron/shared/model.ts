@@ -122,6 +122,14 @@ export interface Revision {
   reason: RevisionReason;
   /** Content address (sha-256 of the body) of this revision's text, blocks and marks. */
   bodyHash: string;
+  /** The file this revision was imported from, kept as it was (absent for edits and pastes). */
+  original?: OriginalFile;
+}
+
+/** A kept original: its bytes' sha-256 (its name in originals/) and the file's own name. */
+export interface OriginalFile {
+  hash: string;
+  name: string;
 }
 
 /** The article as stored: metadata and revisions; bodies live beside the notebook file. */

@@ -90,7 +90,9 @@ export async function exportVia(
   await dialog.getByRole('button', { name: 'Export' }).click();
 }
 
-type FileToPick = string | { name: string; mimeType: string; buffer: Buffer };
+type OneFile = string | { name: string; mimeType: string; buffer: Buffer };
+/** One file, or several picked together (a path each, or a name, type and bytes each). */
+type FileToPick = OneFile | string[] | Array<Exclude<OneFile, string>>;
 
 /** Clicks a button that opens the platform's file picker, and picks `file` in it. */
 export async function pickFileVia(page: Page, buttonName: string | RegExp, file: FileToPick) {
@@ -101,8 +103,9 @@ export async function pickFileVia(page: Page, buttonName: string | RegExp, file:
   await chooser.setFiles(file);
 }
 
-/** Library › Import file…, picking `file`. */
-export const importFile = (page: Page, file: FileToPick) => pickFileVia(page, 'Import file…', file);
+/** Library › Import files…, picking `file`. */
+export const importFile = (page: Page, file: FileToPick) =>
+  pickFileVia(page, 'Import files…', file);
 
 /**
  * A screenshot of what the analyst sees, for a person to look at: into reports/screenshots/ on

@@ -103,7 +103,8 @@ export const inputSchemas = {
   getArticle: z.object({ id }),
   getArticleRecord: z.object({ id }),
   previewImport: z.object(pickedFile),
-  importFile: z.object(pickedFile),
+  importFile: z.object({ ...pickedFile, allowDuplicate: z.boolean().optional() }),
+  openOriginal: z.object({ id }),
   importText: z.object({
     text: z.string().max(LIMITS.importBytes),
     title: z.string().max(LIMITS.title).optional(),

@@ -9,12 +9,14 @@ import {
   type ArticleRecord,
   type ArticleSummary,
   type CanonicalDocument,
+  type OriginalFile,
   type Revision,
 } from '../../shared/model';
 import type { ArticleView, Handlers } from '../../shared/contract';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
 import type { TextEncodingName } from '../../shared/import-formats';
-import { badFile, notFound } from '../errors';
+import { badFile, NotebookError, notFound } from '../errors';
+import { baseName } from '../import/decode';
 import type { Change, NotebookState } from '../store';
 import { WorkerStoppedError } from '../workers';
 import type { CanonicalBody } from '../store/bodies';
@@ -91,6 +93,7 @@ async function addArticle(
   source: string,
   extra: Change[] = [],
   encoding?: TextEncodingName,
+  original?: OriginalFile,
 ): Promise<ArticleSummary> {
   const doc = 'body' in made ? made.doc : made;
   const bodyHash = await ctx.store.putBody(
@@ -119,7 +122,9 @@ async function addArticle(
     ...(encoding && { encoding }),
     importedAt: stamp,
     memo: '',
-    revisions: [{ number: 1, createdAt: stamp, reason: 'import', bodyHash }],
+    revisions: [
+      { number: 1, createdAt: stamp, reason: 'import', bodyHash, ...(original && { original }) },
+    ],
   };
   await ctx.store.commit([{ kind: 'put', collection: 'articles', record }, ...extra]);
   return summarise(record, { annotations: 0, review: 0 });
@@ -153,10 +158,67 @@ export async function seedSample(
   sample: { fileName: string; bytes: Uint8Array },
 ) {
   if (ctx.store.state.meta.sampleSeeded) return;
-  const { doc, body, format, source } = await importInWorker(ctx, sample);
-  await addArticle(ctx, { doc, body }, format, source, [
-    { kind: 'meta', key: 'sampleSeeded', value: true },
-  ]);
+  const imported = await importInWorker(ctx, sample);
+  const { doc, body, format, source } = imported;
+  const original = await keepOriginal(ctx, sample, imported.originalHash);
+  await addArticle(
+    ctx,
+    { doc, body },
+    format,
+    source,
+    [{ kind: 'meta', key: 'sampleSeeded', value: true }],
+    undefined,
+    original,
+  );
+}
+
+/** Keeps the file an import read, byte for byte, before any record points at it. */
+export async function keepOriginal(
+  ctx: ServiceContext,
+  file: FileInput,
+  hash: string,
+): Promise<OriginalFile> {
+  await ctx.store.putOriginal(hash, file.bytes);
+  return { hash, name: baseName(file.fileName) };
+}
+
+/**
+ * The article a file is already in: the same bytes imported before, or the same text (another
+ * copy of the file, saved again). An article whose text is unreadable is not one: importing
+ * its file again is how it is repaired.
+ */
+function articleHolding(
+  ctx: ServiceContext,
+  bodyHash: string,
+  originalHash: string,
+): ArticleRecord | undefined {
+  if (ctx.store.isUnreadable(bodyHash)) return undefined;
+  for (const article of ctx.store.state.articles.values()) {
+    const same = article.revisions.some(
+      (r) => r.bodyHash === bodyHash || r.original?.hash === originalHash,
+    );
+    if (same) return article;
+  }
+  return undefined;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  epub: 'application/epub+zip',
+  odt: 'application/vnd.oasis.opendocument.text',
+  html: 'text/html',
+  htm: 'text/html',
+  xhtml: 'application/xhtml+xml',
+  mhtml: 'multipart/related',
+  mht: 'multipart/related',
+  md: 'text/markdown',
+  txt: 'text/plain',
+};
+
+function mimeTypeOf(name: string): string {
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return MIME_TYPES[ext] ?? 'application/octet-stream';
 }
 
 export function articleHandlers(
@@ -168,6 +230,7 @@ export function articleHandlers(
   | 'getArticleRecord'
   | 'previewImport'
   | 'importFile'
+  | 'openOriginal'
   | 'importText'
   | 'updateArticleDetails'
   | 'deleteArticle'
@@ -224,10 +287,37 @@ export function articleHandlers(
       }
     },
 
-    async importFile(file) {
+    async importFile({ allowDuplicate, ...file }) {
       const imported = await importInWorker(ctx, file);
-      const { doc, body, format, source, legacyEncoding } = imported;
-      return addArticle(ctx, { doc, body }, format, source, [], legacyEncoding);
+      const { doc, body, format, source, legacyEncoding, originalHash } = imported;
+      const already = allowDuplicate ? undefined : articleHolding(ctx, body.hash, originalHash);
+      if (already) {
+        throw new NotebookError(
+          'conflict',
+          `“${baseName(file.fileName)}” is already in the notebook, as “${already.title}”.`,
+          { duplicateOf: { id: already.id, title: already.title } },
+        );
+      }
+      const original = await keepOriginal(ctx, file, originalHash);
+      return addArticle(ctx, { doc, body }, format, source, [], legacyEncoding, original);
+    },
+
+    async openOriginal({ id }) {
+      const record = findArticle(state, id);
+      const original = [...record.revisions].reverse().find((r) => r.original)?.original;
+      if (!original) {
+        throw new NotebookError(
+          'not-found',
+          'This article was not imported from a file (it was pasted or written here), so there is no original to open.',
+        );
+      }
+      const bytes = await store.getOriginal(original.hash);
+      return {
+        kind: 'download',
+        fileName: original.name,
+        mimeType: mimeTypeOf(original.name),
+        bytes,
+      };
     },
 
     async importText({ text, title, source }) {

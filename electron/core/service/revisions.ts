@@ -9,7 +9,14 @@ import { describePassage } from '../anchoring/selectors';
 import type { Change } from '../store';
 import { placementAt, type PackedPlacements, type Placement } from '../workers/placements';
 import type { ReviseInput, RevisedBody } from '../workers/tasks';
-import { asBadFile, currentRevision, findArticle, loadArticle, summarise } from './articles';
+import {
+  asBadFile,
+  currentRevision,
+  findArticle,
+  keepOriginal,
+  loadArticle,
+  summarise,
+} from './articles';
 import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
 
 /** The article's annotations by the revision their selectors describe (one pass, no copying). */
@@ -96,6 +103,10 @@ async function addRevision(
   }
   if (!revised || !stored) throw new Error('The revision’s body never arrived from the worker.');
   const bodyHash = await stored;
+  const original =
+    change.kind === 'reimport' && revised.originalHash
+      ? await keepOriginal(ctx, change, revised.originalHash)
+      : undefined;
 
   const stamp = isoNow(ctx);
   const number = current.number + 1;
@@ -105,7 +116,10 @@ async function addRevision(
     title: revised.title,
     ...(revised.format && { format: revised.format }),
     ...(revised.legacyEncoding && { encoding: revised.legacyEncoding }),
-    revisions: [...record.revisions, { number, createdAt: stamp, reason, bodyHash }],
+    revisions: [
+      ...record.revisions,
+      { number, createdAt: stamp, reason, bodyHash, ...(original && { original }) },
+    ],
   };
 
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };

@@ -18,7 +18,7 @@ export const tempPathFor = (target: string) => `${target}.tmp`;
  */
 export async function writeFileDurably(
   target: string,
-  content: string | AsyncIterable<string>,
+  content: string | AsyncIterable<string> | Uint8Array,
   options: {
     backupPath?: string;
     /** Read the written file back and compare it before it replaces anything. */
@@ -27,6 +27,11 @@ export async function writeFileDurably(
     beforeBackup?: () => Promise<void>;
   } = {},
 ): Promise<void> {
+  // Bytes are written as they are, unhashed (an imported original can be 50 MB: its hash was
+  // made in a worker), so they can't be verified here.
+  if (options.verify && content instanceof Uint8Array) {
+    throw new Error('Bytes are written unverified.');
+  }
   const temp = tempPathFor(target);
   try {
     const written = await writeAndSync(temp, content);
@@ -52,13 +57,16 @@ interface Written {
 /** Writes and syncs `file`; returns the size and sha-256 of the bytes written, for verifyFile. */
 async function writeAndSync(
   file: string,
-  content: string | AsyncIterable<string>,
+  content: string | AsyncIterable<string> | Uint8Array,
 ): Promise<Written> {
   const handle = await open(file, 'w');
   const hash = createHash('sha256');
   let size: number;
   try {
-    if (typeof content === 'string') {
+    if (content instanceof Uint8Array) {
+      await handle.writeFile(content);
+      size = content.byteLength;
+    } else if (typeof content === 'string') {
       await handle.writeFile(content, 'utf8');
       hash.update(content, 'utf8');
       size = Buffer.byteLength(content, 'utf8');

@@ -7,6 +7,7 @@ import { asStorageError, storageProblem } from '../errors';
 import { findUnreadableTexts } from './body-check';
 import { isCanonicalAnnotation } from './fast-check';
 import { BodyStore, type CanonicalBody } from './bodies';
+import { OriginalStore } from './originals';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
 import { encodeEntry } from './journal-line';
@@ -41,6 +42,10 @@ export interface NotebookStore {
    * canonical already (bodies.ts canonicalBody, in a worker) is stored as it is.
    */
   putBody(body: ArticleBody | CanonicalBody): Promise<string>;
+  /** Keep an imported file's bytes as original `hash` (their sha-256, made in a worker). */
+  putOriginal(hash: string, bytes: Uint8Array): Promise<void>;
+  /** An original's bytes, checked against their hash; NotebookError('not-found') if gone. */
+  getOriginal(hash: string): Promise<Uint8Array>;
   /** Read a body (cached: keep the most recently used few in memory). Throws NotebookError('not-found') if missing. */
   getBody(hash: string): Promise<ArticleBody>;
   /**
@@ -48,6 +53,8 @@ export interface NotebookStore {
    * again (the analyst imported the original file once more): that repaired the article.
    */
   repairedBy(hash: string): ArticleRecord | undefined;
+  /** Whether body `hash` was found missing or damaged at start and is not repaired yet. */
+  isUnreadable(hash: string): boolean;
   /** Compact now (tests, shutdown). Safe to call concurrently with commits. */
   compact(): Promise<void>;
   /** Stop timers; compact if there are journal entries. */
@@ -204,6 +211,7 @@ class JournaledStore implements NotebookStore {
   readonly #listeners = new Set<CommitListener>();
   readonly #journal: JournalWriter;
   readonly #bodies: BodyStore;
+  readonly #originals: OriginalStore;
   readonly #now: () => Date;
   /** Bodies found missing or damaged, by hash, with the revisions that need them. */
   readonly #unreadable = new Map<string, UnreadableText[]>();
@@ -226,6 +234,7 @@ class JournaledStore implements NotebookStore {
     this.dataDir = paths.dir;
     this.#journal = parts.journal;
     this.#bodies = parts.bodies;
+    this.#originals = new OriginalStore(paths.originals, paths.dir);
     this.#now = parts.now;
     this.#seq = parts.lastSeq;
     for (const text of parts.unreadable) {
@@ -311,6 +320,14 @@ class JournaledStore implements NotebookStore {
     }
   }
 
+  putOriginal(hash: string, bytes: Uint8Array): Promise<void> {
+    return this.#originals.put(hash, bytes);
+  }
+
+  getOriginal(hash: string): Promise<Uint8Array> {
+    return this.#originals.get(hash);
+  }
+
   async putBody(body: ArticleBody | CanonicalBody): Promise<string> {
     const hash = await this.#bodies.put(body);
     // Written again under its own address, the body that was missing is whole again.
@@ -320,6 +337,10 @@ class JournaledStore implements NotebookStore {
 
   getBody(hash: string): Promise<ArticleBody> {
     return this.#bodies.get(hash);
+  }
+
+  isUnreadable(hash: string): boolean {
+    return this.#unreadable.has(hash) && !this.#repaired.has(hash);
   }
 
   repairedBy(hash: string): ArticleRecord | undefined {

@@ -66,6 +66,8 @@ export interface NotebookPaths {
   backup: string;
   /** Content-addressed article bodies, one immutable file each. */
   bodies: string;
+  /** The files articles were imported from, by the sha-256 of their bytes. */
+  originals: string;
 }
 
 export const notebookPaths = (dataDir: string): NotebookPaths => ({
@@ -73,6 +75,7 @@ export const notebookPaths = (dataDir: string): NotebookPaths => ({
   file: path.join(dataDir, 'notebook.json'),
   backup: path.join(dataDir, 'notebook.json.bak'),
   bodies: path.join(dataDir, 'bodies'),
+  originals: path.join(dataDir, 'originals'),
 });
 
 /** Strict on purpose: a journal set aside as `journal-3.corrupt-….jsonl` must never be replayed. */

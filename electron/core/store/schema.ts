@@ -84,6 +84,7 @@ const articleRecord = z.object({
       createdAt: timestamp,
       reason: revisionReason,
       bodyHash: bodyHashSchema,
+      original: z.object({ hash: bodyHashSchema, name: z.string().min(1) }).optional(),
     }),
   ),
   recovered: z.literal(true).optional(),

@@ -1,6 +1,7 @@
 // The CPU-heavy pure work the core hands to its workers: importing (decoding, jsdom, Readability,
 // markdown-it), making a revision's body and re-anchoring every annotation onto it, and rendering
 // exports. Plain data in, plain data out; no store, no clock, no disk.
+import { createHash } from 'node:crypto';
 import type { ArticleFormat, ImportPreview, TextEncodingName } from '../../shared/import-formats';
 import {
   compareReadingOrder,
@@ -48,16 +49,27 @@ async function importTask(input: FileInput): Promise<ImportedFile> {
   };
 }
 
-/** A file imported as a new article: its body canonical already, so the main thread only writes it. */
+/**
+ * A file imported as a new article: its body canonical already and its bytes' sha-256 (the name
+ * its original is kept under), so the main thread only writes them.
+ */
 export interface ImportedArticle extends Omit<ImportedFile, 'doc'> {
   doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>;
   body: CanonicalBody;
+  originalHash: string;
 }
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function importArticleTask(input: FileInput): Promise<ImportedArticle> {
   const { doc, ...imported } = await importTask(input);
   const { text, blocks, marks, places, ...rest } = doc;
-  return { ...imported, doc: rest, body: canonicalBody({ text, blocks, marks, places }) };
+  return {
+    ...imported,
+    doc: rest,
+    body: canonicalBody({ text, blocks, marks, places }),
+    originalHash: sha256Of(input.bytes),
+  };
 }
 
 export interface ReviseInput {
@@ -82,6 +94,8 @@ export interface RevisedBody {
   /** Set by a re-import: the file's format and (when legacy) its encoding. */
   format?: Exclude<ArticleFormat, 'pasted'>;
   legacyEncoding?: TextEncodingName;
+  /** Set by a re-import: the sha-256 of the file's bytes, the name its original is kept under. */
+  originalHash?: string;
 }
 
 async function reviseTask(
@@ -112,6 +126,7 @@ async function reviseTask(
       title: followHeadline(input.title, current, body) ?? input.title,
       format: imported.format,
       ...(imported.legacyEncoding && { legacyEncoding: imported.legacyEncoding }),
+      originalHash: sha256Of(change.bytes),
     };
   }
   emit(revised);

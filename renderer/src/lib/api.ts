@@ -22,6 +22,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: CallError['code'],
     message: string,
+    /** An import refused because the file is in the notebook already: the article it is. */
+    readonly duplicateOf?: CallError['duplicateOf'],
   ) {
     super(message);
   }
@@ -43,7 +45,10 @@ export async function call<K extends CallName>(
     input: CallInput<K>,
   ) => Promise<Envelope<CallResult<K>>>;
   const envelope = await method(input);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    const { code, message, duplicateOf } = envelope.error;
+    throw new ApiError(code, message, duplicateOf);
+  }
   return envelope.value;
 }
 

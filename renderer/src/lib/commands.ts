@@ -48,6 +48,7 @@ function focusSearch() {
 
 const RUNTIME: Record<CommandId, Runtime> = {
   'import-file': { run: () => imports.pickAndImport(), inFields: true },
+  'import-folder': { run: () => imports.pickFolderAndImport(), inFields: true },
   'paste-text': { run: () => ui.open('paste') },
   export: { run: () => ui.open('export'), inFields: true },
   annotate: {

@@ -5,7 +5,7 @@ import {
   type ChangeNotice,
   type NotebookBridge,
 } from '../../../electron/shared/contract';
-import { encodeWire } from './wire';
+import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
 
 const SECRET_KEY = 'notebook-host-secret';
 
@@ -35,7 +35,9 @@ const calls = Object.fromEntries(
           // browser allows this for small bodies only.
           keepalive: body.length < 60_000,
         });
-        return await response.json();
+        return ANSWERS_WITH_BYTES.has(name)
+          ? decodeWire(await response.text())
+          : await response.json();
       } catch {
         return {
           ok: false,

@@ -22,7 +22,7 @@ import {
   type Refusal,
 } from './request-body';
 import { isPageRequest, unavailableHandlers, unavailablePage } from './unavailable';
-import { decodeWire } from './wire';
+import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -151,8 +151,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       } catch {
         input = Symbol('unparseable'); // fails every schema, so the caller gets a clear refusal
       }
-      const envelope = await dispatch(url.pathname.slice('/__api/'.length), input);
-      return send(res, 200, 'application/json', JSON.stringify(envelope));
+      const name = url.pathname.slice('/__api/'.length);
+      const envelope = await dispatch(name, input);
+      const answer = ANSWERS_WITH_BYTES.has(name) ? encodeWire(envelope) : JSON.stringify(envelope);
+      return send(res, 200, 'application/json', answer);
     } finally {
       read.release();
     }

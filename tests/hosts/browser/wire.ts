@@ -1,6 +1,12 @@
 // How call inputs cross HTTP in the browser host: JSON, with Uint8Array carried as base64 under
 // a "$bytes" key (the one non-JSON value the contract uses).
 
+/**
+ * The calls whose answers carry bytes, and so are encoded the same way. Only these: a replacer
+ * on every key would slow down the 5 MB answer an article's opening waits for.
+ */
+export const ANSWERS_WITH_BYTES: ReadonlySet<string> = new Set(['openOriginal']);
+
 export function encodeWire(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v instanceof Uint8Array ? { $bytes: bytesToBase64(v) } : v,

@@ -1,15 +1,18 @@
-// Importing a file, from the click to the open article: pick it, ask the core how it would read,
+// Importing files, from the click to the open article. One file: ask the core how it would read,
 // and when the text encoding is a guess show the analyst what it gives (and let them pick
-// another) before anything is saved. The same path re-imports a newer version of an article.
+// another) before anything is saved; the same path re-imports a newer version of an article.
+// Many files (picked together, a folder, dropped on the window): one after another in a batch
+// with its progress, a Cancel, and a result for every file.
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
 import {
   IMPORT_ACCEPT,
+  IMPORT_FORMATS,
   type ImportPreview,
   type TextEncodingName,
 } from '../../../../electron/shared/import-formats';
 import { LIMITS, type ArticleSummary } from '../../../../electron/shared/model';
 import { ApiError, call } from '../api';
-import { pickFile } from '../files/pick-file';
+import { pickFile, pickFiles, pickFolder } from '../files/pick-file';
 import { openArticle } from '../state/article.svelte';
 import { library } from '../state/library.svelte';
 import { toasts } from '../state/toasts.svelte';
@@ -33,14 +36,124 @@ interface PendingImport {
   articleId?: string;
 }
 
+/** What became of one file of a batch. */
+export interface BatchResult {
+  name: string;
+  status: 'imported' | 'refused' | 'duplicate' | 'skipped';
+  /** The article's title when imported; why not, otherwise. */
+  message: string;
+  /** The article it became, or (a duplicate) the one it already is. */
+  articleId?: string;
+  /** Kept for a duplicate, so "Import anyway" needs no second pick. */
+  file?: File;
+}
+
+export interface Batch {
+  total: number;
+  /** Files finished (imported, refused or skipped). */
+  done: number;
+  /** The file being read now. */
+  current: string | null;
+  results: BatchResult[];
+  running: boolean;
+  cancelled: boolean;
+}
+
+const IMPORTABLE = new Set(IMPORT_FORMATS.flatMap((f) => f.extensions));
+const extensionOf = (name: string) =>
+  name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+
 class Imports {
   /** A file waiting for the analyst to confirm its encoding. */
   pending = $state.raw<PendingImport | null>(null);
+  /** The batch under way or last finished (its results stay until closed). */
+  batch = $state<Batch | null>(null);
 
-  /** File › Import: pick a file, then import it (through the preview when the encoding is a guess). */
+  /**
+   * File › Import: pick one or more files. One is imported through the preview when its
+   * encoding is a guess; several go as a batch.
+   */
   async pickAndImport() {
-    const file = await pickFile(IMPORT_ACCEPT);
-    if (file) await this.start(file);
+    const files = await pickFiles(IMPORT_ACCEPT);
+    if (files.length === 1) await this.start(files[0]!);
+    else if (files.length > 1) await this.importBatch(files);
+  }
+
+  /** File › Import folder: every article file in it and its subfolders, as a batch. */
+  async pickFolderAndImport() {
+    const files = await pickFolder();
+    if (files.length > 0) await this.importBatch(files, { onlyArticles: true });
+  }
+
+  /** Files dropped on the window. */
+  async importDropped(files: File[]) {
+    if (files.length === 1) await this.start(files[0]!);
+    else if (files.length > 1) await this.importBatch(files);
+  }
+
+  /**
+   * Imports files one after another (the window stays free: each is read in a core worker),
+   * until done or cancelled. Encodings are decided from the files; a guess is named in the
+   * result. With `onlyArticles` (a folder), files of no article format are skipped, not tried.
+   */
+  async importBatch(files: File[], options: { onlyArticles?: boolean } = {}) {
+    if (this.batch?.running) {
+      toasts.show('An import is already under way; wait for it or cancel it first.');
+      return;
+    }
+    const batch: Batch = {
+      total: files.length,
+      done: 0,
+      current: null,
+      results: [],
+      running: true,
+      cancelled: false,
+    };
+    this.batch = batch;
+    const live = this.batch;
+    let firstImported: ArticleSummary | undefined;
+    for (const file of files) {
+      if (live.cancelled) {
+        live.results.push({
+          name: file.name,
+          status: 'skipped',
+          message: 'Not imported: the import was cancelled.',
+        });
+      } else if (options.onlyArticles && !IMPORTABLE.has(extensionOf(file.name))) {
+        live.results.push({
+          name: file.name,
+          status: 'skipped',
+          message: 'Not an article format, left alone.',
+        });
+      } else {
+        live.current = file.name;
+        const result = await importOne(file);
+        live.results.push(result.result);
+        firstImported ??= result.summary;
+      }
+      live.done++;
+    }
+    live.current = null;
+    live.running = false;
+    await library.refresh();
+    if (firstImported) await library.show(firstImported);
+  }
+
+  cancelBatch() {
+    if (this.batch?.running) this.batch.cancelled = true;
+  }
+
+  closeBatch() {
+    if (!this.batch?.running) this.batch = null;
+  }
+
+  /** A duplicate the analyst wants anyway: imported as a second article. */
+  async importAnyway(result: BatchResult) {
+    if (!result.file || !this.batch) return;
+    const again = await importOne(result.file, true);
+    const at = this.batch.results.indexOf(result);
+    if (at !== -1) this.batch.results[at] = again.result;
+    if (again.summary) await library.show(again.summary);
   }
 
   /** Re-import a newer version of the open article. */
@@ -62,6 +175,18 @@ class Imports {
       }
       await this.#finish({ file, bytes, preview, ...(articleId && { articleId }) });
     } catch (error) {
+      // Already in the notebook: the batch panel says where, and offers to import it anyway.
+      if (error instanceof ApiError && error.duplicateOf) {
+        this.batch = {
+          total: 1,
+          done: 1,
+          current: null,
+          results: [duplicateResult(file, error)],
+          running: false,
+          cancelled: false,
+        };
+        return;
+      }
       toasts.error(error);
     }
   }
@@ -101,6 +226,45 @@ class Imports {
     await library.show(summary);
     toasts.show(`Imported “${summary.title}”.`);
   }
+}
+
+/** One file of a batch through the core, with what became of it in words. */
+async function importOne(
+  file: File,
+  allowDuplicate = false,
+): Promise<{ result: BatchResult; summary?: ArticleSummary }> {
+  try {
+    const bytes = await readPicked(file);
+    const summary = await call('importFile', {
+      fileName: file.name,
+      bytes,
+      ...(allowDuplicate && { allowDuplicate }),
+    });
+    return {
+      summary,
+      result: {
+        name: file.name,
+        status: 'imported',
+        message: summary.title,
+        articleId: summary.id,
+      },
+    };
+  } catch (error) {
+    if (error instanceof ApiError && error.duplicateOf)
+      return { result: duplicateResult(file, error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return { result: { name: file.name, status: 'refused', message } };
+  }
+}
+
+function duplicateResult(file: File, error: ApiError): BatchResult {
+  return {
+    name: file.name,
+    status: 'duplicate',
+    message: `Already in the notebook, as “${error.duplicateOf!.title}”.`,
+    articleId: error.duplicateOf!.id,
+    file,
+  };
 }
 
 /**

@@ -1,0 +1,21 @@
+// "Open original": the file an article was imported from. Electron opens it in the system's
+// viewer (the main process does, and answers "opened"); the browser host hands it over as a
+// download, since a page can't open files on the machine.
+import { call } from '../api';
+import { downloadFile } from '../files/pick-file';
+import { toasts } from '../state/toasts.svelte';
+
+export async function openOriginal(articleId: string): Promise<void> {
+  try {
+    const outcome = await call('openOriginal', { id: articleId });
+    if (outcome.kind === 'download') {
+      downloadFile({
+        fileName: outcome.fileName,
+        mimeType: outcome.mimeType,
+        content: new Uint8Array(outcome.bytes),
+      });
+    }
+  } catch (error) {
+    toasts.error(error);
+  }
+}
