@@ -105,3 +105,45 @@ test('Open original hands back the imported file byte for byte', async ({ host }
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
 });
+
+test('a folder: every article format in it and its subfolders, other files left alone', async ({
+  host,
+}) => {
+  const { page } = host;
+  const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { makeDocx, makeEpub, makeOdt } = await import('../unit/core/import/formats/make-files');
+  const { launchChromium, printPdf } = await import('../unit/core/import/pdf/make-pdf');
+  const { flowPage, flowPrint } = await import('../unit/core/import/pdf/pdf-pages');
+  const folder = await mkdtemp(join(tmpdir(), 'notebook-folder-'));
+  try {
+    const browser = await launchChromium();
+    try {
+      await writeFile(
+        join(folder, 'paper.pdf'),
+        await printPdf(flowPage, { ...flowPrint, browser }),
+      );
+    } finally {
+      await browser.close();
+    }
+    await mkdir(join(folder, 'more'));
+    await writeFile(join(folder, 'more', 'ferries.docx'), await makeDocx());
+    await writeFile(join(folder, 'more', 'book.epub'), makeEpub());
+    await writeFile(join(folder, 'more', 'notes.odt'), makeOdt());
+    await writeFile(join(folder, 'plain.txt'), 'A plain note\n\nWith a / slash, ə and 🤝🏽.');
+    await writeFile(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import folder…' }).click(),
+    ]);
+    await chooser.setFiles(folder);
+    const panel = page.getByRole('region', { name: 'Import' });
+    await expect(panel).toContainText('5 articles imported.', { timeout: 30_000 });
+    const results = panel.getByRole('list', { name: 'Import results' }).getByRole('listitem');
+    await expect(results.filter({ hasText: 'photo.jpg' })).toContainText('Not an article format');
+    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(6);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
