@@ -125,6 +125,12 @@ export interface Calls {
   /** Import a newer version of a file over an article, as a new revision (see editArticle). */
   reimportArticle: Call<{ id: string } & PickedFile, RevisionOutcome>;
 
+  /**
+   * Read the article's kept original again with today's importers, as a new revision (the
+   * annotations follow, as for any revision). A conflict when it reads the same as now.
+   */
+  rereadOriginal: Call<{ id: string }, RevisionOutcome>;
+
   /** Replace an article's memo (Markdown). */
   setMemo: Call<{ articleId: string; memo: string }, { memo: string }>;
 
@@ -225,6 +231,7 @@ export const CALL_NAMES = [
   'deleteArticle',
   'editArticle',
   'reimportArticle',
+  'rereadOriginal',
   'setMemo',
   'listAnnotations',
   'getAnnotations',

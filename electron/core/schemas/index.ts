@@ -114,6 +114,7 @@ export const inputSchemas = {
   deleteArticle: z.object({ id }),
   editArticle: z.object({ id, text: z.string().max(LIMITS.importBytes) }),
   reimportArticle: z.object({ id, ...pickedFile }),
+  rereadOriginal: z.object({ id }),
   setMemo: z.object({ articleId: id, memo: z.string().max(LIMITS.memo) }),
   listAnnotations: z.object({ articleId: id }),
   getAnnotations: z.object({ ids: z.array(id).max(10_000) }),

@@ -17,6 +17,7 @@ import {
   loadArticle,
   summarise,
 } from './articles';
+import { notFound } from '../errors';
 import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
 
 /** The article's annotations by the revision their selectors describe (one pass, no copying). */
@@ -154,7 +155,7 @@ async function addRevision(
 
 export function revisionHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'editArticle' | 'reimportArticle'> {
+): Pick<Handlers, 'editArticle' | 'reimportArticle' | 'rereadOriginal'> {
   const { state } = ctx.store;
   return {
     editArticle: ({ id, text }) =>
@@ -169,5 +170,21 @@ export function revisionHandlers(
         { kind: 'reimport', fileName, bytes, ...(encoding && { encoding }) },
         'reimport',
       ),
+
+    // A better importer than the one that first read the file: the kept bytes, read again.
+    async rereadOriginal({ id }) {
+      const record = findArticle(state, id);
+      const original = [...record.revisions].reverse().find((r) => r.original)?.original;
+      if (!original) {
+        throw notFound('The original file of this article (it was pasted or written here)');
+      }
+      const bytes = await ctx.store.getOriginal(original.hash);
+      return addRevision(
+        ctx,
+        record,
+        { kind: 'reimport', fileName: original.name, bytes },
+        'reimport',
+      );
+    },
   };
 }

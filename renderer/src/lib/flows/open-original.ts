@@ -2,6 +2,7 @@
 // viewer (the main process does, and answers "opened"); the browser host hands it over as a
 // download, since a page can't open files on the machine.
 import { call } from '../api';
+import { announceRevision } from './imports.svelte';
 import { downloadFile } from '../files/pick-file';
 import { toasts } from '../state/toasts.svelte';
 
@@ -15,6 +16,15 @@ export async function openOriginal(articleId: string): Promise<void> {
         content: new Uint8Array(outcome.bytes),
       });
     }
+  } catch (error) {
+    toasts.error(error);
+  }
+}
+
+/** "Read original again": the kept file through today's importers, as a new revision. */
+export async function rereadOriginal(articleId: string): Promise<void> {
+  try {
+    announceRevision(await call('rereadOriginal', { id: articleId }));
   } catch (error) {
     toasts.error(error);
   }

@@ -113,3 +113,28 @@ describe('a file already in the notebook', () => {
     expect(await h().listArticles({})).toHaveLength(2);
   });
 });
+
+describe('reading the original again', () => {
+  it('makes a new revision from the kept bytes, and says so when nothing would change', async () => {
+    const summary = await h().importFile({ fileName: 'n.txt', bytes: text('Note\n\nAs filed.') });
+    await expect(h().rereadOriginal({ id: summary.id })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await h().editArticle({ id: summary.id, text: 'Note\n\nAs edited.' });
+    const outcome = await h().rereadOriginal({ id: summary.id });
+    expect(outcome.article.revision).toBe(3);
+    const article = await h().getArticle({ id: summary.id });
+    expect(article.text).toBe('Note\n\nAs filed.');
+    expect(article.revisions.at(-1)).toMatchObject({
+      reason: 'reimport',
+      original: { name: 'n.txt' },
+    });
+  });
+
+  it('is refused for pasted text', async () => {
+    const pasted = await h().importText({ text: 'Pasted\n\nText.' });
+    await expect(h().rereadOriginal({ id: pasted.id })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});
