@@ -12,6 +12,7 @@ import { binarySignature, hasNul, utf16Pattern, type BinaryKind } from './binary
 import { declaredEncoding } from './charset-labels';
 import { decodeAs, InvalidEncodingError, looksLikeIso2022Jp } from './decode-as';
 import { alternativesTo, FALLBACK_ENCODING, rankEncodings } from './detect-encoding';
+import { baseName } from './names';
 
 // Files that may declare their own charset in <meta> or <?xml?>.
 const MARKUP = /\.(?:html?|xht(?:ml)?|xml)$/i;
@@ -32,17 +33,8 @@ export interface DecodeOptions {
   alternatives?: boolean;
 }
 
-/** The name without any folders: a path from elsewhere must not leak into messages or sources. */
-export function baseName(fileName: string): string {
-  return fileName.split(/[\\/]/).pop()?.trim() || 'untitled';
-}
-
-/** The name without its extension, as a last-resort title. */
-export function stem(fileName: string): string {
-  const name = baseName(fileName);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
+// The file-name helpers live apart so the main thread can use them without the decoders.
+export { baseName, stem } from './names';
 
 /**
  * The file's text. An encoding the analyst chose always wins. Otherwise, in order: a byte-order

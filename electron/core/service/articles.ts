@@ -16,7 +16,7 @@ import type { ArticleView, Handlers } from '../../shared/contract';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
 import type { TextEncodingName } from '../../shared/import-formats';
 import { badFile, NotebookError, notFound } from '../errors';
-import { baseName } from '../import/decode';
+import { baseName } from '../import/names';
 import type { Change, NotebookState } from '../store';
 import { WorkerStoppedError } from '../workers';
 import type { CanonicalBody } from '../store/bodies';

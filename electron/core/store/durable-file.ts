@@ -11,6 +11,9 @@ export const isMissing = (error: unknown) => errorCode(error) === 'ENOENT';
 /** The temp file a write goes through; fixed, so a leftover from a crash is reused, not piled up. */
 export const tempPathFor = (target: string) => `${target}.tmp`;
 
+/** Bytes from any realm (a Buffer, or a Uint8Array made where `instanceof` can't see it). */
+const isBytes = (content: unknown): content is Uint8Array => ArrayBuffer.isView(content);
+
 /**
  * Replaces `target` with `content` durably. When `backupPath` is given, the file being replaced
  * becomes the backup first (nothing to back up the first time). `content` may come in chunks, so a
@@ -29,7 +32,7 @@ export async function writeFileDurably(
 ): Promise<void> {
   // Bytes are written as they are, unhashed (an imported original can be 50 MB: its hash was
   // made in a worker), so they can't be verified here.
-  if (options.verify && content instanceof Uint8Array) {
+  if (options.verify && isBytes(content)) {
     throw new Error('Bytes are written unverified.');
   }
   const temp = tempPathFor(target);
@@ -63,7 +66,7 @@ async function writeAndSync(
   const hash = createHash('sha256');
   let size: number;
   try {
-    if (content instanceof Uint8Array) {
+    if (isBytes(content)) {
       await handle.writeFile(content);
       size = content.byteLength;
     } else if (typeof content === 'string') {
