@@ -5,6 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExport } from './core/export';
+import {
+  benchBatch,
+  benchFormat,
+  FORMAT_FIGURES,
+  makeFormatFiles,
+  type FormatFiles,
+} from './core/formats';
 import { benchImport } from './core/import';
 import { benchReanchor } from './core/reanchor';
 import { benchRevision } from './core/revision';
@@ -130,6 +137,20 @@ try {
   );
   await runCase('import', [['import one web page (50 pages of 20-200 KB)', 'ms', 500, null]], () =>
     benchImport(data.options.seed, notebook, root),
+  );
+  // Made once for the four cases that follow (Chromium prints the PDFs), outside their timings.
+  let formatFiles: Promise<FormatFiles> | undefined;
+  const made = () => (formatFiles ??= makeFormatFiles(data.options.seed));
+  for (const kind of ['pdf', 'docx', 'epub'] as const) {
+    const { name, budget } = FORMAT_FIGURES[kind];
+    await runCase(`import ${kind}`, [[name, 'ms', budget, null]], async () =>
+      benchFormat(kind, await made(), notebook, root),
+    );
+  }
+  await runCase(
+    'import batch',
+    [[FORMAT_FIGURES.batch.name, 'ms', FORMAT_FIGURES.batch.budget, null]],
+    async () => benchBatch(await made(), notebook, root),
   );
 } finally {
   await closeCoreWorkers();
