@@ -73,7 +73,7 @@ test('a Word document fills the details from the file, and they can be corrected
   await expect(details.getByLabel(/DOI/)).toHaveValue(DOCX_FACTS.doi);
   // Typed as found on a journal's page: kept bare.
   await details.getByLabel(/DOI/).fill('https://doi.org/10.1234/FERRY.2019.8');
-  await details.getByLabel(/Published in/).fill('Caspian Studies / Xəzər #3');
+  await details.getByLabel(/Publication/).fill('Caspian Studies / Xəzər #3');
   await details.getByLabel(/Web address/).fill('javascript:alert(1)');
   await details.getByRole('button', { name: 'Save details' }).click();
   await expect(details.getByRole('alert')).toContainText('http:// or https://');
@@ -82,7 +82,7 @@ test('a Word document fills the details from the file, and they can be corrected
   await expect(details).toBeHidden();
   await page.getByRole('button', { name: 'Details…' }).click();
   await expect(details.getByLabel(/DOI/)).toHaveValue('10.1234/ferry.2019.8');
-  await expect(details.getByLabel(/Published in/)).toHaveValue('Caspian Studies / Xəzər #3');
+  await expect(details.getByLabel(/Publication/)).toHaveValue('Caspian Studies / Xəzər #3');
   await expect(details.getByLabel(/Web address/)).toHaveValue(
     'https://example.org/ferries?a=1&b=%C9%99',
   );

@@ -99,6 +99,9 @@ test('the paste dialog, the details and the text editor take every character', a
   await expectTyped(page, details.getByLabel(/Authors/), LINES);
   await expectTyped(page, details.getByLabel(/Published/), '2019/05/04 [approx.]');
   await expectTyped(page, details.getByLabel(/Source/), 'https://example.org/a/b?c=d');
+  await expectTyped(page, details.getByLabel(/Publication/), LINE);
+  await expectTyped(page, details.getByLabel(/Web address/), 'https://example.org/a/b?c=d&e=[f]#g');
+  await expectTyped(page, details.getByLabel(/DOI/), 'doi:10.1000/ab(c)-1_2;3/ə');
   await details.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('button', { name: 'Edit text' }).click();
