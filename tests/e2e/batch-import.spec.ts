@@ -95,10 +95,19 @@ test('Open original hands back the imported file byte for byte', async ({ host }
     buffer: bytes,
   });
   await expect(page.getByRole('article', { name: /Original note/ })).toBeVisible();
+  // Under the bar's Original menu, which opens and closes from the keyboard too.
+  const menu = page.getByText('Original', { exact: true });
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Read original again' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Read original again' })).toBeHidden();
+  await menu.click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Open original' }).click(),
   ]);
+  await expect(page.getByRole('button', { name: 'Open original' })).toBeHidden();
   expect(download.suggestedFilename()).toBe('orig.txt');
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
