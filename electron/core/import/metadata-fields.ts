@@ -1,6 +1,7 @@
 // What the file importers (DOCX, EPUB, ODT) hand back, and the cleaning every format's citation
 // fields share: DOIs made bare, dates cut to their ISO day, authors split and bounded.
 import { LIMITS, type CanonicalDocument } from '../../shared/model';
+import { bareDoi } from '../../shared/citation';
 import type { FileMetadata } from './file-metadata';
 import { webUrl } from './safe-url';
 
@@ -11,24 +12,12 @@ export interface ImportedFile {
 }
 
 // A DOI is "10." + registrant + "/" + suffix; the suffix may hold nearly anything but spaces.
-const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+)/i;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s]|$)/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
 /** The first DOI in a field ("doi:10.1/x", "https://doi.org/10.1/X."), bare and lower-case. */
-export function doiIn(raw: string | undefined): string | undefined {
-  const found = raw === undefined ? undefined : DOI.exec(raw)?.[1];
-  if (found === undefined) return undefined;
-  // Sentence punctuation after a DOI is not part of it; a closing bracket is only when opened.
-  let doi = found.replace(/[.,;:]+$/, '');
-  if (doi.endsWith(')') && !doi.includes('(')) doi = doi.slice(0, -1);
-  try {
-    doi = decodeURIComponent(doi);
-  } catch {
-    // Not percent-encoded after all: keep it as written.
-  }
-  return doi.length <= LIMITS.doi ? doi.toLowerCase() : undefined;
-}
+export const doiIn = (raw: string | undefined): string | undefined =>
+  raw === undefined ? undefined : bareDoi(raw);
 
 /** An ISO date or date-time cut to its day ("2019-05-04"), or the field as given when not ISO. */
 export function publishedDate(raw: string | undefined): string | undefined {

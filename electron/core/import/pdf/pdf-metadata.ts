@@ -2,13 +2,11 @@
 // the information dictionary, then a DOI printed on the first page. Only titles that are
 // titles count: "Microsoft Word - draft3.docx" or "untitled" are the tool talking.
 import { LIMITS } from '../../../shared/model';
+import { doiIn } from '../metadata-fields';
 import type { FileMetadata } from '../file-metadata';
 import { webUrl } from '../safe-url';
 import type { XmpFields } from './pdf-page';
 
-// A DOI is "10." + registrant + "/" + suffix; the suffix may hold nearly anything but spaces.
-const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+)/i;
-const MAX_DOI = 300;
 const MAX_PUBLICATION = 500;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
@@ -127,14 +125,4 @@ export function pdfDate(raw: string | undefined): string | undefined {
 /** An ISO date-time cut to its day; anything else as given. */
 function isoDay(date: string): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date;
-}
-
-/** The first DOI in a text ("doi:10.1/x", "https://doi.org/10.1/X."), bare and lower-case. */
-export function doiIn(raw: string | undefined): string | undefined {
-  const found = raw === undefined ? undefined : DOI.exec(raw)?.[1];
-  if (found === undefined) return undefined;
-  // Sentence punctuation after a DOI is not part of it; a closing bracket is only when opened.
-  let doi = found.replace(/[.,;:]+$/, '');
-  if (doi.endsWith(')') && !doi.includes('(')) doi = doi.slice(0, -1);
-  return doi.length <= MAX_DOI ? doi.toLowerCase() : undefined;
 }
