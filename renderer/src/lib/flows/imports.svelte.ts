@@ -12,6 +12,7 @@ import {
 } from '../../../../electron/shared/import-formats';
 import { LIMITS, type ArticleSummary } from '../../../../electron/shared/model';
 import { ApiError, call } from '../api';
+import type { Dropped } from '../files/dropped-files';
 import { pickFile, pickFiles, pickFolder } from '../files/pick-file';
 import { openArticle } from '../state/article.svelte';
 import { library } from '../state/library.svelte';
@@ -85,9 +86,10 @@ class Imports {
     if (files.length > 0) await this.importBatch(files, { onlyArticles: true });
   }
 
-  /** Files dropped on the window. */
-  async importDropped(files: File[]) {
-    if (files.length === 1) await this.start(files[0]!);
+  /** Files dropped on the window; a dropped folder is walked like a picked one. */
+  async importDropped({ files, hadFolder }: Dropped) {
+    if (hadFolder) await this.importBatch(files, { onlyArticles: true });
+    else if (files.length === 1) await this.start(files[0]!);
     else if (files.length > 1) await this.importBatch(files);
   }
 
