@@ -2,7 +2,7 @@
 // against its hash (a missing or damaged one is named, never silently skipped), from its bytes
 // alone: the bytes are exactly what was written, and what they say is checked when the body is
 // read (bodies.ts get: a body only a newer app writes refuses that article with "update the app").
-// At compaction, bodies nothing on disk refers to any more are removed.
+// At compaction, bodies and originals nothing on disk refers to any more are removed.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnreadableText } from '../../shared/notices';
@@ -44,60 +44,90 @@ export async function findUnreadableTexts(
 export const bodyHashesOf = (state: NotebookState): Set<string> =>
   new Set([...state.articles.values()].flatMap((a) => a.revisions.map((r) => r.bodyHash)));
 
-const BODY_REFERENCE = /"bodyHash":"([0-9a-f]{64})"/g;
+/** The originals the revisions keep (the files they were imported from). */
+export const originalHashesOf = (state: NotebookState): Set<string> =>
+  new Set(
+    [...state.articles.values()].flatMap((a) => a.revisions.flatMap((r) => r.original?.hash ?? [])),
+  );
+
+/** Content-addressed files a collector may remove: bodies, originals. */
+export interface CollectedFiles {
+  list(): Promise<string[]>;
+  remove(hash: string): Promise<void>;
+  /** Put in this run: a commit may be about to refer to one, so none is collected. */
+  readonly putThisRun: ReadonlySet<string>;
+}
+
+/** One kind of content-addressed file: where it is kept, and how a record on disk names one. */
+export interface CollectedKind {
+  files: CollectedFiles;
+  /** Matches a reference in a notebook file or journal, the hash as group 1 (flag g). */
+  reference: RegExp;
+}
+
+export const BODY_REFERENCE = /"bodyHash":"([0-9a-f]{64})"/g;
+export const ORIGINAL_REFERENCE = /"original":\s*\{\s*"hash":\s*"([0-9a-f]{64})"/g;
 
 /**
- * Removes bodies that no revision needs any more. "Needs" is read widely: the current state,
- * every file beside the notebook (snapshot, backup, restore points, journals, and whatever was set
- * aside, which the analyst may still want to restore) and any body put in this run. Run after the
- * snapshot that stopped referring to them is durable.
+ * Removes bodies and originals that no revision needs any more. "Needs" is read widely: the
+ * current state, every file beside the notebook (snapshot, backup, restore points, journals, and
+ * whatever was set aside, which the analyst may still want to restore) and anything put in this
+ * run. Run after the snapshot that stopped referring to them is durable. Each file beside the
+ * notebook is read once for every kind (and not again while it is unchanged).
  */
-export class BodyCollector {
-  /** Hashes each file refers to, kept while the file is unchanged. */
-  readonly #scanned = new Map<string, { size: number; mtimeMs: number; hashes: Set<string> }>();
+export class ContentCollector {
+  /** Hashes each file refers to, by kind, kept while the file is unchanged. */
+  readonly #scanned = new Map<string, { size: number; mtimeMs: number; hashes: Set<string>[] }>();
 
   constructor(
     readonly dir: string,
-    readonly bodies: BodyStore,
+    readonly kinds: readonly CollectedKind[],
   ) {}
 
-  async collect(inUse: Set<string>): Promise<string[]> {
-    const candidates = (await this.bodies.list()).filter(
-      (h) => !inUse.has(h) && !this.bodies.putThisRun.has(h),
+  /** `inUse[i]`: what the current state of the notebook needs of kind i. Returns what went. */
+  async collect(inUse: readonly Set<string>[]): Promise<string[]> {
+    const candidates = await Promise.all(
+      this.kinds.map(async ({ files }, i) =>
+        (await files.list()).filter((h) => !inUse[i]?.has(h) && !files.putThisRun.has(h)),
+      ),
     );
-    if (candidates.length === 0) return [];
+    if (candidates.every((c) => c.length === 0)) return [];
     const referenced = await this.#referencedOnDisk();
     const removed: string[] = [];
-    for (const hash of candidates) {
-      if (referenced.has(hash)) continue;
-      await this.bodies.remove(hash);
-      removed.push(hash);
+    for (const [i, { files }] of this.kinds.entries()) {
+      for (const hash of candidates[i]!) {
+        if (referenced[i]!.has(hash)) continue;
+        await files.remove(hash);
+        removed.push(hash);
+      }
     }
     return removed;
   }
 
-  async #referencedOnDisk(): Promise<Set<string>> {
-    const referenced = new Set<string>();
+  async #referencedOnDisk(): Promise<Set<string>[]> {
+    const referenced = this.kinds.map(() => new Set<string>());
     for (const entry of await readdir(this.dir, { withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      const hashes = await this.#referencedBy(path.join(this.dir, entry.name));
-      for (const hash of hashes) referenced.add(hash);
+      const byKind = await this.#referencedBy(path.join(this.dir, entry.name));
+      byKind.forEach((hashes, i) => hashes.forEach((hash) => referenced[i]!.add(hash)));
     }
     return referenced;
   }
 
-  async #referencedBy(file: string): Promise<Set<string>> {
+  async #referencedBy(file: string): Promise<Set<string>[]> {
     try {
       const info = await stat(file);
       const known = this.#scanned.get(file);
       if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.hashes;
       // latin1: the hashes are ASCII, and no byte can fail to decode.
       const text = (await readFile(file)).toString('latin1');
-      const hashes = new Set([...text.matchAll(BODY_REFERENCE)].map((m) => m[1] ?? ''));
+      const hashes = this.kinds.map(
+        ({ reference }) => new Set([...text.matchAll(reference)].map((m) => m[1] ?? '')),
+      );
       this.#scanned.set(file, { size: info.size, mtimeMs: info.mtimeMs, hashes });
       return hashes;
     } catch (error) {
-      if (isMissing(error)) return new Set(); // removed meanwhile: it refers to nothing now
+      if (isMissing(error)) return this.kinds.map(() => new Set()); // removed meanwhile
       throw error;
     }
   }

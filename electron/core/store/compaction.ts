@@ -5,8 +5,15 @@
 // beyond a few is removed, and so are journals and bodies that no kept copy needs any more.
 import { rm } from 'node:fs/promises';
 import type { Low } from 'lowdb';
-import { bodyHashesOf, BodyCollector } from './body-check';
+import {
+  BODY_REFERENCE,
+  bodyHashesOf,
+  ContentCollector,
+  ORIGINAL_REFERENCE,
+  originalHashesOf,
+} from './body-check';
 import type { BodyStore } from './bodies';
+import type { OriginalStore } from './originals';
 import type { ClosedJournal, JournalWriter } from './journal';
 import {
   dataFromState,
@@ -30,6 +37,7 @@ export interface CompactionConfig {
   backup: KeptCopy | undefined;
   restorePoints: KeptCopy[];
   bodies: BodyStore;
+  originals: OriginalStore;
   now: () => Date;
   afterMs: number;
   afterEntries: number;
@@ -52,7 +60,7 @@ export class Compactor {
   readonly #adapter: NotebookFileAdapter;
   /** lowdb loads with the first compaction: start-up doesn't need it (~15 ms to load). */
   #db: Promise<Low<NotebookData>> | undefined;
-  readonly #collector: BodyCollector;
+  readonly #collector: ContentCollector;
   #running: Promise<unknown> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #entries = 0;
@@ -73,7 +81,10 @@ export class Compactor {
     this.#adapter = new NotebookFileAdapter(paths.file, paths.backup, {
       beforeBackup: () => this.#retireBackup(),
     });
-    this.#collector = new BodyCollector(paths.dir, config.bodies);
+    this.#collector = new ContentCollector(paths.dir, [
+      { files: config.bodies, reference: BODY_REFERENCE },
+      { files: config.originals, reference: ORIGINAL_REFERENCE },
+    ]);
     this.#baseSeq = config.baseSeq;
     this.#fileExists = config.fileExists;
     this.#files = [...config.files];
@@ -136,7 +147,8 @@ export class Compactor {
     await this.#removeJournals();
     // Garbage is only garbage once the new file no longer refers to it; losing the race with a
     // removal that fails is harmless (the body is collected next time).
-    await this.#collector.collect(bodyHashesOf(this.state)).catch(() => undefined);
+    const inUse = [bodyHashesOf(this.state), originalHashesOf(this.state)];
+    await this.#collector.collect(inUse).catch(() => undefined);
   }
 
   /** Runs once the new file is verified: the .bak it is about to replace becomes a restore point. */

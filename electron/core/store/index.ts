@@ -161,8 +161,10 @@ export async function openNotebookStore(
       void (unreadable = await findUnreadableTexts(state, bodies, upgrading)),
   });
   const notices = [...recovered.notices];
+  const originals = new OriginalStore(paths.originals, paths.dir);
   const store = new JournaledStore(recovered.state, notices, paths, {
     bodies,
+    originals,
     now,
     lastSeq: recovered.lastSeq,
     unreadable,
@@ -174,6 +176,7 @@ export async function openNotebookStore(
       backup: recovered.backup,
       restorePoints: recovered.restorePoints,
       bodies,
+      originals,
       now,
       afterMs: options.compactAfterMs ?? 2000,
       afterEntries: options.compactAfterEntries ?? 1000,
@@ -225,6 +228,7 @@ class JournaledStore implements NotebookStore {
     parts: {
       journal: JournalWriter;
       bodies: BodyStore;
+      originals: OriginalStore;
       now: () => Date;
       lastSeq: number;
       unreadable: UnreadableText[];
@@ -234,7 +238,7 @@ class JournaledStore implements NotebookStore {
     this.dataDir = paths.dir;
     this.#journal = parts.journal;
     this.#bodies = parts.bodies;
-    this.#originals = new OriginalStore(paths.originals, paths.dir);
+    this.#originals = parts.originals;
     this.#now = parts.now;
     this.#seq = parts.lastSeq;
     for (const text of parts.unreadable) {

@@ -3,7 +3,7 @@
 // it again without the analyst finding it. Content-addressed and written once, like bodies.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { asStorageError, notFound } from '../errors';
 import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
@@ -14,6 +14,8 @@ const SLICE_BYTES = 256 * 1024;
 
 export class OriginalStore {
   readonly #writing = new Map<string, Promise<void>>();
+  /** Originals put in this run: a commit may be about to point at one, so none is collected. */
+  readonly putThisRun = new Set<string>();
   #folderReady = false;
 
   constructor(
@@ -27,6 +29,7 @@ export class OriginalStore {
    */
   async put(hash: string, bytes: Uint8Array): Promise<void> {
     if (!isHash(hash)) throw new Error('An original is stored under its sha-256.');
+    this.putThisRun.add(hash);
     let writing = this.#writing.get(hash);
     if (!writing) {
       writing = this.#ensureStored(hash, bytes).finally(() => this.#writing.delete(hash));
@@ -52,6 +55,22 @@ export class OriginalStore {
     }
     if (digest.digest('hex') !== hash) throw gone();
     return new Uint8Array(await readFile(this.#file(hash)));
+  }
+
+  /** The hashes of every original in the folder. */
+  async list(): Promise<string[]> {
+    try {
+      return (await readdir(this.dir)).filter(isHash);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  /** Removes an original no revision anywhere needs any more (see body-check.ts). */
+  async remove(hash: string): Promise<void> {
+    if (this.putThisRun.has(hash) || !isHash(hash)) return;
+    await rm(this.#file(hash), { force: true });
   }
 
   async #ensureStored(hash: string, bytes: Uint8Array): Promise<void> {

@@ -1,6 +1,7 @@
 // Article texts no revision needs any more are removed at compaction, and only those: a body stays
 // while anything in the folder still refers to it (the notebook, its .bak, a restore point, a
 // journal, a copy set aside) or while this run might still commit a reference to it.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,5 +132,50 @@ describe('bodies at compaction', () => {
     }
     expect(await referrers(hashOf(text))).toEqual([path.basename(setAside)]);
     expect(await bodyFiles()).toEqual([hashOf(text)]);
+  });
+});
+
+describe('originals at compaction', () => {
+  const originalFiles = async () => {
+    try {
+      return (await readdir(path.join(dir, 'originals'))).sort();
+    } catch {
+      return [];
+    }
+  };
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+  it('removes a deleted article’s original once nothing refers to it, and keeps the others', async () => {
+    const store = await openNotebookStore(dir, { ...manual, now });
+    const gone = article('a1');
+    const kept = article('a2', body('a2', 'Kept.'));
+    gone.revisions[0] = { ...gone.revisions[0]!, original: { hash: sha('one'), name: 'one.txt' } };
+    kept.revisions[0] = { ...kept.revisions[0]!, original: { hash: sha('two'), name: 'two.txt' } };
+    await store.putBody(body('a1'));
+    await store.putBody(body('a2', 'Kept.'));
+    await store.putOriginal(sha('one'), bytes('one'));
+    await store.putOriginal(sha('two'), bytes('two'));
+    await store.commit([put.article(gone), put.article(kept)]);
+    await store.compact();
+    await store.commit([remove('articles', 'a1')]);
+    // Put in this run: never collected in it, whatever refers to it.
+    for (let i = 0; i < 6; i++) {
+      await store.commit([put.tag(tag(`s${i}`))]);
+      await store.compact();
+    }
+    expect(await originalFiles()).toEqual([sha('one'), sha('two')].sort());
+    await store.close();
+
+    // By now the kept copies that named it have rolled over: the next run's first compaction
+    // takes it.
+    expect(await referrers(sha('one'))).toEqual([]);
+    expect(await referrers(sha('two'))).not.toEqual([]);
+    const later = await openNotebookStore(dir, { ...manual, now });
+    await later.commit([put.tag(tag('t'))]);
+    await later.compact();
+    expect(await originalFiles()).toEqual([sha('two')]);
+    expect(new TextDecoder().decode(await later.getOriginal(sha('two')))).toBe('two');
+    await later.close();
   });
 });
