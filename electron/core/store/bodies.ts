@@ -2,11 +2,12 @@
 // durably once, so saving an annotation never rewrites an article's text.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleBody, Block, Mark, Place } from '../../shared/model';
 import { asStorageError, newerVersion, UnreadableTextError } from '../errors';
-import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
+import { ContentFolder } from './content-folder';
+import { isMissing, writeFileDurably } from './durable-file';
 import { loadValidators, validators } from './schema-loader';
 
 /**
@@ -77,16 +78,19 @@ const isBodyHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
 export class BodyStore {
   /** Least recently used first (a Map keeps insertion order). */
   readonly #cache = new Map<string, ArticleBody>();
-  /** Two puts of the same body at once would share one temp file; the second waits instead. */
-  readonly #writing = new Map<string, Promise<void>>();
-  /** Bodies put in this run: a commit may be about to point at one, so none is ever collected. */
-  readonly putThisRun = new Set<string>();
-  #folderReady = false;
+  readonly #folder: ContentFolder;
 
   constructor(
     readonly dir: string,
     readonly parentDir: string,
-  ) {}
+  ) {
+    this.#folder = new ContentFolder(dir, parentDir);
+  }
+
+  /** Bodies put in this run: a commit may be about to point at one, so none is ever collected. */
+  get putThisRun(): ReadonlySet<string> {
+    return this.#folder.putThisRun;
+  }
 
   /**
    * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
@@ -94,13 +98,7 @@ export class BodyStore {
    */
   async put(input: ArticleBody | CanonicalBody): Promise<string> {
     const { hash, json, body } = 'json' in input ? input : canonicalBody(input);
-    this.putThisRun.add(hash);
-    let writing = this.#writing.get(hash);
-    if (!writing) {
-      writing = this.#ensureStored(hash, json).finally(() => this.#writing.delete(hash));
-      this.#writing.set(hash, writing);
-    }
-    await writing;
+    await this.#folder.put(hash, () => this.#ensureStored(hash, json));
     this.#remember(hash, freeze(body));
     return hash;
   }
@@ -174,17 +172,7 @@ export class BodyStore {
     } catch (error) {
       if (!isMissing(error)) throw asStorageError(error, true);
     }
-    // The folder's own entry must be durable too: synced once per run, in case an earlier run
-    // created the folder and was killed before syncing it.
-    if (!this.#folderReady) {
-      try {
-        await mkdir(this.dir, { recursive: true });
-        await syncDirectory(this.parentDir);
-      } catch (error) {
-        throw asStorageError(error);
-      }
-      this.#folderReady = true;
-    }
+    await this.#folder.ready();
     // Through a temp file: a body torn by a crash is never under its final name.
     try {
       await writeFileDurably(file, json);

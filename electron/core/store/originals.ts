@@ -3,25 +3,30 @@
 // it again without the analyst finding it. Content-addressed and written once, like bodies.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { asStorageError, notFound } from '../errors';
-import { isMissing, syncDirectory, writeFileDurably } from './durable-file';
+import { ContentFolder } from './content-folder';
+import { isMissing, writeFileDurably } from './durable-file';
 
 const isHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
 /** Bytes hashed between two turns of the event loop when an original is checked. */
 const SLICE_BYTES = 256 * 1024;
 
 export class OriginalStore {
-  readonly #writing = new Map<string, Promise<void>>();
-  /** Originals put in this run: a commit may be about to point at one, so none is collected. */
-  readonly putThisRun = new Set<string>();
-  #folderReady = false;
+  readonly #folder: ContentFolder;
 
   constructor(
     readonly dir: string,
     readonly parentDir: string,
-  ) {}
+  ) {
+    this.#folder = new ContentFolder(dir, parentDir);
+  }
+
+  /** Originals put in this run: a commit may be about to point at one, so none is collected. */
+  get putThisRun(): ReadonlySet<string> {
+    return this.#folder.putThisRun;
+  }
 
   /**
    * Stores `bytes` under `hash` (the sha-256 a core worker computed: hashing 50 MB here would
@@ -29,13 +34,7 @@ export class OriginalStore {
    */
   async put(hash: string, bytes: Uint8Array): Promise<void> {
     if (!isHash(hash)) throw new Error('An original is stored under its sha-256.');
-    this.putThisRun.add(hash);
-    let writing = this.#writing.get(hash);
-    if (!writing) {
-      writing = this.#ensureStored(hash, bytes).finally(() => this.#writing.delete(hash));
-      this.#writing.set(hash, writing);
-    }
-    await writing;
+    await this.#folder.put(hash, () => this.#ensureStored(hash, bytes));
   }
 
   /** The original's bytes, checked against their hash a slice at a time. */
@@ -80,12 +79,8 @@ export class OriginalStore {
     } catch (error) {
       if (!isMissing(error)) throw asStorageError(error, true);
     }
+    await this.#folder.ready();
     try {
-      if (!this.#folderReady) {
-        await mkdir(this.dir, { recursive: true });
-        await syncDirectory(this.parentDir);
-        this.#folderReady = true;
-      }
       await writeFileDurably(file, bytes);
     } catch (error) {
       throw asStorageError(error);
