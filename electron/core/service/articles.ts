@@ -19,7 +19,7 @@ import { badFile, NotebookError, notFound } from '../errors';
 import { baseName } from '../import/names';
 import type { Change, NotebookState } from '../store';
 import { WorkerStoppedError } from '../workers';
-import type { CanonicalBody } from '../store/bodies';
+import type { BodyFile } from '../store/bodies';
 import type { FileInput, ImportedArticle } from '../workers/tasks';
 import { packAnnotations, packedBody } from './article-view';
 import { isoNow, workersOf, type ServiceContext } from './context';
@@ -81,10 +81,10 @@ export function summarise(
   };
 }
 
-/** A new article's document: its body whole, or canonical already (made in a core worker). */
+/** A new article's document: its body whole, or its body file made already (in a core worker). */
 type NewDocument =
   | CanonicalDocument
-  | { doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>; body: CanonicalBody };
+  | { doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>; body: BodyFile };
 
 async function addArticle(
   ctx: ServiceContext,

@@ -42,10 +42,19 @@ export function canonicalBody(input: ArticleBody): CanonicalBody {
   return { hash: sha256(json), json, body };
 }
 
-/** A body, its canonical JSON and that JSON's sha-256: what a core worker hands over ready made. */
-export interface CanonicalBody {
+/**
+ * A body file ready to write: its canonical JSON and that JSON's sha-256. What a core worker hands
+ * over for a new import: a flat string costs the main thread nothing to receive or to keep, where
+ * the body's object tree (every block and mark an object) would be cloned, promoted and collected
+ * on the main thread, file after file of a batch.
+ */
+export interface BodyFile {
   hash: string;
   json: string;
+}
+
+/** A body file with the body itself: what an edit hands over, as the window reads it next. */
+export interface CanonicalBody extends BodyFile {
   body: ArticleBody;
 }
 
@@ -94,12 +103,14 @@ export class BodyStore {
 
   /**
    * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
-   * neither serialises nor hashes megabytes).
+   * neither serialises nor hashes megabytes). A body file without its body is not cached: it is
+   * read back, checked and parsed when first asked for.
    */
-  async put(input: ArticleBody | CanonicalBody): Promise<string> {
-    const { hash, json, body } = 'json' in input ? input : canonicalBody(input);
+  async put(input: ArticleBody | BodyFile | CanonicalBody): Promise<string> {
+    const { hash, json, body } =
+      'json' in input ? { body: undefined, ...input } : canonicalBody(input);
     await this.#folder.put(hash, () => this.#ensureStored(hash, json));
-    this.#remember(hash, freeze(body));
+    if (body) this.#remember(hash, freeze(body));
     return hash;
   }
 

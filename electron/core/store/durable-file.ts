@@ -37,7 +37,7 @@ export async function writeFileDurably(
   }
   const temp = tempPathFor(target);
   try {
-    const written = await writeAndSync(temp, content);
+    const written = await writeAndSync(temp, content, options.verify === true);
     if (options.verify) await verifyFile(temp, written);
     if (options.backupPath) {
       await options.beforeBackup?.();
@@ -54,25 +54,22 @@ export async function writeFileDurably(
 
 interface Written {
   size: number;
-  sha256: string;
+  /** Made only for a write that is read back (verify): hashing megabytes costs the main loop. */
+  sha256?: string;
 }
 
-/** Writes and syncs `file`; returns the size and sha-256 of the bytes written, for verifyFile. */
+/** Writes and syncs `file`; returns the size (and when `hashed`, the sha-256) of the bytes written. */
 async function writeAndSync(
   file: string,
   content: string | AsyncIterable<string> | Uint8Array,
+  hashed: boolean,
 ): Promise<Written> {
   const handle = await open(file, 'w');
-  const hash = createHash('sha256');
+  const hash = hashed ? createHash('sha256') : undefined;
   let size: number;
   try {
-    if (isBytes(content)) {
-      await handle.writeFile(content);
-      size = content.byteLength;
-    } else if (typeof content === 'string') {
-      await handle.writeFile(content, 'utf8');
-      hash.update(content, 'utf8');
-      size = Buffer.byteLength(content, 'utf8');
+    if (isBytes(content) || typeof content === 'string') {
+      size = await writeBytes(handle, content, hash);
     } else {
       size = await writeChunks(handle, content, hash);
     }
@@ -81,7 +78,7 @@ async function writeAndSync(
   } finally {
     await handle.close();
   }
-  return { size, sha256: hash.digest('hex') };
+  return { size, ...(hash && { sha256: hash.digest('hex') }) };
 }
 
 /**
@@ -112,18 +109,31 @@ async function verifyFile(file: string, written: Written): Promise<void> {
 /** Flush a big file as it is written, about this often (bytes). */
 const SYNC_EVERY = 1024 * 1024;
 
+/**
+ * Writes `content` at the handle's position and adds it to `hash`; returns its size in bytes. A
+ * string is encoded once, here, rather than once each by the write, the hash and the count.
+ */
+async function writeBytes(
+  handle: FileHandle,
+  content: string | Uint8Array,
+  hash: Hash | undefined,
+): Promise<number> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  // On a handle, writeFile continues from the current position (and retries short writes).
+  await handle.writeFile(bytes);
+  hash?.update(bytes);
+  return bytes.byteLength;
+}
+
 async function writeChunks(
   handle: FileHandle,
   chunks: AsyncIterable<string>,
-  hash: Hash,
+  hash: Hash | undefined,
 ): Promise<number> {
   let unsynced = 0;
   let size = 0;
   for await (const chunk of chunks) {
-    // On a handle, writeFile continues from the current position (and retries short writes).
-    await handle.writeFile(chunk, 'utf8');
-    hash.update(chunk, 'utf8');
-    const bytes = Buffer.byteLength(chunk, 'utf8');
+    const bytes = await writeBytes(handle, chunk, hash);
     unsynced += bytes;
     size += bytes;
     // One flush of many megabytes at the end would hold up every journal fdatasync meanwhile (the

@@ -6,7 +6,7 @@ import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
 import { findUnreadableTexts } from './body-check';
 import { isCanonicalAnnotation } from './fast-check';
-import { BodyStore, type CanonicalBody } from './bodies';
+import { BodyStore, type BodyFile, type CanonicalBody } from './bodies';
 import { OriginalStore } from './originals';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
@@ -41,7 +41,7 @@ export interface NotebookStore {
    * Store a body content-addressed (durably, if not already there); returns its hash. A body made
    * canonical already (bodies.ts canonicalBody, in a worker) is stored as it is.
    */
-  putBody(body: ArticleBody | CanonicalBody): Promise<string>;
+  putBody(body: ArticleBody | BodyFile | CanonicalBody): Promise<string>;
   /** Keep an imported file's bytes as original `hash` (their sha-256, made in a worker). */
   putOriginal(hash: string, bytes: Uint8Array): Promise<void>;
   /** An original's bytes, checked against their hash; NotebookError('not-found') if gone. */
@@ -332,7 +332,7 @@ class JournaledStore implements NotebookStore {
     return this.#originals.get(hash);
   }
 
-  async putBody(body: ArticleBody | CanonicalBody): Promise<string> {
+  async putBody(body: ArticleBody | BodyFile | CanonicalBody): Promise<string> {
     const hash = await this.#bodies.put(body);
     // Written again under its own address, the body that was missing is whole again.
     if (this.#unreadable.delete(hash)) this.#repaired.add(hash);

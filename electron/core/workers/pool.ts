@@ -14,7 +14,7 @@ import {
   type SideMessage,
   type ToWorker,
 } from './protocol';
-import { join, split } from './transport';
+import { join, split, transferOf } from './transport';
 
 export interface PoolOptions {
   /** The worker script (a bundle: workers can't load TypeScript sources). */
@@ -141,24 +141,30 @@ export class WorkerPool {
   }
 
   async #send(entry: PoolWorker, job: Job) {
-    const { skeleton, pieces } = split(job.input);
+    const { skeleton, pieces, transfer } = split(job.input);
     let slice = performance.now();
     for (const piece of pieces) {
       if (entry.job !== job) return;
-      entry.worker.postMessage({ kind: 'piece', job: job.id, piece } satisfies ToWorker);
+      entry.worker.postMessage(
+        { kind: 'piece', job: job.id, piece } satisfies ToWorker,
+        transferOf(piece),
+      );
       if (performance.now() - slice >= SLICE_MS) {
         await nextTurn();
         slice = performance.now();
       }
     }
     if (entry.job !== job) return;
-    entry.worker.postMessage({
-      kind: 'run',
-      job: job.id,
-      task: job.task,
-      skeleton,
-      pieceCount: pieces.length,
-    } satisfies ToWorker);
+    entry.worker.postMessage(
+      {
+        kind: 'run',
+        job: job.id,
+        task: job.task,
+        skeleton,
+        pieceCount: pieces.length,
+      } satisfies ToWorker,
+      transfer,
+    );
   }
 
   #onMessage(entry: PoolWorker, message: FromWorker) {

@@ -3,7 +3,7 @@
 // pool never sends a worker a second job before the first is answered.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { serialiseError, type FromWorker, type SideMessage, type ToWorker } from './protocol';
-import { join, split } from './transport';
+import { join, split, transferOf } from './transport';
 
 /** A task: plain data in, plain data out; `emit` hands something over before the end. */
 export type Task = (input: never, emit: (value: unknown) => void) => unknown;
@@ -15,10 +15,15 @@ export function serveTasks(tasks: Record<string, Task>): void {
   const pending = new Map<number, unknown[]>();
 
   const send = (kind: 'event' | 'done', job: number, value: unknown) => {
-    const { skeleton, pieces } = split(value);
+    const { skeleton, pieces, transfer } = split(value);
     // The pieces first: by the time the main thread sees this message, they are all waiting.
-    for (const piece of pieces) side.postMessage({ job, piece } satisfies SideMessage);
-    port.postMessage({ kind, job, skeleton, pieceCount: pieces.length } satisfies FromWorker);
+    for (const piece of pieces) {
+      side.postMessage({ job, piece } satisfies SideMessage, transferOf(piece));
+    }
+    port.postMessage(
+      { kind, job, skeleton, pieceCount: pieces.length } satisfies FromWorker,
+      transfer,
+    );
   };
 
   port.on('message', (message: ToWorker) => {

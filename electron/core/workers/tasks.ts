@@ -18,7 +18,7 @@ import { unpackAnnotations, type PackedAnnotations } from '../export/packed-anno
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
-import { canonicalBody, type CanonicalBody } from '../store/bodies';
+import { canonicalBody, type BodyFile, type CanonicalBody } from '../store/bodies';
 import { packPlacements, type PackedPlacements } from './placements';
 
 export interface FileInput {
@@ -55,7 +55,7 @@ async function importTask(input: FileInput): Promise<ImportedFile> {
  */
 export interface ImportedArticle extends Omit<ImportedFile, 'doc'> {
   doc: Omit<CanonicalDocument, 'text' | 'blocks' | 'marks' | 'places'>;
-  body: CanonicalBody;
+  body: BodyFile;
   originalHash: string;
 }
 
@@ -64,10 +64,11 @@ const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 async function importArticleTask(input: FileInput): Promise<ImportedArticle> {
   const { doc, ...imported } = await importTask(input);
   const { text, blocks, marks, places, ...rest } = doc;
+  const { hash, json } = canonicalBody({ text, blocks, marks, places });
   return {
     ...imported,
     doc: rest,
-    body: canonicalBody({ text, blocks, marks, places }),
+    body: { hash, json },
     originalHash: sha256Of(input.bytes),
   };
 }

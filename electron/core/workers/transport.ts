@@ -22,7 +22,16 @@ interface Placeholder {
 export interface Split {
   skeleton: unknown;
   pieces: unknown[];
+  /**
+   * The buffers of the byte copies split() made for the skeleton: theirs alone, so they are
+   * transferred with it rather than copied a second time (a piece's own: see transferOf).
+   */
+  transfer: ArrayBuffer[];
 }
+
+/** What to transfer with a piece: the buffer of a byte copy split() made, nothing else. */
+export const transferOf = (piece: unknown): ArrayBuffer[] =>
+  piece instanceof Uint8Array ? [piece.buffer as ArrayBuffer] : [];
 
 /** A copy of bytes [start, end) with a buffer of its own (a Buffer's slice() would be a view). */
 function copyBytes(bytes: Uint8Array, start: number, end: number): Uint8Array {
@@ -46,6 +55,7 @@ const isPlain = (value: object) => {
  */
 export function split(value: unknown): Split {
   const pieces: unknown[] = [];
+  const transfer: ArrayBuffer[] = [];
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       if (v.length <= PIECE_CHARS) return v;
@@ -54,7 +64,11 @@ export function split(value: unknown): Split {
       return { [PIECE]: 'string', first, count: pieces.length - first } satisfies Placeholder;
     }
     if (v instanceof Uint8Array) {
-      if (v.byteLength <= PIECE_BYTES) return copyBytes(v, 0, v.byteLength);
+      if (v.byteLength <= PIECE_BYTES) {
+        const copy = copyBytes(v, 0, v.byteLength);
+        transfer.push(copy.buffer as ArrayBuffer);
+        return copy;
+      }
       const first = pieces.length;
       for (let at = 0; at < v.byteLength; at += PIECE_BYTES) {
         pieces.push(copyBytes(v, at, Math.min(v.byteLength, at + PIECE_BYTES)));
@@ -74,7 +88,7 @@ export function split(value: unknown): Split {
     }
     return v;
   };
-  return { skeleton: walk(value), pieces };
+  return { skeleton: walk(value), pieces, transfer };
 }
 
 const isPlaceholder = (v: object): v is Placeholder =>

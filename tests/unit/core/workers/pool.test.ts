@@ -28,11 +28,19 @@ describe('WorkerPool', () => {
       annotations: Array.from({ length: 10_000 }, (_, i) => annotation(i)),
       text: 'Мир ə 🤝🏽 paragraph.\n\n'.repeat(150_000),
       bytes: new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => i % 256),
+      // Short enough to travel in the job's own message rather than in pieces.
+      shortBytes: new Uint8Array(1000).map((_, i) => i % 7),
     };
     const back = (await pool.run('echo', value)) as typeof value;
     // Compared as a whole where toEqual would walk millions of elements one by one.
     expect(back.text === value.text).toBe(true);
     expect(Buffer.from(back.bytes).equals(value.bytes)).toBe(true);
+    expect(Buffer.from(back.shortBytes).equals(value.shortBytes)).toBe(true);
+    // Copies are transferred, never the caller's own buffers: they are still whole here.
+    expect([value.bytes.byteLength, value.shortBytes.byteLength]).toEqual([
+      3 * 1024 * 1024 + 17,
+      1000,
+    ]);
     expect(JSON.stringify(back.annotations)).toBe(JSON.stringify(value.annotations));
   });
 
