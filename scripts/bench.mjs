@@ -17,11 +17,22 @@ await Promise.all([
     entryPoints: ['tests/bench/core/startup-child.ts'],
     outfile: 'out/bench/startup-child.js',
   }),
-  // What the start-up child loads: the core as the hosts load it, and the core's worker script
-  // (out/bench/core-worker.js, beside run.js too, so the bench's own calls use a real worker).
+  // The batch's own process; it loads the core's build below (see batch-child.ts).
   build({
     ...node,
-    entryPoints: ['electron/core/notebook.ts', 'electron/core/workers/core-worker.ts'],
+    entryPoints: ['tests/bench/core/batch-child.ts'],
+    outfile: 'out/bench/batch-child.js',
+  }),
+  // What the start-up and batch children load: the core as the hosts load it (and the dispatcher
+  // the window calls it through), and the core's worker script (out/bench/core-worker.js, beside
+  // run.js too, so the bench's own calls use a real worker).
+  build({
+    ...node,
+    entryPoints: [
+      'electron/core/notebook.ts',
+      'electron/core/dispatch.ts',
+      'electron/core/workers/core-worker.ts',
+    ],
     outdir: 'out/bench',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',

@@ -150,7 +150,7 @@ try {
   await runCase(
     'import batch',
     [[FORMAT_FIGURES.batch.name, 'ms', FORMAT_FIGURES.batch.budget, null]],
-    async () => benchBatch(await made(), notebook, root),
+    async () => benchBatch(await made(), notebook, root, outDir),
   );
 } finally {
   await closeCoreWorkers();

@@ -146,3 +146,21 @@ export async function blockingRun<T>(
   delay.disable();
   return { value, ms, maxBlockMs: Math.max(0, delay.max / 1e6 - BLOCK_RESOLUTION_MS) };
 }
+
+/** Every stretch over `overMs` in which a 1 ms timer could not run, with when it began. */
+export function watchStalls(overMs: number) {
+  const stalls: Array<{ at: number; ms: number }> = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - last - 1;
+    if (late > overMs) stalls.push({ at: last, ms: late });
+    last = now;
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stalls;
+    },
+  };
+}

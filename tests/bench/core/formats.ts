@@ -3,21 +3,26 @@
 // Word document, a 20-chapter EPUB book, and a batch of 200 mixed files. Each time runs from the
 // call to the article summary (the import is durable then), beside the main event loop's longest
 // block. The files are made once per bench run by the unit tests' own makers, outside every timing.
-import { rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
 import { openNotebook } from '../../../electron/core/notebook';
 import { closeCoreWorkers } from '../../../electron/core/workers';
-import type { ArticleFormat } from '../../../electron/shared/import-formats';
-import type { ArticleSummary } from '../../../electron/shared/model';
 import { makeDocx, makeEpub, makeOdt, prose } from '../../unit/core/import/formats/make-files';
 import { academicPaper, launchChromium, printPdf } from '../../unit/core/import/pdf/make-pdf';
 import { copyNotebook, type BenchNotebook } from '../data-dir';
 import { mulberry32 } from '../generate';
 import { generatePages } from '../pages';
 import { BLOCK_RESOLUTION_MS, benchLine, blockingRun, log, median, type BenchLine } from '../stats';
+import type { BatchChildResult, BatchManifest, BatchManifestFile } from './batch-child';
+import { importOne, type BenchFile } from './import-one';
+
+const execFileAsync = promisify(execFile);
 
 /** The figures, their budgets (ms) as issue 8 sets them, for the lines and run.ts's fallbacks. */
 export const FORMAT_FIGURES = {
@@ -41,13 +46,6 @@ const BATCH_EPUBS = [
   { chapters: 12, paragraphs: 25 },
   { chapters: 8, paragraphs: 15, version: 2 as const },
 ];
-
-interface BenchFile {
-  fileName: string;
-  bytes: Uint8Array;
-  /** What the article must come in as: a refused or misread file fails the case. */
-  format: Exclude<ArticleFormat, 'pasted'>;
-}
 
 export interface FormatFiles {
   /** Each case's files: one to warm up, then one per timed run, each an article of its own. */
@@ -202,17 +200,6 @@ function plainText(n: number): string {
   return `Interview ${n + 1}\n\n${own(n)}\n\n${turns.join('\n\n')}\n`;
 }
 
-/** Imports `file` as the window does, and checks it came in as what it is. */
-async function importOne(dispatch: Dispatch, file: BenchFile): Promise<ArticleSummary> {
-  const result = await dispatch('importFile', { fileName: file.fileName, bytes: file.bytes });
-  if (!result.ok) throw new Error(`import of ${file.fileName}: ${result.error.message}`);
-  const summary = result.value as ArticleSummary;
-  if (summary.format !== file.format) {
-    throw new Error(`${file.fileName} came in as ${summary.format}, not ${file.format}`);
-  }
-  return summary;
-}
-
 /** Opens a copy of the bench notebook for `use`, and removes it afterwards. */
 async function withNotebook<T>(
   notebook: BenchNotebook,
@@ -282,70 +269,96 @@ export async function benchFormat(
 /**
  * The batch, one file after another as the window sends them, on a warm worker (one file of
  * each kind imported first, unmeasured): files per second over the whole batch and the main
- * loop's longest block meanwhile, with the files during which the longest stalls began.
+ * loop's longest block meanwhile, with the files during which the longest stalls began. Run in a
+ * process of its own (batch-child.ts) that holds only what the app's main process holds: this
+ * one keeps the bench's generated data alive, and the collector's pauses would walk it too.
  */
 export async function benchBatch(
   files: FormatFiles,
   notebook: BenchNotebook,
   root: string,
+  outDir: string,
 ): Promise<BenchLine> {
   const { name, budget } = FORMAT_FIGURES.batch;
   const loadBefore = load();
   const idleBlockMs = await idleBlock();
-  let heapMB = 0;
-  const { run, spans, stalls } = await withNotebook(notebook, root, async (dispatch) => {
-    for (const f of files.batchWarmup) await importOne(dispatch, f);
-    heapMB = process.memoryUsage().heapUsed / 2 ** 20;
-    const spans: Array<{ file: BenchFile; start: number; ms: number }> = [];
-    const watch = watchStalls(8);
-    const run = await blockingRun(async () => {
-      for (const f of files.batch) {
-        const start = performance.now();
-        await importOne(dispatch, f);
-        spans.push({ file: f, start, ms: performance.now() - start });
-      }
-    });
-    return { run, spans, stalls: watch.stop() };
-  });
-  const filesPerSecond = files.batch.length / (run.ms / 1000);
+  const folder = await mkdtemp(path.join(root, 'batch-'));
+  const dataDir = await copyNotebook(notebook, root);
+  let child: BatchChildResult;
+  try {
+    const manifest: BatchManifest = {
+      warmup: await writeFiles(folder, 'warmup', files.batchWarmup),
+      batch: await writeFiles(folder, 'batch', files.batch),
+    };
+    const manifestPath = path.join(folder, 'manifest.json');
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [path.join(outDir, 'batch-child.js'), dataDir, manifestPath, outDir],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    child = JSON.parse(stdout.trim().split('\n').at(-1)!) as BatchChildResult;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const { spans, stalls } = child;
+  const filesPerSecond = files.batch.length / (child.ms / 1000);
   const byFormat: Record<string, number> = {};
   for (const format of Object.keys(BATCH_MIX)) {
     byFormat[format] = Number(
-      median(spans.filter((s) => s.file.format === format).map((s) => s.ms)).toFixed(1),
+      median(spans.filter((s) => s.format === format).map((s) => s.ms)).toFixed(1),
     );
   }
   const during = (at: number) =>
-    spans.find((s) => at >= s.start && at < s.start + s.ms)?.file.fileName ?? 'between files';
+    spans.find((s) => at >= s.start && at < s.start + s.ms)?.fileName ?? 'between files';
+  const overBudget = stalls.filter((s) => s.ms > budget).length;
   const longestStalls = stalls
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3)
     .map((s) => ({ ms: Number(s.ms.toFixed(1)), during: during(s.at) }));
   const loadAverage1m = [loadBefore, load()];
   log(
-    `batch: ${files.batch.length} files in ${(run.ms / 1000).toFixed(1)} s, ${filesPerSecond.toFixed(1)} files/s; main loop blocked <= ${run.maxBlockMs.toFixed(1)} ms (${longestStalls.map((s) => `${s.ms} ms in ${s.during}`).join(', ') || 'no stall over 8 ms'}; idle ${idleBlockMs.toFixed(1)} ms); load ${loadAverage1m.join(' -> ')}`,
+    `batch: ${files.batch.length} files in ${(child.ms / 1000).toFixed(1)} s, ${filesPerSecond.toFixed(1)} files/s; main loop blocked <= ${child.maxBlockMs.toFixed(1)} ms (${longestStalls.map((s) => `${s.ms} ms in ${s.during}`).join(', ') || 'no stall over 8 ms'}; ${overBudget} of ${stalls.length} stalls over 8 ms were over ${budget}; idle ${idleBlockMs.toFixed(1)} ms; main heap ${child.heapMB.toFixed(0)} MB); load ${loadAverage1m.join(' -> ')}`,
   );
   return benchLine({
     name,
-    median: run.maxBlockMs,
+    median: child.maxBlockMs,
     unit: 'ms',
     budget,
     baseline: null,
     // One batch: its longest block is one figure, over all 200 files.
     runs: 1,
     files: files.batch.length,
-    maxBlockMs: Number(run.maxBlockMs.toFixed(1)),
+    maxBlockMs: Number(child.maxBlockMs.toFixed(1)),
     filesPerSecond: Number(filesPerSecond.toFixed(2)),
-    batchMs: Number(run.ms.toFixed(0)),
+    batchMs: Number(child.ms.toFixed(0)),
     perFileMedianMs: byFormat,
     mix: BATCH_MIX,
     batchMB: Number(MB(files.batch).toFixed(2)),
     idleBlockMs: Number(idleBlockMs.toFixed(1)),
-    // The bench's own data (the 3 MB article, its 10k passages) is in it too: GC pauses scale with it.
-    mainHeapMB: Math.round(heapMB),
+    mainHeapMB: Math.round(child.heapMB),
     longestStalls,
+    stallsOver8Ms: stalls.length,
+    stallsOverBudget: overBudget,
     loadAverage1m,
-    note: `the figure is the longest block, not a median: monitorEventLoopDelay max (less its ${BLOCK_RESOLUTION_MS} ms tick) over the whole batch (idleBlockMs: the same over 2 s of doing nothing just before, the machine's noise); filesPerSecond = files / the batch's time, no budget; importFile through the dispatcher into a copy of the bench notebook, one file at a time, each file different in content; longestStalls says which file was importing when each of the three longest stalls (a 1 ms timer's) began`,
+    note: `the figure is the longest block, not a median: monitorEventLoopDelay max (less its ${BLOCK_RESOLUTION_MS} ms tick) over the whole batch (idleBlockMs: the same over 2 s of doing nothing just before, in the bench's process: the machine's noise); filesPerSecond = files / the batch's time, no budget; in a fresh Node process holding only the core and a copy of the bench notebook (batch-child.ts; mainHeapMB is its heap), each file read from disk as it comes and imported through the dispatcher's importFile, one at a time, each different in content; longestStalls says which file was importing when each of the three longest stalls (a 1 ms timer's) began`,
   });
+}
+
+/** Writes `files` into `folder`, each under a name of its own, for the batch's process. */
+async function writeFiles(
+  folder: string,
+  prefix: string,
+  files: BenchFile[],
+): Promise<BatchManifestFile[]> {
+  return Promise.all(
+    files.map(async ({ fileName, bytes, format }, i) => {
+      const file = path.join(folder, `${prefix}-${i}-${fileName}`);
+      await writeFile(file, bytes);
+      return { path: file, fileName, format };
+    }),
+  );
 }
 
 /**
@@ -355,22 +368,4 @@ export async function benchBatch(
 async function idleBlock(ms = 2000): Promise<number> {
   const { maxBlockMs } = await blockingRun(() => new Promise((resolve) => setTimeout(resolve, ms)));
   return maxBlockMs;
-}
-
-/** Every stretch over `overMs` in which a 1 ms timer could not run, with when it began. */
-function watchStalls(overMs: number) {
-  const stalls: Array<{ at: number; ms: number }> = [];
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const late = now - last - 1;
-    if (late > overMs) stalls.push({ at: last, ms: late });
-    last = now;
-  }, 1);
-  return {
-    stop() {
-      clearInterval(timer);
-      return stalls;
-    },
-  };
 }
