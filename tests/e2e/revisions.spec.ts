@@ -35,6 +35,19 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
   await annotate(page, DAMAGED, ['economy'], 'Sectors, **named**');
   await annotate(page, NUDGED, ['events'], 'How many events?');
 
+  // From the save on, the reader must never draw the old text again (it waits for the new one).
+  await page.evaluate(() => {
+    const seen = { oldText: false };
+    (window as unknown as { readerSawOldText: typeof seen }).readerSawOldText = seen;
+    new MutationObserver(() => {
+      const article = document.querySelector('[role="article"], article');
+      if (
+        !document.querySelector('#article-text') &&
+        article?.textContent?.includes('the food industry')
+      )
+        seen.oldText = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await editText(page, (text) =>
     text
       .replace('\n\n"Over the past', '\n\nA paragraph the analyst added.\n\n"Over the past')
@@ -46,6 +59,11 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
   ).toBeVisible();
   await expect(page.getByText('Revision 2 of 2')).toBeVisible();
   await expect(reader(page)).toContainText('A paragraph the analyst added.');
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { readerSawOldText: { oldText: boolean } }).readerSawOldText,
+    ),
+  ).toEqual({ oldText: false });
   await expect(page.getByRole('tab', { name: 'Review (2)' })).toHaveAttribute(
     'aria-selected',
     'true',

@@ -9,6 +9,9 @@ import { markEnd, markStart } from '../perf';
 import { articleViews } from './article-view';
 import { LatestRequest } from './latest';
 
+/** How long a saved revision may take to arrive by the core's change notice before it is read. */
+const NOTICE_GRACE_MS = 5000;
+
 export class OpenArticle {
   article = $state.raw<Article | null>(null);
   /** The article asked for could not be opened (its text is missing or damaged, say), and why. */
@@ -22,6 +25,8 @@ export class OpenArticle {
   /** An open() on its way: a retry of the unreadable article must not overtake it. */
   #opening = false;
   readonly #reloads = new LatestRequest();
+  /** Saves waiting for their revision to reach the reader (see #revisionShown). */
+  #shownWaiters: Array<() => void> = [];
 
   async open(id: string | null) {
     const current = this.#latest.next();
@@ -81,9 +86,41 @@ export class OpenArticle {
     } catch {
       // Deleted: the library moves on to another article.
       if (current()) this.article = null;
+      this.#wakeShownWaiters();
       return;
     }
     if (current() && this.article?.id === id) this.article = article;
+    this.#wakeShownWaiters();
+  }
+
+  #wakeShownWaiters() {
+    const waiters = this.#shownWaiters;
+    this.#shownWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /**
+   * Resolves once the reader holds revision `revision` of article `id` (or another article, or
+   * none): the core's change notice after every commit brings it (#reload). Without a notice in
+   * NOTICE_GRACE_MS (a lost event stream, say) the article is read once more here.
+   */
+  async #revisionShown(id: string, revision: number): Promise<void> {
+    const shown = () =>
+      this.article?.id !== id || (this.article.revisions.at(-1)?.number ?? 0) >= revision;
+    let waited = 0;
+    while (!shown()) {
+      const arrived = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), NOTICE_GRACE_MS);
+        this.#shownWaiters.push(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      if (!arrived && !shown()) {
+        if (++waited > 1) return;
+        await this.#reload(id);
+      }
+    }
   }
 
   /** Saves an article's memo (by id: the editor may outlive the article being open). */
@@ -99,10 +136,16 @@ export class OpenArticle {
     this.textDraft = null;
   }
 
-  /** Saves the edited text as a new revision; annotations are re-anchored by the core. */
+  /**
+   * Saves the edited text as a new revision; annotations are re-anchored by the core. The editor
+   * stays until the new revision is in the reader: closing it at once would draw the old text
+   * (a long article's every chunk and highlight) only to draw the new one a moment later.
+   */
   async saveText(): Promise<RevisionOutcome | undefined> {
     if (!this.article || this.textDraft === null) return undefined;
-    const outcome = await call('editArticle', { id: this.article.id, text: this.textDraft });
+    const { id } = this.article;
+    const outcome = await call('editArticle', { id, text: this.textDraft });
+    await this.#revisionShown(id, outcome.article.revision);
     this.textDraft = null;
     return outcome;
   }
