@@ -3,7 +3,8 @@
 // alone: the bytes are exactly what was written, and what they say is checked when the body is
 // read (bodies.ts get: a body only a newer app writes refuses that article with "update the app").
 // At compaction, bodies and originals nothing on disk refers to any more are removed.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnreadableText } from '../../shared/notices';
 import type { BodyStore } from './bodies';
@@ -61,12 +62,20 @@ export interface CollectedFiles {
 /** One kind of content-addressed file: where it is kept, and how a record on disk names one. */
 export interface CollectedKind {
   files: CollectedFiles;
-  /** Matches a reference in a notebook file or journal, the hash as group 1 (flag g). */
+  /**
+   * Matches a reference in a notebook file or journal, the hash as group 1 (flag g); never longer
+   * than REFERENCE_MAX_CHARS, as files are read a slice at a time.
+   */
   reference: RegExp;
 }
 
 export const BODY_REFERENCE = /"bodyHash":"([0-9a-f]{64})"/g;
-export const ORIGINAL_REFERENCE = /"original":\s*\{\s*"hash":\s*"([0-9a-f]{64})"/g;
+export const ORIGINAL_REFERENCE = /"original":\s{0,16}\{\s{0,16}"hash":\s{0,16}"([0-9a-f]{64})"/g;
+
+/** The longest reference either pattern matches, with room to spare. */
+const REFERENCE_MAX_CHARS = 256;
+/** Bytes scanned between two turns of the event loop (a 10 MB snapshot at once held it ~35 ms). */
+const SCAN_SLICE_BYTES = 256 * 1024;
 
 /**
  * Removes bodies and originals that no revision needs any more. "Needs" is read widely: the
@@ -119,16 +128,32 @@ export class ContentCollector {
       const info = await stat(file);
       const known = this.#scanned.get(file);
       if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.hashes;
-      // latin1: the hashes are ASCII, and no byte can fail to decode.
-      const text = (await readFile(file)).toString('latin1');
-      const hashes = this.kinds.map(
-        ({ reference }) => new Set([...text.matchAll(reference)].map((m) => m[1] ?? '')),
-      );
+      const hashes = await this.#scan(file);
       this.#scanned.set(file, { size: info.size, mtimeMs: info.mtimeMs, hashes });
       return hashes;
     } catch (error) {
       if (isMissing(error)) return this.kinds.map(() => new Set()); // removed meanwhile
       throw error;
     }
+  }
+
+  /**
+   * The hashes `file` refers to, by kind, read a slice at a time: each slice is searched with the
+   * end of the one before it in front, so a reference cut in two by a slice boundary is whole in
+   * the next search (a reference found twice is one entry in a set).
+   */
+  async #scan(file: string): Promise<Set<string>[]> {
+    const hashes = this.kinds.map(() => new Set<string>());
+    let carried = '';
+    // latin1: the hashes are ASCII, and no byte can fail to decode.
+    const stream = createReadStream(file, { encoding: 'latin1', highWaterMark: SCAN_SLICE_BYTES });
+    for await (const slice of stream as AsyncIterable<string>) {
+      const text = carried + slice;
+      this.kinds.forEach(({ reference }, i) => {
+        for (const match of text.matchAll(reference)) hashes[i]!.add(match[1] ?? '');
+      });
+      carried = text.slice(-REFERENCE_MAX_CHARS);
+    }
+    return hashes;
   }
 }

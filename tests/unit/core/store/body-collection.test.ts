@@ -135,6 +135,32 @@ describe('bodies at compaction', () => {
   });
 });
 
+describe('references read a slice at a time', () => {
+  it('finds a reference the slice boundary cuts in two', async () => {
+    const store = await openNotebookStore(dir, { ...manual, now });
+    const text = body('a1');
+    await store.putBody(text);
+    await store.commit([put.article(article('a1', text))]);
+    await store.compact();
+    await store.commit([remove('articles', 'a1')]);
+    await store.close();
+    // A copy set aside whose only mention of the text straddles the scanner's 256 KiB slices.
+    const reference = `"bodyHash":"${hashOf(text)}"`;
+    const cutAt = 256 * 1024 - 20;
+    const setAside = path.join(dir, 'notebook.corrupt-2024-05-01T09-00-00-000Z.json');
+    await writeFile(setAside, `${' '.repeat(cutAt)}${reference}${' '.repeat(1000)}`);
+
+    const later = await openNotebookStore(dir, { ...manual, now });
+    for (let i = 0; i < 8; i++) {
+      await later.commit([put.tag(tag(`t${i}`))]);
+      await later.compact();
+    }
+    expect(await referrers(hashOf(text))).toEqual([path.basename(setAside)]);
+    expect(await bodyFiles()).toEqual([hashOf(text)]);
+    await later.close();
+  });
+});
+
 describe('originals at compaction', () => {
   const originalFiles = async () => {
     try {
