@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotebookStore } from '../../../../electron/core/store';
+import { openNotebookStore, type NotebookStore } from '../../../../electron/core/store';
 import {
   article,
   body,
@@ -25,6 +25,14 @@ const manual = { compactAfterMs: 1e9, compactAfterEntries: 1e9 };
 let minute = 0;
 // Each compaction at its own minute, so restore points get distinct names.
 const now = () => new Date(Date.UTC(2024, 4, 1, 10, minute++));
+
+/** `times` compactions, each after a commit of its own: enough for kept copies to roll over. */
+async function compactTimes(store: NotebookStore, times: number) {
+  for (let i = 0; i < times; i++) {
+    await store.commit([put.tag(tag(`t${i}`))]);
+    await store.compact();
+  }
+}
 
 const bodyFiles = async () =>
   (await readdir(path.join(dir, 'bodies'))).map((name) => name.slice(0, 64)).sort();
@@ -87,10 +95,7 @@ describe('bodies at compaction', () => {
     await store.close();
 
     const later = await openNotebookStore(dir, { ...manual, now });
-    for (let i = 0; i < 8; i++) {
-      await later.commit([put.tag(tag(`t${i}`))]);
-      await later.compact();
-    }
+    await compactTimes(later, 8);
     expect(await bodyFiles()).toEqual([hashOf(first), hashOf(second)].sort());
     expect(await later.getBody(hashOf(first))).toEqual(first);
   });
@@ -126,10 +131,7 @@ describe('bodies at compaction', () => {
     await store.close();
 
     const later = await openNotebookStore(dir, { ...manual, now });
-    for (let i = 0; i < 8; i++) {
-      await later.commit([put.tag(tag(`t${i}`))]);
-      await later.compact();
-    }
+    await compactTimes(later, 8);
     expect(await referrers(hashOf(text))).toEqual([path.basename(setAside)]);
     expect(await bodyFiles()).toEqual([hashOf(text)]);
   });
@@ -151,10 +153,7 @@ describe('references read a slice at a time', () => {
     await writeFile(setAside, `${' '.repeat(cutAt)}${reference}${' '.repeat(1000)}`);
 
     const later = await openNotebookStore(dir, { ...manual, now });
-    for (let i = 0; i < 8; i++) {
-      await later.commit([put.tag(tag(`t${i}`))]);
-      await later.compact();
-    }
+    await compactTimes(later, 8);
     expect(await referrers(hashOf(text))).toEqual([path.basename(setAside)]);
     expect(await bodyFiles()).toEqual([hashOf(text)]);
     await later.close();
