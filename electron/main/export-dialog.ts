@@ -29,7 +29,7 @@ export function withSaveDialog(
       ? await dialog.showSaveDialog(window, options)
       : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
-    await writeFile(choice.filePath, file.content, 'utf8');
+    await writeFile(choice.filePath, file.bytes);
     return {
       kind: 'saved',
       path: choice.filePath,

@@ -248,10 +248,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const REFERENCE_FORMATS: readonly ExportFormat[] = ['csl-json', 'bibtex'];
 
 /** A rendered export, before a host decides where it goes. */
+/**
+ * An export as the host saves or downloads it: its bytes (UTF-8, made in a core worker), so a
+ * file of many megabytes crosses threads and processes as one block, never as a string the main
+ * thread must join, encode or escape.
+ */
 export interface ExportFile {
   fileName: string;
   mimeType: string;
-  content: string;
+  bytes: Uint8Array;
 }
 
 /** Limits the UI, the importers and the IPC schemas agree on. */

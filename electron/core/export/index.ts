@@ -1,6 +1,6 @@
 // Exporters: the chosen articles and annotations as Markdown, CSV (Excel, or long for R and pandas)
 // or W3C JSON-LD. Pure (no I/O, no clock): the service gathers, the host decides where files go.
-import type { ExportFile, ExportFormat } from '../../shared/model';
+import type { ExportFormat } from '../../shared/model';
 import { renderCsv } from './csv';
 import { renderLongCsv } from './csv-long';
 import { exportFileName } from './file-name';
@@ -35,13 +35,24 @@ const FORMATS: Record<ExportFormat, Format> = {
   bibtex: { ext: 'bib', mimeType: 'application/x-bibtex', render: renderBibtex },
 };
 
-export function renderExport(request: ExportRequest): ExportFile {
+/** An export as text: what the exporters make, before a core worker encodes it (ExportFile). */
+export interface RenderedExport {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+const leftOutLine = (titles: string[]) =>
+  `\n> Left out of this export, because their text could not be read: ${titles.map((t) => `“${t}”`).join(', ')}. Importing an article's original file again repairs it.\n`;
+
+export function renderExport(request: ExportRequest): RenderedExport {
   const format = FORMATS[request.format];
   const article = request.articles[0]?.article;
   const title = request.scope === 'article' && article ? article.title : 'notebook';
+  const leftOut = request.format === 'markdown' && request.leftOut?.length ? request.leftOut : [];
   return {
     fileName: exportFileName(title, request.scope, request.exportedAt, format.ext, format.variant),
     mimeType: format.mimeType,
-    content: format.render(request),
+    content: format.render(request) + (leftOut.length ? leftOutLine(leftOut) : ''),
   };
 }

@@ -23,4 +23,9 @@ export interface ExportRequest {
   tagFilter?: Tag[];
   /** Passed in, never read from the clock, so output is reproducible. */
   exportedAt: Date;
+  /**
+   * Titles of articles a notebook export had to leave out (their text could not be read).
+   * Markdown says so in a closing line; CSV and JSON-LD have no room for it (the outcome says it).
+   */
+  leftOut?: string[];
 }

@@ -10,9 +10,6 @@ import { currentRevision, findArticle, loadArticle } from './articles';
 import { timeSlicer, workersOf, type ServiceContext } from './context';
 import { findTag } from './tags';
 
-const leftOutLine = (titles: string[]) =>
-  `\n> Left out of this export, because their text could not be read: ${titles.map((t) => `“${t}”`).join(', ')}. Importing an article's original file again repairs it.\n`;
-
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes'> {
   const { state } = ctx.store;
   return {
@@ -61,11 +58,9 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         tags: [...state.tags.values()],
         ...(tagFilter && { tagFilter }),
         exportedAt: ctx.now(),
+        ...(leftOut.length > 0 && { leftOut }),
       });
-      if (leftOut.length === 0) return { kind: 'download', file };
-      // Markdown has room for a line saying so; CSV and JSON-LD don't, so the outcome says it.
-      if (format === 'markdown') file.content += leftOutLine(leftOut);
-      return { kind: 'download', file, leftOut };
+      return { kind: 'download', file, ...(leftOut.length > 0 && { leftOut }) };
     },
   };
 }

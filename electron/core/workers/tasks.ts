@@ -8,12 +8,10 @@ import {
   type ArticleBody,
   type CanonicalDocument,
   type ExportFile,
-  type ExportFormat,
-  type Tag,
 } from '../../shared/model';
 import { reanchor, type AnchorInput } from '../anchoring';
 import { conflict } from '../errors';
-import type { ExportedArticle } from '../export';
+import type { ExportedArticle, ExportRequest } from '../export';
 import { unpackAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
@@ -159,17 +157,13 @@ function followHeadline(title: string, before: ArticleBody, after: ArticleBody) 
   return title === cleanTitle(was) ? cleanTitle(now) : undefined;
 }
 
-export interface ExportInput {
-  format: ExportFormat;
-  scope: 'article' | 'notebook';
+/** An export request as it crosses to the worker (see ExportRequest). */
+export interface ExportInput extends Omit<ExportRequest, 'articles'> {
   /**
    * Annotations in any order, packed (a cheap clone): they are unpacked and put in reading order
    * here, off the main thread.
    */
   articles: Array<{ article: ExportedArticle; annotations: PackedAnnotations }>;
-  tags: Tag[];
-  tagFilter?: Tag[];
-  exportedAt: Date;
 }
 
 async function exportTask(input: ExportInput): Promise<ExportFile> {
@@ -179,7 +173,9 @@ async function exportTask(input: ExportInput): Promise<ExportFile> {
     article,
     annotations: unpackAnnotations(annotations).sort(compareReadingOrder),
   }));
-  return renderExport({ ...input, articles });
+  const { content, ...file } = renderExport({ ...input, articles });
+  // Encoded here, off the main thread, which then only passes the bytes on.
+  return { ...file, bytes: new TextEncoder().encode(content) };
 }
 
 export const CORE_TASKS = {

@@ -39,7 +39,7 @@ export async function benchExport(notebook: BenchNotebook, root: string): Promis
           maxBlockMs: block,
         } = await blockingRun(() => opened.handlers.exportNotes({ articleId: ARTICLE_ID, format }));
         if (value.kind !== 'download') throw new Error('the bench expects a download');
-        bytes = Buffer.byteLength(value.file.content);
+        bytes = value.file.bytes.byteLength;
         times.push(ms);
         maxBlockMs = Math.max(maxBlockMs, block);
       }

@@ -8,6 +8,7 @@ import { openNotebook, type Notebook } from '../../../electron/core/notebook';
 import { NotebookError } from '../../../electron/core/errors';
 import { TAG_PALETTE } from '../../../electron/shared/model';
 import { snapshotDir } from '../support/dir-snapshot';
+import { exportedText } from '../support/exported-text';
 
 const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
 let dir: string;
@@ -274,8 +275,8 @@ describe('export', () => {
     });
     expect(outcome.kind).toBe('download');
     if (outcome.kind !== 'download') return;
-    expect(outcome.file.content).toContain('tourism infrastructure');
-    expect(outcome.file.content).not.toContain('left out');
+    expect(exportedText(outcome.file)).toContain('tourism infrastructure');
+    expect(exportedText(outcome.file)).not.toContain('left out');
   });
 });
 

@@ -29,12 +29,9 @@ function pick(accept: string, how: { multiple?: boolean; folder?: boolean }): Pr
 }
 
 /** The browser host can't show a native save dialog: hand the file to the browser's downloads. */
-export function downloadFile(file: {
-  fileName: string;
-  mimeType: string;
-  content: string | Uint8Array<ArrayBuffer>;
-}) {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+export function downloadFile(file: { fileName: string; mimeType: string; bytes: Uint8Array }) {
+  // Copied into a buffer of its own: a Blob takes only an ArrayBuffer-backed view.
+  const url = URL.createObjectURL(new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

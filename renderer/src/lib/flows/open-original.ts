@@ -10,11 +10,7 @@ export async function openOriginal(articleId: string): Promise<void> {
   try {
     const outcome = await call('openOriginal', { id: articleId });
     if (outcome.kind === 'download') {
-      downloadFile({
-        fileName: outcome.fileName,
-        mimeType: outcome.mimeType,
-        content: new Uint8Array(outcome.bytes),
-      });
+      downloadFile(outcome);
     }
   } catch (error) {
     toasts.error(error);

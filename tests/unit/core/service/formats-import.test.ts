@@ -18,6 +18,7 @@ import {
 } from '../import/formats/make-files';
 import { flowPage, flowPrint, PAGE_TWO_PASSAGE } from '../import/pdf/pdf-pages';
 import { launchChromium, printPdf } from '../import/pdf/make-pdf';
+import { exportedText } from '../../support/exported-text';
 
 let dir: string;
 let notebook: Notebook;
@@ -66,7 +67,7 @@ describe('importing each format through the core', () => {
     expect(pagesOf(article.places, span)).toEqual({ first: '2', last: '2' });
     const outcome = await h().exportNotes({ articleId: summary.id, format: 'csv' });
     if (outcome.kind !== 'download') throw new Error('expected a download');
-    const rows = parseCsv(outcome.file.content, { bom: true, columns: true }) as Array<
+    const rows = parseCsv(exportedText(outcome.file), { bom: true, columns: true }) as Array<
       Record<string, string>
     >;
     expect(rows.find((r) => r['annotation_id'] === made.id)?.['page']).toBe('2');

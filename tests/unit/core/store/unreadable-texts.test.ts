@@ -9,6 +9,7 @@ import { createDispatcher } from '../../../../electron/core/dispatch';
 import { openNotebook, type Notebook } from '../../../../electron/core/notebook';
 import type { Startup } from '../../../../electron/shared/contract';
 import { makeTempDir } from '../../../fixtures/store/notebook-fixtures';
+import { exportedText } from '../../support/exported-text';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -92,7 +93,7 @@ describe.each([
     // The whole-notebook export leaves it out and says so, in the file and in the outcome.
     const markdown = await h().exportNotes({ format: 'markdown' });
     expect(markdown).toMatchObject({ kind: 'download', leftOut: [ports.title] });
-    const content = markdown.kind === 'download' ? markdown.file.content : '';
+    const content = markdown.kind === 'download' ? exportedText(markdown.file) : '';
     expect(content).toContain('Another article');
     expect(content).toContain(
       `Left out of this export, because their text could not be read: “${ports.title}”`,
