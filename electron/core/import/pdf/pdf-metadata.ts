@@ -2,7 +2,7 @@
 // the information dictionary, then a DOI printed on the first page. Only titles that are
 // titles count: "Microsoft Word - draft3.docx" or "untitled" are the tool talking.
 import { LIMITS } from '../../../shared/model';
-import { doiIn } from '../metadata-fields';
+import { doiIn, publishedDate } from '../metadata-fields';
 import type { FileMetadata } from '../file-metadata';
 import { webUrl } from '../safe-url';
 import type { XmpFields } from './pdf-page';
@@ -34,13 +34,16 @@ export function pdfMetadata(
     : splitAuthors(field('dc:creator') ?? infoText('Author') ?? '');
   if (authors.length > 0) metadata.authors = authors;
 
+  // Read as every format's dates are (metadata-fields.ts): ISO cut to the day, placeholders out.
   const published = [
     field('prism:publicationdate'),
     field('prism:coverdate'),
     field('dc:date'),
     pdfDate(infoText('CreationDate')),
-  ].find((d) => d !== undefined && d.length <= LIMITS.published);
-  if (published) metadata.published = isoDay(published);
+  ]
+    .map(publishedDate)
+    .find((d) => d !== undefined);
+  if (published) metadata.published = published;
 
   const publication = field('prism:publicationname');
   if (publication && publication.length <= MAX_PUBLICATION) metadata.publication = publication;
@@ -120,9 +123,4 @@ export function pdfDate(raw: string | undefined): string | undefined {
   const found = raw && /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(raw.trim());
   if (!found) return undefined;
   return [found[1], found[2], found[3]].filter(Boolean).join('-');
-}
-
-/** An ISO date-time cut to its day; anything else as given. */
-function isoDay(date: string): string {
-  return /^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date;
 }

@@ -62,6 +62,16 @@ describe('pdfMetadata', () => {
     expect(metadata).toMatchObject({ doi: '10.1234/j.x.2020', title: 'English Title' });
   });
 
+  it('reads dates as every format does: a placeholder year is no date, the next field is', () => {
+    // Office exports write year 1 (or Windows' 1601) for a date never set.
+    const metadata = pdfMetadata(
+      { CreationDate: 'D:20180102000000Z' },
+      xmp({ 'prism:publicationdate': '0001-01-01T00:00:00', 'dc:date': ' 2017-11 ' }),
+      '',
+    );
+    expect(metadata.published).toBe('2017-11');
+  });
+
   it('says nothing it was not told', () => {
     expect(pdfMetadata({ Title: 'untitled', Author: '  ' }, new Map(), '')).toEqual({});
   });
