@@ -10,7 +10,7 @@ import { BodyStore, type BodyFile, type CanonicalBody } from './bodies';
 import { OriginalStore } from './originals';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
-import { encodeEntry } from './journal-line';
+import { encodeEntryBytes } from './journal-line';
 import {
   applyChange,
   notebookPaths,
@@ -272,7 +272,7 @@ class JournaledStore implements NotebookStore {
       // Disk first: if the append fails, memory never saw the change.
       try {
         await this.#journal.append(
-          encodeEntry(seq, this.#now().toISOString(), `[${parts.join(',')}]`),
+          await encodeEntryBytes(seq, this.#now().toISOString(), parts),
           seq,
         );
       } catch (error) {

@@ -36,7 +36,7 @@ export class JournalWriter {
    * is cut back to where it was, so a rejected commit can't come back at the next start; if even
    * that fails, every later append is refused, as memory and disk may now disagree.
    */
-  async append(line: string, seq: number): Promise<void> {
+  async append(line: Uint8Array, seq: number): Promise<void> {
     if (this.#broken) throw this.#broken;
     // Opened lazily: a failure here (a folder in the way, no permission) has written nothing.
     this.#handle ??= await this.#openFile();
@@ -44,13 +44,13 @@ export class JournalWriter {
     const before = this.#size;
     try {
       // writeFile (unlike write) retries short writes; 'a' mode makes every write an append.
-      await handle.writeFile(line, 'utf8');
+      await handle.writeFile(line);
       await handle.datasync();
     } catch (error) {
       await this.#undo(handle, before);
       throw error;
     }
-    this.#size = before + Buffer.byteLength(line, 'utf8');
+    this.#size = before + line.byteLength;
     this.#lastSeq = seq;
   }
 
