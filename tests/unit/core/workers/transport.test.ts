@@ -35,6 +35,16 @@ describe('split and join', () => {
     expect(trip(value)).toEqual(value);
   });
 
+  it('puts back an array of more pieces than one concat takes, arrays inside it as elements', () => {
+    // Packed tuples and flat runs of numbers, as placements and annotations travel.
+    const numbers = Array.from({ length: PIECE_ITEMS * 1200 + 3 }, (_, i) => i % 9973);
+    const tuples = Array.from({ length: PIECE_ITEMS * 2 + 1 }, (_, i) => [i, [i + 1], 'ə']);
+    const back = trip({ numbers, tuples }) as { numbers: number[]; tuples: unknown[] };
+    expect(back.numbers.length).toBe(numbers.length);
+    expect(back.numbers.every((n, i) => n === numbers[i])).toBe(true);
+    expect(back.tuples).toEqual(tuples);
+  });
+
   it('keeps a surrogate pair cut between two pieces whole once joined', () => {
     const text = `${'a'.repeat(PIECE_CHARS - 1)}🤝${'b'.repeat(10)}`;
     expect(trip({ text })).toEqual({ text });
