@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { coveredLength, mergeSpans } from '../../../../electron/core/analysis/coded-spans';
 import { cooccurrence } from '../../../../electron/core/analysis/cooccurrence';
+import { tagCoverage } from '../../../../electron/core/analysis/coverage';
 import { tagFrequencies } from '../../../../electron/core/analysis/frequencies';
 import type { Annotation, AnchorState } from '../../../../electron/shared/model';
 
@@ -135,5 +136,27 @@ describe('co-occurrence', () => {
     );
     expect(result.cells).toEqual([]);
     expect(Object.fromEntries(result.diagonal)).toEqual({ A: 1, B: 1 });
+  });
+});
+
+describe('coverage along an article', () => {
+  it('gives each tag its runs in text order, tags as they first appear; orphans have none', () => {
+    const coverage = tagCoverage([
+      passage('a', 'one', [40, 50], ['B']),
+      passage('b', 'one', [0, 10], ['A']),
+      passage('c', 'one', [8, 20], ['A', 'B']),
+      passage('d', 'one', [0, 0], ['C'], 'orphaned'),
+    ]);
+    expect(coverage).toEqual([
+      { tagId: 'A', runs: [{ start: 0, end: 20 }], coveredChars: 20 },
+      {
+        tagId: 'B',
+        runs: [
+          { start: 8, end: 20 },
+          { start: 40, end: 50 },
+        ],
+        coveredChars: 22,
+      },
+    ]);
   });
 });
