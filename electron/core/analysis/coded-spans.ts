@@ -14,6 +14,9 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   return merged;
 }
 
-/** Characters (UTF-16 code units, the store's offsets) the spans cover together. */
-export const coveredLength = (spans: readonly Span[]): number =>
-  mergeSpans(spans).reduce((sum, s) => sum + s.end - s.start, 0);
+/** Characters (UTF-16 code units, the store's offsets) in runs that do not overlap. */
+export const runsLength = (runs: readonly Span[]): number =>
+  runs.reduce((sum, s) => sum + s.end - s.start, 0);
+
+/** Characters the spans cover together. */
+export const coveredLength = (spans: readonly Span[]): number => runsLength(mergeSpans(spans));

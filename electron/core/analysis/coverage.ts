@@ -1,7 +1,7 @@
 // Where each tag falls along one article: the runs of text its passages cover, in text order, as
 // the coverage strip draws them (overlapping passages of a tag make one run).
 import { currentSpan, type Annotation, type Span } from '../../shared/model';
-import { mergeSpans } from './coded-spans';
+import { mergeSpans, runsLength } from './coded-spans';
 
 export interface TagCoverage {
   tagId: string;
@@ -27,6 +27,6 @@ export function tagCoverage(annotations: readonly Annotation[]): TagCoverage[] {
     .sort(([, a], [, b]) => a.first - b.first)
     .map(([tagId, { spans }]) => {
       const runs = mergeSpans(spans);
-      return { tagId, runs, coveredChars: runs.reduce((n, r) => n + r.end - r.start, 0) };
+      return { tagId, runs, coveredChars: runsLength(runs) };
     });
 }
