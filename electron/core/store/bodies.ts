@@ -6,7 +6,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleBody, Block, Mark, Place } from '../../shared/model';
 import { asStorageError, newerVersion, UnreadableTextError } from '../errors';
-import { ContentFolder } from './content-folder';
+import { ContentFolder, HASH_SLICE_BYTES, isContentHash } from './content-folder';
 import { isMissing, writeFileDurably } from './durable-file';
 import { loadValidators, validators } from './schema-loader';
 
@@ -78,28 +78,9 @@ const CACHE_CHARS = 32 * 1024 * 1024;
 /** What a body file holds: the body as written, nothing, or other bytes. */
 export type BodyCheck = 'ok' | 'missing' | 'damaged';
 
-/** Bytes hashed between two turns of the event loop while verifying (~1 ms of work). */
-const SLICE_BYTES = 256 * 1024;
-
-/** The hash becomes a path, so anything but 64 hex digits is refused before touching the disk. */
-const isBodyHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
-
-export class BodyStore {
+export class BodyStore extends ContentFolder {
   /** Least recently used first (a Map keeps insertion order). */
   readonly #cache = new Map<string, ArticleBody>();
-  readonly #folder: ContentFolder;
-
-  constructor(
-    readonly dir: string,
-    readonly parentDir: string,
-  ) {
-    this.#folder = new ContentFolder(dir, parentDir);
-  }
-
-  /** Bodies put in this run: a commit may be about to point at one, so none is ever collected. */
-  get putThisRun(): ReadonlySet<string> {
-    return this.#folder.putThisRun;
-  }
 
   /**
    * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
@@ -109,7 +90,7 @@ export class BodyStore {
   async put(input: ArticleBody | BodyFile | CanonicalBody): Promise<string> {
     const { hash, json, body } =
       'json' in input ? { body: undefined, ...input } : canonicalBody(input);
-    await this.#folder.put(hash, () => this.#ensureStored(hash, json));
+    await this.putOnce(hash, () => this.#ensureStored(hash, json));
     if (body) this.#remember(hash, freeze(body));
     return hash;
   }
@@ -120,7 +101,7 @@ export class BodyStore {
       this.#remember(hash, cached);
       return cached;
     }
-    if (!isBodyHash(hash)) throw missingBody();
+    if (!isContentHash(hash)) throw missingBody();
     let bytes: Buffer;
     try {
       bytes = await readFile(this.#file(hash));
@@ -142,10 +123,12 @@ export class BodyStore {
    * bytes say (a body only a newer app writes, say) is decided when the body is read.
    */
   async verify(hash: string): Promise<BodyCheck> {
-    if (!isBodyHash(hash)) return 'missing';
+    if (!isContentHash(hash)) return 'missing';
     const digest = createHash('sha256');
     try {
-      for await (const chunk of createReadStream(this.#file(hash), { highWaterMark: SLICE_BYTES }))
+      for await (const chunk of createReadStream(this.#file(hash), {
+        highWaterMark: HASH_SLICE_BYTES,
+      }))
         digest.update(chunk as Buffer);
     } catch (error) {
       if (isMissing(error)) return 'missing';
@@ -168,7 +151,7 @@ export class BodyStore {
 
   /** Removes a body no revision anywhere needs any more (see body-check.ts). */
   async remove(hash: string): Promise<void> {
-    if (this.putThisRun.has(hash) || !isBodyHash(hash)) return;
+    if (this.putThisRun.has(hash) || !isContentHash(hash)) return;
     this.#cache.delete(hash);
     await rm(this.#file(hash), { force: true });
   }
@@ -183,7 +166,7 @@ export class BodyStore {
     } catch (error) {
       if (!isMissing(error)) throw asStorageError(error, true);
     }
-    await this.#folder.ready();
+    await this.ready();
     // Through a temp file: a body torn by a crash is never under its final name.
     try {
       await writeFileDurably(file, json);

@@ -1,9 +1,16 @@
-// What the content-addressed folders (bodies/, originals/) share: a file is written once per
-// hash at a time (two puts of the same content at once would share a temp file), the folder's
-// own entry is made durable once per run, and what this run put is never collected in it.
+// What the content-addressed folders (bodies/, originals/) share, as the base of their stores: a
+// file is written once per hash at a time (two puts of the same content at once would share a
+// temp file), the folder's own entry is made durable once per run, and what this run put is
+// never collected in it.
 import { mkdir } from 'node:fs/promises';
 import { asStorageError } from '../errors';
 import { syncDirectory } from './durable-file';
+
+/** A content hash becomes a path, so anything but 64 hex digits is refused before the disk. */
+export const isContentHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
+
+/** Bytes hashed between two turns of the event loop when a file is checked (~1 ms of work). */
+export const HASH_SLICE_BYTES = 256 * 1024;
 
 export class ContentFolder {
   /** Put in this run: a commit may be about to point at one, so none is ever collected. */
@@ -17,7 +24,7 @@ export class ContentFolder {
   ) {}
 
   /** Runs `store` for `hash`, or waits for the run of it already under way. */
-  put(hash: string, store: () => Promise<void>): Promise<void> {
+  protected putOnce(hash: string, store: () => Promise<void>): Promise<void> {
     this.putThisRun.add(hash);
     let writing = this.#writing.get(hash);
     if (!writing) {
@@ -31,7 +38,7 @@ export class ContentFolder {
    * Makes the folder exist durably, once per run: an earlier run may have created it and been
    * killed before syncing it.
    */
-  async ready(): Promise<void> {
+  protected async ready(): Promise<void> {
     if (this.#ready) return;
     try {
       await mkdir(this.dir, { recursive: true });

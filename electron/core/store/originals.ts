@@ -3,63 +3,49 @@
 // it again without the analyst finding it. Content-addressed and written once, like bodies.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { asStorageError, notFound } from '../errors';
-import { ContentFolder } from './content-folder';
+import { ContentFolder, HASH_SLICE_BYTES, isContentHash } from './content-folder';
 import { isMissing, writeFileDurably } from './durable-file';
 
-const isHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
-/** Bytes hashed between two turns of the event loop when an original is checked. */
-const SLICE_BYTES = 256 * 1024;
-
-export class OriginalStore {
-  readonly #folder: ContentFolder;
-
-  constructor(
-    readonly dir: string,
-    readonly parentDir: string,
-  ) {
-    this.#folder = new ContentFolder(dir, parentDir);
-  }
-
-  /** Originals put in this run: a commit may be about to point at one, so none is collected. */
-  get putThisRun(): ReadonlySet<string> {
-    return this.#folder.putThisRun;
-  }
-
+export class OriginalStore extends ContentFolder {
   /**
    * Stores `bytes` under `hash` (the sha-256 a core worker computed: hashing 50 MB here would
    * hold the event loop) unless a copy of that size is already there.
    */
   async put(hash: string, bytes: Uint8Array): Promise<void> {
-    if (!isHash(hash)) throw new Error('An original is stored under its sha-256.');
-    await this.#folder.put(hash, () => this.#ensureStored(hash, bytes));
+    if (!isContentHash(hash)) throw new Error('An original is stored under its sha-256.');
+    await this.putOnce(hash, () => this.#ensureStored(hash, bytes));
   }
 
-  /** The original's bytes, checked against their hash a slice at a time. */
+  /** The original's bytes, read once and checked against their hash a slice at a time. */
   async get(hash: string): Promise<Uint8Array> {
     const gone = () => notFound('The original file of this article');
-    if (!isHash(hash)) throw gone();
+    if (!isContentHash(hash)) throw gone();
     const digest = createHash('sha256');
+    const slices: Buffer[] = [];
     try {
       for await (const chunk of createReadStream(this.#file(hash), {
-        highWaterMark: SLICE_BYTES,
+        highWaterMark: HASH_SLICE_BYTES,
       })) {
         digest.update(chunk as Buffer);
+        slices.push(chunk as Buffer);
       }
     } catch (error) {
       if (isMissing(error)) throw gone();
       throw asStorageError(error, true);
     }
     if (digest.digest('hex') !== hash) throw gone();
-    return new Uint8Array(await readFile(this.#file(hash)));
+    const bytes = Buffer.concat(slices);
+    // A plain Uint8Array over the same memory: a Buffer would turn into {type, data} in JSON.
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** The hashes of every original in the folder. */
   async list(): Promise<string[]> {
     try {
-      return (await readdir(this.dir)).filter(isHash);
+      return (await readdir(this.dir)).filter(isContentHash);
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
@@ -68,7 +54,7 @@ export class OriginalStore {
 
   /** Removes an original no revision anywhere needs any more (see body-check.ts). */
   async remove(hash: string): Promise<void> {
-    if (this.putThisRun.has(hash) || !isHash(hash)) return;
+    if (this.putThisRun.has(hash) || !isContentHash(hash)) return;
     await rm(this.#file(hash), { force: true });
   }
 
@@ -79,7 +65,7 @@ export class OriginalStore {
     } catch (error) {
       if (!isMissing(error)) throw asStorageError(error, true);
     }
-    await this.#folder.ready();
+    await this.ready();
     try {
       await writeFileDurably(file, bytes);
     } catch (error) {
