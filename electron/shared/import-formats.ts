@@ -21,26 +21,59 @@ export type ImportFormat = Exclude<ArticleFormat, 'pasted'>;
 export const IMPORT_FORMATS: ReadonlyArray<{
   format: ImportFormat;
   label: string;
-  extensions: readonly string[];
+  /** Each file extension the format comes with, and the MIME type a file of it is handed over as. */
+  extensions: Readonly<Record<string, string>>;
 }> = [
-  { format: 'pdf', label: 'PDF', extensions: ['pdf'] },
-  { format: 'docx', label: 'Word document', extensions: ['docx'] },
-  { format: 'epub', label: 'EPUB book', extensions: ['epub'] },
-  { format: 'odt', label: 'OpenDocument text', extensions: ['odt'] },
+  { format: 'pdf', label: 'PDF', extensions: { pdf: 'application/pdf' } },
+  {
+    format: 'docx',
+    label: 'Word document',
+    extensions: { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  },
+  { format: 'epub', label: 'EPUB book', extensions: { epub: 'application/epub+zip' } },
+  {
+    format: 'odt',
+    label: 'OpenDocument text',
+    extensions: { odt: 'application/vnd.oasis.opendocument.text' },
+  },
   // Saved pages: as HTML, as XHTML, or as one file with its parts (Chrome's "Save as single file").
   {
     format: 'html',
     label: 'Web page',
-    extensions: ['html', 'htm', 'xhtml', 'xht', 'mhtml', 'mht'],
+    extensions: {
+      html: 'text/html',
+      htm: 'text/html',
+      xhtml: 'application/xhtml+xml',
+      xht: 'application/xhtml+xml',
+      mhtml: 'multipart/related',
+      mht: 'multipart/related',
+    },
   },
-  { format: 'text', label: 'Plain text', extensions: ['txt', 'text'] },
-  { format: 'markdown', label: 'Markdown', extensions: ['md', 'markdown'] },
+  { format: 'text', label: 'Plain text', extensions: { txt: 'text/plain', text: 'text/plain' } },
+  {
+    format: 'markdown',
+    label: 'Markdown',
+    extensions: { md: 'text/markdown', markdown: 'text/markdown' },
+  },
 ];
 
-/** For a file input's `accept`: ".txt,.text,.md,…". */
-export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(
-  ',',
+/** Every importable extension, lower-case, without its dot. */
+export const IMPORT_EXTENSIONS: readonly string[] = IMPORT_FORMATS.flatMap((f) =>
+  Object.keys(f.extensions),
 );
+
+/** The MIME type of a file by its name's extension (an original handed back, say). */
+export function importMimeType(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  for (const { extensions } of IMPORT_FORMATS) {
+    if (Object.hasOwn(extensions, ext)) return extensions[ext]!;
+  }
+  return 'application/octet-stream';
+}
+
+/** For a file input's `accept`: ".txt,.text,.md,…". */
+export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /** What can be imported, in words: "PDF, Word document, …, Plain text or Markdown". */
 export const IMPORT_KINDS_TEXT = (() => {

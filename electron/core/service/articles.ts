@@ -14,7 +14,7 @@ import {
 } from '../../shared/model';
 import type { ArticleView, Handlers } from '../../shared/contract';
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
-import type { TextEncodingName } from '../../shared/import-formats';
+import { importMimeType, type TextEncodingName } from '../../shared/import-formats';
 import { badFile, NotebookError, notFound } from '../errors';
 import { baseName } from '../import/names';
 import type { Change, NotebookState } from '../store';
@@ -202,24 +202,16 @@ function articleHolding(
   return undefined;
 }
 
-const MIME_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  epub: 'application/epub+zip',
-  odt: 'application/vnd.oasis.opendocument.text',
-  html: 'text/html',
-  htm: 'text/html',
-  xhtml: 'application/xhtml+xml',
-  mhtml: 'multipart/related',
-  mht: 'multipart/related',
-  md: 'text/markdown',
-  txt: 'text/plain',
-};
+/** The file the article's latest revision from a file was read from, if any. */
+export const latestOriginal = (record: ArticleRecord): OriginalFile | undefined =>
+  record.revisions.findLast((r) => r.original)?.original;
 
-function mimeTypeOf(name: string): string {
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  return MIME_TYPES[ext] ?? 'application/octet-stream';
-}
+/** Refuses an article that has no original: it was pasted, or written in the app. */
+export const noOriginal = () =>
+  new NotebookError(
+    'not-found',
+    'This article was not imported from a file (it was pasted or written here), so there is no original file to open or read again.',
+  );
 
 export function articleHandlers(
   ctx: ServiceContext,
@@ -304,18 +296,13 @@ export function articleHandlers(
 
     async openOriginal({ id }) {
       const record = findArticle(state, id);
-      const original = [...record.revisions].reverse().find((r) => r.original)?.original;
-      if (!original) {
-        throw new NotebookError(
-          'not-found',
-          'This article was not imported from a file (it was pasted or written here), so there is no original to open.',
-        );
-      }
+      const original = latestOriginal(record);
+      if (!original) throw noOriginal();
       const bytes = await store.getOriginal(original.hash);
       return {
         kind: 'download',
         fileName: original.name,
-        mimeType: mimeTypeOf(original.name),
+        mimeType: importMimeType(original.name),
         bytes,
       };
     },

@@ -14,10 +14,11 @@ import {
   currentRevision,
   findArticle,
   keepOriginal,
+  latestOriginal,
   loadArticle,
+  noOriginal,
   summarise,
 } from './articles';
-import { notFound } from '../errors';
 import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
 
 /** The article's annotations by the revision their selectors describe (one pass, no copying). */
@@ -174,10 +175,8 @@ export function revisionHandlers(
     // A better importer than the one that first read the file: the kept bytes, read again.
     async rereadOriginal({ id }) {
       const record = findArticle(state, id);
-      const original = [...record.revisions].reverse().find((r) => r.original)?.original;
-      if (!original) {
-        throw notFound('The original file of this article (it was pasted or written here)');
-      }
+      const original = latestOriginal(record);
+      if (!original) throw noOriginal();
       const bytes = await ctx.store.getOriginal(original.hash);
       return addRevision(
         ctx,

@@ -6,7 +6,7 @@
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
 import {
   IMPORT_ACCEPT,
-  IMPORT_FORMATS,
+  IMPORT_EXTENSIONS,
   type ImportPreview,
   type TextEncodingName,
 } from '../../../../electron/shared/import-formats';
@@ -60,7 +60,7 @@ export interface Batch {
   cancelled: boolean;
 }
 
-const IMPORTABLE = new Set(IMPORT_FORMATS.flatMap((f) => f.extensions));
+const IMPORTABLE = new Set(IMPORT_EXTENSIONS);
 const extensionOf = (name: string) =>
   name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
 
