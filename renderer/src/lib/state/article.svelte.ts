@@ -107,20 +107,18 @@ export class OpenArticle {
   async #revisionShown(id: string, revision: number): Promise<void> {
     const shown = () =>
       this.article?.id !== id || (this.article.revisions.at(-1)?.number ?? 0) >= revision;
-    let waited = 0;
-    while (!shown()) {
-      const arrived = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), NOTICE_GRACE_MS);
+    const deadline = performance.now() + NOTICE_GRACE_MS;
+    // Each reload wakes the waiters; only the one that brings the revision ends the wait.
+    while (!shown() && performance.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - performance.now());
         this.#shownWaiters.push(() => {
           clearTimeout(timer);
-          resolve(true);
+          resolve();
         });
       });
-      if (!arrived && !shown()) {
-        if (++waited > 1) return;
-        await this.#reload(id);
-      }
     }
+    if (!shown()) await this.#reload(id);
   }
 
   /** Saves an article's memo (by id: the editor may outlive the article being open). */
