@@ -34,6 +34,16 @@ async function compactTimes(store: NotebookStore, times: number) {
   }
 }
 
+/** An article imported, compacted into the notebook, then deleted: its text, no longer needed. */
+async function deletedArticleText(store: NotebookStore) {
+  const text = body('a1');
+  await store.putBody(text);
+  await store.commit([put.article(article('a1', text))]);
+  await store.compact();
+  await store.commit([remove('articles', 'a1')]);
+  return text;
+}
+
 const bodyFiles = async () =>
   (await readdir(path.join(dir, 'bodies'))).map((name) => name.slice(0, 64)).sort();
 
@@ -120,11 +130,7 @@ describe('bodies at compaction', () => {
 
   it('keeps a text only a copy set aside still refers to (the analyst may restore it)', async () => {
     const store = await openNotebookStore(dir, { ...manual, now });
-    const text = body('a1');
-    await store.putBody(text);
-    await store.commit([put.article(article('a1', text))]);
-    await store.compact();
-    await store.commit([remove('articles', 'a1')]);
+    const text = await deletedArticleText(store);
     await store.compact();
     const setAside = path.join(dir, 'notebook.corrupt-2024-05-01T09-00-00-000Z.json');
     await writeFile(setAside, await readFile(path.join(dir, 'notebook.json.bak')));
@@ -140,11 +146,7 @@ describe('bodies at compaction', () => {
 describe('references read a slice at a time', () => {
   it('finds a reference the slice boundary cuts in two', async () => {
     const store = await openNotebookStore(dir, { ...manual, now });
-    const text = body('a1');
-    await store.putBody(text);
-    await store.commit([put.article(article('a1', text))]);
-    await store.compact();
-    await store.commit([remove('articles', 'a1')]);
+    const text = await deletedArticleText(store);
     await store.close();
     // A copy set aside whose only mention of the text straddles the scanner's 256 KiB slices.
     const reference = `"bodyHash":"${hashOf(text)}"`;
