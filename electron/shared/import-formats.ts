@@ -62,10 +62,19 @@ export const IMPORT_EXTENSIONS: readonly string[] = IMPORT_FORMATS.flatMap((f) =
   Object.keys(f.extensions),
 );
 
+/** A file name's extension, lower-case, without its dot ("" when it has none). */
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+/** Whether a file's name says it is of a format the app imports. */
+export const hasImportExtension = (fileName: string): boolean =>
+  IMPORT_EXTENSIONS.includes(extensionOf(fileName));
+
 /** The MIME type of a file by its name's extension (an original handed back, say). */
 export function importMimeType(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  const ext = extensionOf(fileName);
   for (const { extensions } of IMPORT_FORMATS) {
     if (Object.hasOwn(extensions, ext)) return extensions[ext]!;
   }

@@ -344,7 +344,8 @@ class JournaledStore implements NotebookStore {
   }
 
   isUnreadable(hash: string): boolean {
-    return this.#unreadable.has(hash) && !this.#repaired.has(hash);
+    // A body written again is taken out of #unreadable (putBody), so this is all there is to ask.
+    return this.#unreadable.has(hash);
   }
 
   repairedBy(hash: string): ArticleRecord | undefined {

@@ -1,6 +1,8 @@
 // The one table of importable extensions gives each its MIME type, whatever the name's case.
 import { describe, expect, it } from 'vitest';
 import {
+  extensionOf,
+  hasImportExtension,
   IMPORT_ACCEPT,
   IMPORT_EXTENSIONS,
   importMimeType,
@@ -23,5 +25,14 @@ describe('import formats', () => {
   it('accepts exactly those extensions in the file picker', () => {
     expect(IMPORT_ACCEPT.split(',')).toEqual(IMPORT_EXTENSIONS.map((e) => `.${e}`));
     expect(IMPORT_EXTENSIONS).toContain('pdf');
+  });
+
+  it('reads a name’s extension whatever its case and dots; a folder walk keeps only articles', () => {
+    expect(extensionOf('Report v2.Final.DOCX')).toBe('docx');
+    expect(extensionOf('.hidden')).toBe('hidden');
+    expect(extensionOf('no-extension')).toBe('');
+    expect(hasImportExtension('Bakı qeydləri 🤝.MD')).toBe(true);
+    expect(hasImportExtension('figure.png')).toBe(false);
+    expect(hasImportExtension('pdf')).toBe(false);
   });
 });

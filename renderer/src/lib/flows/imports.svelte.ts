@@ -6,12 +6,12 @@
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
 import {
   IMPORT_ACCEPT,
-  IMPORT_EXTENSIONS,
+  hasImportExtension,
   type ImportPreview,
   type TextEncodingName,
 } from '../../../../electron/shared/import-formats';
 import { LIMITS, type ArticleSummary } from '../../../../electron/shared/model';
-import { ApiError, call } from '../api';
+import { ApiError, call, messageOf } from '../api';
 import type { Dropped } from '../files/dropped-files';
 import { pickFile, pickFiles, pickFolder } from '../files/pick-file';
 import { openArticle } from '../state/article.svelte';
@@ -60,10 +60,6 @@ export interface Batch {
   cancelled: boolean;
 }
 
-const IMPORTABLE = new Set(IMPORT_EXTENSIONS);
-const extensionOf = (name: string) =>
-  name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-
 class Imports {
   /** A file waiting for the analyst to confirm its encoding. */
   pending = $state.raw<PendingImport | null>(null);
@@ -103,15 +99,8 @@ class Imports {
       toasts.show('An import is already under way; wait for it or cancel it first.');
       return;
     }
-    const batch: Batch = {
-      total: files.length,
-      done: 0,
-      current: null,
-      results: [],
-      running: true,
-      cancelled: false,
-    };
-    this.batch = batch;
+    this.batch = { ...finishedBatch([]), total: files.length, done: 0, running: true };
+    // The state's own proxy, so each change below reaches the panel as it happens.
     const live = this.batch;
     let firstImported: ArticleSummary | undefined;
     for (const file of files) {
@@ -121,7 +110,7 @@ class Imports {
           status: 'skipped',
           message: 'Not imported: the import was cancelled.',
         });
-      } else if (options.onlyArticles && !IMPORTABLE.has(extensionOf(file.name))) {
+      } else if (options.onlyArticles && !hasImportExtension(file.name)) {
         live.results.push({
           name: file.name,
           status: 'skipped',
@@ -179,14 +168,7 @@ class Imports {
     } catch (error) {
       // Already in the notebook: the batch panel says where, and offers to import it anyway.
       if (error instanceof ApiError && error.duplicateOf) {
-        this.batch = {
-          total: 1,
-          done: 1,
-          current: null,
-          results: [duplicateResult(file, error)],
-          running: false,
-          cancelled: false,
-        };
+        this.batch = finishedBatch([duplicateResult(file, error)]);
         return;
       }
       toasts.error(error);
@@ -254,10 +236,19 @@ async function importOne(
   } catch (error) {
     if (error instanceof ApiError && error.duplicateOf)
       return { result: duplicateResult(file, error) };
-    const message = error instanceof Error ? error.message : String(error);
-    return { result: { name: file.name, status: 'refused', message } };
+    return { result: { name: file.name, status: 'refused', message: messageOf(error) } };
   }
 }
+
+/** A batch with nothing left to do: these results to show. */
+const finishedBatch = (results: BatchResult[]): Batch => ({
+  total: results.length,
+  done: results.length,
+  current: null,
+  results,
+  running: false,
+  cancelled: false,
+});
 
 function duplicateResult(file: File, error: ApiError): BatchResult {
   return {
