@@ -12,6 +12,7 @@ import { acquireLock, type NotebookLock } from './store/lock';
 import { loadValidators } from './store/schema-loader';
 import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
+import { analystHandlers, currentAnalyst, suggestedAnalystName } from './service/analysts';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
@@ -91,7 +92,12 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
 
   const handlers: Handlers = serialiseWrites(
     {
-      getStartup: async () => ({ notices }),
+      getStartup: async () => ({
+        notices,
+        ...(currentAnalyst(ctx) && { analyst: currentAnalyst(ctx) }),
+        suggestedAnalystName: suggestedAnalystName(),
+      }),
+      ...analystHandlers(ctx),
       ...articleHandlers(ctx),
       ...annotationHandlers(ctx),
       ...tagHandlers(ctx),
@@ -122,6 +128,8 @@ const READS = new Set<CallName>([
   'getArticle',
   'listAnnotations',
   'listTags',
+  'listCodebookLog',
+  'listAnalysts',
   'exportNotes',
   'listConflictedCopies',
 ]);

@@ -3,8 +3,10 @@
 // runtime checks of every input live beside the dispatcher (electron/core/schemas), which is
 // checked at compile time against the input types declared here.
 import type {
+  Analyst,
   Annotation,
   ArticleDetails,
+  CodebookEvent,
   CitationField,
   Article,
   ArticleRecord,
@@ -13,6 +15,7 @@ import type {
   ExportFormat,
   Span,
   Tag,
+  TagGuidanceFields,
   TagWithCount,
 } from './model';
 import type { CommandId } from './commands';
@@ -60,6 +63,10 @@ export interface Startup {
    * structured, so the renderer words them (renderer/src/lib/notices.ts).
    */
   notices: Notice[];
+  /** Who is coding in this notebook; absent until the first-run question is answered. */
+  analyst?: Analyst;
+  /** A name to offer when asking (the account's user name), so Enter alone answers. */
+  suggestedAnalystName: string;
 }
 
 /** Inputs are plain objects: an intersection spelled out, so it reads (and checks) as one shape. */
@@ -167,20 +174,61 @@ export interface Calls {
   /** The codebook, by name, with the number of annotations per tag. */
   listTags: Call<NoInput, TagWithCount[]>;
 
-  /** Add a tag to the codebook; the colour defaults to the next in the palette. */
-  createTag: Call<{ name: string; color?: string; description?: string }, Tag>;
+  /**
+   * Add a tag to the codebook, at the top or under `parentId`; the colour defaults to the next in
+   * the palette. Names are unique among siblings (ignoring case) and hold no `/`.
+   */
+  createTag: Call<
+    { name: string; parentId?: string; color?: string } & Partial<TagGuidanceFields>,
+    Tag
+  >;
 
-  /** Rename, recolour or describe a tag. Names stay unique, ignoring case. */
-  updateTag: Call<{ id: string; name?: string; color?: string; description?: string }, Tag>;
+  /**
+   * Rename, recolour, describe or move a tag (`parentId: null` moves it to the top). A move keeps
+   * its children and annotations with it; a tag can't move under itself or its own descendants.
+   */
+  updateTag: Call<
+    {
+      id: string;
+      name?: string;
+      color?: string;
+      parentId?: string | null;
+    } & Partial<TagGuidanceFields>,
+    Tag
+  >;
 
-  /** Move every annotation of `sourceId` to `targetId`, then delete the source tag. */
+  /**
+   * Move every annotation of `sourceId` to `targetId`, and the source's child tags under the
+   * target, then delete the source tag.
+   */
   mergeTags: Call<{ sourceId: string; targetId: string }, Tag>;
 
   /**
-   * Delete a tag. `keep`: its annotations stay, without this tag. `delete`: annotations whose only
-   * tag it is are deleted too; annotations with other tags just lose it.
+   * Make a new tag beside `id` (same parent and guidance) named `name`, and move the given
+   * annotations of `id` to it: one tag that turned out to be two.
    */
-  deleteTag: Call<{ id: string; annotations: 'keep' | 'delete' }, { deletedAnnotations: number }>;
+  splitTag: Call<{ id: string; name: string; annotationIds: string[] }, Tag>;
+
+  /**
+   * Delete a tag. Its child tags move up to its parent. `keep`: its annotations stay, without this
+   * tag. `delete`: annotations whose only tag it is are deleted too; others just lose it.
+   */
+  deleteTag: Call<
+    { id: string; annotations: 'keep' | 'delete' },
+    { deletedAnnotations: number; liftedChildren: number }
+  >;
+
+  /** The codebook's change log, oldest first. */
+  listCodebookLog: Call<NoInput, CodebookEvent[]>;
+
+  /** Everyone who has coded in this notebook. */
+  listAnalysts: Call<NoInput, Analyst[]>;
+
+  /**
+   * Say who is coding: the first time, this creates the notebook's analyst; afterwards it changes
+   * their name, initials or colour (the id stays, so their work stays theirs).
+   */
+  setAnalyst: Call<{ name: string; initials?: string; color?: string }, Analyst>;
 
   /** Export one article (or the whole notebook when articleId is absent), optionally only some tags. */
   exportNotes: Call<{ articleId?: string; format: ExportFormat; tagIds?: string[] }, ExportOutcome>;
@@ -245,7 +293,11 @@ export const CALL_NAMES = [
   'createTag',
   'updateTag',
   'mergeTags',
+  'splitTag',
   'deleteTag',
+  'listCodebookLog',
+  'listAnalysts',
+  'setAnalyst',
   'exportNotes',
   'listConflictedCopies',
   'bringInConflictedCopy',
@@ -288,6 +340,10 @@ export interface ChangeNotice {
   annotationArticles: string[];
   /** Tags put or deleted. */
   tags: string[];
+  /** The notebook's analysts or who is coding changed. */
+  analyst?: true;
+  /** The codebook's change log grew. */
+  codebookLog?: true;
 }
 
 /** What the preload exposes as `window.notebook` (and the browser host's bridge imitates). */

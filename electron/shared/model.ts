@@ -141,6 +141,9 @@ export interface ArticleRecord extends ArticleDetails {
   importedAt: string;
   /** The analyst's own Markdown note about the article, exported with it. */
   memo: string;
+  /** When the memo was last changed and by which analyst (absent before anyone did). */
+  memoUpdatedAt?: string;
+  memoUpdatedBy?: string;
   /** Oldest first; the last one is current. Old text is kept, never overwritten. */
   revisions: Revision[];
   /**
@@ -198,6 +201,10 @@ export interface Annotation {
   anchor: AnchorState;
   /** For moved and fuzzy annotations: where re-anchoring placed it in the current revision. */
   candidate?: Span;
+  /** The analyst who made it (an Analyst id); absent on annotations made before analysts were. */
+  createdBy?: string;
+  /** The analyst who last changed its tags or comment, when someone did. */
+  updatedBy?: string;
 }
 
 /** Where an annotation sits in the current revision, or null for an orphan. */
@@ -224,16 +231,123 @@ export const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLow
 
 export interface Tag {
   id: string;
+  /** Unique among its siblings (by tagKey); never contains TAG_PATH_SEPARATOR. */
   name: string;
   /** #rrggbb */
   color: string;
+  /** The definition: what the tag stands for. */
   description: string;
+  /** When to use it, when not to, and an example: the codebook's guidance for coders. */
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
+  /** The tag it sits under; absent at the top of the tree. */
+  parentId?: string;
   createdAt: string;
+  /** The analyst who created it, when one was known. */
+  createdBy?: string;
+}
+
+/** Between the names of a tag path typed in the tag field: `Economy/Energy`. */
+export const TAG_PATH_SEPARATOR = '/';
+
+/** The codebook's guidance fields, as the schemas and forms name them. */
+export const TAG_GUIDANCE = ['description', 'whenToUse', 'whenNotToUse', 'example'] as const;
+export type TagGuidance = (typeof TAG_GUIDANCE)[number];
+export type TagGuidanceFields = Pick<Tag, TagGuidance>;
+
+/** The tag's names from the top of the tree down to it; a cycle (damage) stops the walk. */
+export function tagPathOf(tag: Tag, byId: ReadonlyMap<string, Tag>): string[] {
+  const names = [tag.name];
+  const seen = new Set([tag.id]);
+  for (
+    let up = tag.parentId && byId.get(tag.parentId);
+    up;
+    up = up.parentId && byId.get(up.parentId)
+  ) {
+    if (seen.has(up.id)) break;
+    seen.add(up.id);
+    names.unshift(up.name);
+  }
+  return names;
+}
+
+export const joinTagPath = (names: readonly string[]) => names.join(TAG_PATH_SEPARATOR);
+
+/** A typed path's names, trimmed, empty segments dropped (`a//b/` is `a/b`). */
+export const splitTagPath = (typed: string) =>
+  typed
+    .split(TAG_PATH_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/**
+ * Who is coding: asked once on first run, editable in settings. Records name analysts by id, so
+ * a renamed analyst stays the author of everything they did.
+ */
+export interface Analyst {
+  id: string;
+  name: string;
+  /** Up to four letters, shown where a name would not fit. */
+  initials: string;
+  /** #rrggbb */
+  color: string;
+  createdAt: string;
+}
+
+/** The initials a name suggests: the first letter of its first and last words. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return '';
+  const first = [...words[0]!][0]!;
+  const last = words.length > 1 ? [...words[words.length - 1]!][0]! : '';
+  return (first + last).toLocaleUpperCase();
+}
+
+/** What happened to the codebook, for its change log. */
+export const CODEBOOK_OPERATIONS = [
+  'create',
+  'rename',
+  'move',
+  'merge',
+  'split',
+  'recolour',
+  'describe',
+  'delete',
+] as const;
+export type CodebookOperation = (typeof CODEBOOK_OPERATIONS)[number];
+
+/**
+ * One entry of the codebook's change log. Paths are written as they were at the time, so the log
+ * still reads after the tags are renamed, moved or gone.
+ */
+export interface CodebookEvent {
+  id: string;
+  at: string;
+  /** The analyst, when one was known. */
+  by?: string;
+  operation: CodebookOperation;
+  tagId: string;
+  /** The tag's path when it happened (before a rename, move or delete). */
+  path: string;
+  /** rename: the new name; move: the new parent's path ('' for the top); recolour: the colour. */
+  to?: string;
+  /** merge: the tag merged into; split: the tag made from it. */
+  other?: { tagId: string; path: string };
+  /** How many annotations it changed (merge, split, delete) or deleted (delete with passages). */
+  annotations?: number;
+  deletedAnnotations?: number;
+  /** delete: the child tags lifted to the deleted tag's parent; merge: moved under the target. */
+  children?: number;
 }
 
 export interface TagWithCount extends Tag {
   /** Annotations that have this tag. */
   count: number;
+  /** Annotations that have this tag or one below it, each counted once: the tree's roll-up. */
+  total: number;
+  /** Its names from the top of the tree down, joined: `Economy/Energy`. */
+  path: string;
   /** Annotations whose only tag this is: the ones deleting the tag with their annotations removes. */
   onlyTag: number;
 }
@@ -264,6 +378,10 @@ export const LIMITS = {
   importBytes: 50 * 1024 * 1024,
   tagName: 80,
   tagDescription: 2000,
+  /** How deep the codebook may nest: deeper trees are unreadable in every tool we know. */
+  tagDepth: 8,
+  analystName: 100,
+  analystInitials: 4,
   comment: 100_000,
   memo: 1_000_000,
   title: 500,

@@ -50,6 +50,9 @@ export function benchRecords(data: BenchData, bodyHash = bodyHashOf(data.body)):
     name,
     color: TAG_PALETTE[i % TAG_PALETTE.length]!,
     description: i % 3 === 0 ? `Passages about ${name}.` : '',
+    whenToUse: '',
+    whenNotToUse: '',
+    example: '',
     createdAt: stamp(1 + i),
   }));
   const annotations: Annotation[] = data.passages.map((p, i) => ({

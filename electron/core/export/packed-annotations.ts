@@ -28,7 +28,9 @@ type PackedField =
   | 'createdAt'
   | 'updatedAt'
   | 'anchor'
-  | 'candidate';
+  | 'candidate'
+  | 'createdBy'
+  | 'updatedBy';
 const _everyField: Record<Exclude<keyof Annotation, PackedField>, never> = {};
 void _everyField;
 
@@ -51,8 +53,8 @@ export async function packAnnotations(
     return at;
   };
   // Written straight into a typed array: pushing onto a plain array and copying it costs as much
-  // again. An annotation without tags has 10 numbers (12 with a candidate), one more a tag.
-  let numbers = new Float64Array(annotations.length * 12);
+  // again. An annotation without tags has 12 numbers (14 with a candidate), one more a tag.
+  let numbers = new Float64Array(annotations.length * PER_ANNOTATION);
   let n = 0;
   const strings: string[] = [];
   for (let i = 0; i < annotations.length; i++) {
@@ -62,8 +64,10 @@ export async function packAnnotations(
     const anchor = ANCHOR_STATES.indexOf(a.anchor);
     if (anchor === -1) throw new Error(`An annotation has an unknown anchor state: ${a.anchor}.`);
     const same = a.updatedAt === a.createdAt;
-    if (n + 12 + a.tagIds.length > numbers.length) {
-      const grown = new Float64Array(Math.max(numbers.length * 2, n + 12 + a.tagIds.length));
+    if (n + PER_ANNOTATION + a.tagIds.length > numbers.length) {
+      const grown = new Float64Array(
+        Math.max(numbers.length * 2, n + PER_ANNOTATION + a.tagIds.length),
+      );
       grown.set(numbers.subarray(0, n));
       numbers = grown;
     }
@@ -80,6 +84,9 @@ export async function packAnnotations(
       numbers[n++] = 0;
     }
     numbers[n++] = same ? 1 : 0;
+    // The analysts are words too (a few ids, repeated), numbered from 1: 0 is "none recorded".
+    numbers[n++] = a.createdBy === undefined ? 0 : word(a.createdBy) + 1;
+    numbers[n++] = a.updatedBy === undefined ? 0 : word(a.updatedBy) + 1;
     numbers[n++] = a.tagIds.length;
     for (const id of a.tagIds) numbers[n++] = word(id);
     strings.push(a.id, quote.exact, quote.prefix, quote.suffix, a.comment, a.createdAt);
@@ -87,6 +94,9 @@ export async function packAnnotations(
   }
   return { count: annotations.length, words, numbers: numbers.slice(0, n), strings };
 }
+
+/** Numbers of an annotation without tags, with a candidate: the most one takes before its tags. */
+const PER_ANNOTATION = 14;
 
 const NEVER_DUE = { due: () => false, pause: () => Promise.resolve() };
 
@@ -104,6 +114,8 @@ export function unpackAnnotations(packed: PackedAnnotations): Annotation[] {
     const end = numbers[n++]!;
     const candidate = numbers[n++] === 1 ? { start: numbers[n++]!, end: numbers[n++]! } : undefined;
     const same = numbers[n++] === 1;
+    const createdBy = numbers[n++]!;
+    const updatedBy = numbers[n++]!;
     const tagIds: string[] = [];
     for (let t = numbers[n++]!; t > 0; t--) tagIds.push(words[numbers[n++]!]!);
     const id = strings[s++]!;
@@ -128,6 +140,8 @@ export function unpackAnnotations(packed: PackedAnnotations): Annotation[] {
       anchor,
     };
     if (candidate) annotation.candidate = candidate;
+    if (createdBy > 0) annotation.createdBy = words[createdBy - 1]!;
+    if (updatedBy > 0) annotation.updatedBy = words[updatedBy - 1]!;
     out.push(annotation);
   }
   if (n !== numbers.length || s !== strings.length) {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { bareDoi, webAddress } from '../../shared/citation';
 import type { CallInput, CallName } from '../../shared/contract';
 import { TEXT_ENCODINGS } from '../../shared/import-formats';
-import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS } from '../../shared/model';
+import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS, TAG_PATH_SEPARATOR } from '../../shared/model';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const offset = z.number().int().min(0);
@@ -18,6 +18,33 @@ const tagName = z
   .max(LIMITS.tagName)
   .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
     message: 'a tag name is one line, without control characters',
+  });
+/** A tag's own name: one line, and no "/" (it separates the names of a path). */
+const ownTagName = tagName.refine((name) => !name.includes(TAG_PATH_SEPARATOR), {
+  message: 'a tag’s name can’t hold “/”: it separates the names of a path',
+});
+/** What the tag field takes: a name, or a path of names (`Economy/Energy`). */
+const typedTag = z
+  .string()
+  .trim()
+  .min(1, 'a tag needs a name')
+  .max((LIMITS.tagName + 1) * LIMITS.tagDepth)
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
+    message: 'a tag name is one line, without control characters',
+  });
+const guidance = {
+  description: z.string().max(LIMITS.tagDescription).optional(),
+  whenToUse: z.string().max(LIMITS.tagDescription).optional(),
+  whenNotToUse: z.string().max(LIMITS.tagDescription).optional(),
+  example: z.string().max(LIMITS.tagDescription).optional(),
+};
+const analystName = z
+  .string()
+  .trim()
+  .min(1, 'say who is coding: a name')
+  .max(LIMITS.analystName)
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
+    message: 'a name is one line, without control characters',
   });
 const comment = z.string().max(LIMITS.comment);
 const isoDate = z.string().max(40);
@@ -60,6 +87,8 @@ const annotation = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   anchor: z.enum(ANCHOR_STATES),
+  createdBy: id.optional(),
+  updatedBy: id.optional(),
 });
 
 const oneLine = (max: number) =>
@@ -122,30 +151,49 @@ export const inputSchemas = {
     articleId: id,
     start: offset,
     end: offset,
-    tagNames: z.array(tagName).max(100),
+    tagNames: z.array(typedTag).max(100),
     comment,
   }),
-  updateAnnotation: z.object({ id, tagNames: z.array(tagName).max(100), comment }),
+  updateAnnotation: z.object({ id, tagNames: z.array(typedTag).max(100), comment }),
   deleteAnnotation: z.object({ id }),
   restoreAnnotation: z.object({ annotation }),
   acceptPlacement: z.object({ id }),
   reattachAnnotation: z.object({ id, start: offset, end: offset }),
   listTags: none,
   createTag: z.object({
-    name: tagName,
+    name: ownTagName,
+    parentId: id.optional(),
     color: color.optional(),
-    description: z.string().max(LIMITS.tagDescription).optional(),
+    ...guidance,
   }),
   updateTag: z.object({
     id,
-    name: tagName.optional(),
+    name: ownTagName.optional(),
     color: color.optional(),
-    description: z.string().max(LIMITS.tagDescription).optional(),
+    parentId: id.nullable().optional(),
+    ...guidance,
   }),
   mergeTags: z
     .object({ sourceId: id, targetId: id })
     .refine((v) => v.sourceId !== v.targetId, 'a tag cannot be merged into itself'),
+  splitTag: z.object({
+    id,
+    name: ownTagName,
+    annotationIds: z.array(id).min(1, 'choose the annotations that go to the new tag').max(100_000),
+  }),
   deleteTag: z.object({ id, annotations: z.enum(['keep', 'delete']) }),
+  listCodebookLog: none,
+  listAnalysts: none,
+  setAnalyst: z.object({
+    name: analystName,
+    initials: z
+      .string()
+      .trim()
+      .min(1, 'initials need a letter')
+      .max(LIMITS.analystInitials)
+      .optional(),
+    color: color.optional(),
+  }),
   exportNotes: z.object({
     articleId: id.optional(),
     format: z.enum(EXPORT_FORMATS),

@@ -9,6 +9,7 @@ import type { Change, NotebookState } from '../store';
 import { currentRevision, findArticle, loadArticleById } from './articles';
 import { isoNow, type ServiceContext } from './context';
 import { resolveTagNames } from './tags';
+import { createdByNow, currentAnalystId } from './analysts';
 
 function findAnnotation(state: NotebookState, id: string): Annotation {
   const annotation = state.annotations.get(id);
@@ -86,6 +87,7 @@ export function annotationHandlers(
         createdAt: stamp,
         updatedAt: stamp,
         anchor: 'anchored',
+        ...createdByNow(ctx),
       };
       await store.commit([...changes, put(annotation)]);
       return annotation;
@@ -94,7 +96,14 @@ export function annotationHandlers(
     async updateAnnotation({ id, tagNames, comment }) {
       const annotation = findAnnotation(state, id);
       const { tagIds, changes } = resolveTagNames(ctx, tagNames);
-      const updated: Annotation = { ...annotation, tagIds, comment, updatedAt: isoNow(ctx) };
+      const by = currentAnalystId(ctx);
+      const updated: Annotation = {
+        ...annotation,
+        tagIds,
+        comment,
+        updatedAt: isoNow(ctx),
+        ...(by !== undefined && { updatedBy: by }),
+      };
       await store.commit([...changes, put(updated)]);
       return updated;
     },

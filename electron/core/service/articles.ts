@@ -23,6 +23,7 @@ import type { BodyFile } from '../store/bodies';
 import type { FileInput, ImportedArticle } from '../workers/tasks';
 import { packAnnotations, packedBody } from './article-view';
 import { isoNow, workersOf, type ServiceContext } from './context';
+import { currentAnalystId } from './analysts';
 
 export function findArticle(state: NotebookState, id: string): ArticleRecord {
   const article = state.articles.get(id);
@@ -339,7 +340,14 @@ export function articleHandlers(
 
     async setMemo({ articleId, memo }) {
       const record = findArticle(state, articleId);
-      await store.commit([{ kind: 'put', collection: 'articles', record: { ...record, memo } }]);
+      const by = currentAnalystId(ctx);
+      const updated: ArticleRecord = {
+        ...record,
+        memo,
+        memoUpdatedAt: isoNow(ctx),
+        ...(by !== undefined && { memoUpdatedBy: by }),
+      };
+      await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
       return { memo };
     },
   };

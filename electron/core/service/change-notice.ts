@@ -7,8 +7,21 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
   const annotations = new Set<string>();
   const annotationArticles = new Set<string>();
   const tags = new Set<string>();
+  let analyst = false;
+  let codebookLog = false;
   for (const change of changes) {
-    if (change.kind === 'meta') continue;
+    if (change.kind === 'meta') {
+      if (change.key === 'analystId') analyst = true;
+      continue;
+    }
+    if (change.collection === 'analysts') {
+      analyst = true;
+      continue;
+    }
+    if (change.collection === 'codebookLog') {
+      codebookLog = true;
+      continue;
+    }
     const id = change.kind === 'put' ? change.record.id : change.id;
     if (change.collection === 'articles') articles.add(id);
     else if (change.collection === 'tags') tags.add(id);
@@ -20,11 +33,13 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
   for (const gone of removed) {
     if (gone.collection === 'annotations') annotationArticles.add(gone.record.articleId);
   }
-  if (articles.size + annotations.size + tags.size === 0) return null;
+  if (articles.size + annotations.size + tags.size === 0 && !analyst && !codebookLog) return null;
   return {
     articles: [...articles],
     annotations: [...annotations],
     annotationArticles: [...annotationArticles],
     tags: [...tags],
+    ...(analyst && { analyst }),
+    ...(codebookLog && { codebookLog }),
   };
 }

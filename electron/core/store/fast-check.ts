@@ -52,7 +52,11 @@ function isSpan(v: unknown): boolean {
 export function isCanonicalAnnotation(v: unknown): v is Annotation {
   if (!isRecord(v)) return false;
   const hasCandidate = Object.hasOwn(v, 'candidate');
-  if (!keyCount(v, hasCandidate ? 10 : 9)) return false;
+  const hasCreator = Object.hasOwn(v, 'createdBy');
+  const hasUpdater = Object.hasOwn(v, 'updatedBy');
+  if (!keyCount(v, 9 + Number(hasCandidate) + Number(hasCreator) + Number(hasUpdater))) {
+    return false;
+  }
   const { selectors, tagIds, revision } = v;
   return (
     isId(v.id) &&
@@ -69,6 +73,8 @@ export function isCanonicalAnnotation(v: unknown): v is Annotation {
     typeof v.createdAt === 'string' &&
     typeof v.updatedAt === 'string' &&
     anchors.has(v.anchor) &&
-    (!hasCandidate || isSpan(v.candidate))
+    (!hasCandidate || isSpan(v.candidate)) &&
+    (!hasCreator || isId(v.createdBy)) &&
+    (!hasUpdater || isId(v.updatedBy))
   );
 }

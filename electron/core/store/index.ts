@@ -305,10 +305,11 @@ class JournaledStore implements NotebookStore {
       } else if (collection === 'annotations') {
         const record = this.state.annotations.get(id);
         if (record) removed.push({ collection, record });
-      } else {
+      } else if (collection === 'tags') {
         const record = this.state.tags.get(id);
         if (record) removed.push({ collection, record });
       }
+      // Analysts and log entries are never deleted by the app; nobody listens for them.
     }
     return removed;
   }

@@ -179,6 +179,7 @@ export function entryTime(entry: JournalEntry): string | undefined {
     const r = change.record;
     if ('updatedAt' in r) times.push(r.updatedAt);
     else if ('revisions' in r) times.push(r.revisions.at(-1)?.createdAt ?? r.importedAt);
+    else if ('operation' in r) times.push(r.at);
     else times.push(r.createdAt);
   }
   return latest(times);

@@ -76,7 +76,9 @@ export function upgradeFromV1(old: NotebookV1): UpgradedV1 {
       articles,
       // The only revision is the one the selectors were made against, so every anchor still holds.
       annotations: old.annotations.map((a) => ({ ...a, revision: 1 })),
-      tags: old.tags,
+      tags: old.tags.map((t) => ({ ...t, whenToUse: '', whenNotToUse: '', example: '' })),
+      analysts: [],
+      codebookLog: [],
       sampleSeeded: old.sampleSeeded,
     },
     bodies,

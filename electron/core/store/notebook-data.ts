@@ -1,7 +1,7 @@
 // What the notebook holds on disk and in memory, the current format number, and where its files
 // live. Shared by every store module; no I/O here.
 import path from 'node:path';
-import type { Annotation, ArticleRecord, Tag } from '../../shared/model';
+import type { Analyst, Annotation, ArticleRecord, CodebookEvent, Tag } from '../../shared/model';
 
 /** Bump when the stored shape changes, and register a migration from the old number. */
 export const NOTEBOOK_VERSION = 2;
@@ -14,8 +14,14 @@ export interface NotebookData {
   articles: ArticleRecord[];
   annotations: Annotation[];
   tags: Tag[];
+  /** Everyone who has coded in this notebook (added after format 2 first shipped: may be empty). */
+  analysts: Analyst[];
+  /** The codebook's operations, oldest first. */
+  codebookLog: CodebookEvent[];
   /** The bundled sample article is added once, on first run only. */
   sampleSeeded: boolean;
+  /** The analyst coding in this notebook now; absent until the first-run question is answered. */
+  analystId?: string;
 }
 
 /**
@@ -26,16 +32,30 @@ export interface NotebookState {
   articles: Map<string, ArticleRecord>;
   annotations: Map<string, Annotation>;
   tags: Map<string, Tag>;
-  meta: { sampleSeeded: boolean };
+  analysts: Map<string, Analyst>;
+  codebookLog: Map<string, CodebookEvent>;
+  meta: NotebookMeta;
 }
+
+export interface NotebookMeta {
+  sampleSeeded: boolean;
+  analystId?: string;
+}
+
+/** The collections of records, each by id: what puts and deletes address. */
+export const COLLECTIONS = ['articles', 'annotations', 'tags', 'analysts', 'codebookLog'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** One absolute, idempotent change: replaying it twice gives the same state as once. */
 export type Change =
   | { kind: 'put'; collection: 'articles'; record: ArticleRecord }
   | { kind: 'put'; collection: 'annotations'; record: Annotation }
   | { kind: 'put'; collection: 'tags'; record: Tag }
-  | { kind: 'delete'; collection: 'articles' | 'annotations' | 'tags'; id: string }
-  | { kind: 'meta'; key: 'sampleSeeded'; value: boolean };
+  | { kind: 'put'; collection: 'analysts'; record: Analyst }
+  | { kind: 'put'; collection: 'codebookLog'; record: CodebookEvent }
+  | { kind: 'delete'; collection: CollectionName; id: string }
+  | { kind: 'meta'; key: 'sampleSeeded'; value: boolean }
+  | { kind: 'meta'; key: 'analystId'; value: string };
 
 /** One line of a journal file: the changes of one commit. */
 export interface JournalEntry {
@@ -55,6 +75,8 @@ export const emptyNotebook = (sampleSeeded = false): NotebookData => ({
   articles: [],
   annotations: [],
   tags: [],
+  analysts: [],
+  codebookLog: [],
   sampleSeeded,
 });
 
@@ -93,7 +115,12 @@ export const stateFromData = (data: NotebookData): NotebookState => ({
   articles: byId(data.articles),
   annotations: byId(data.annotations),
   tags: byId(data.tags),
-  meta: { sampleSeeded: data.sampleSeeded },
+  analysts: byId(data.analysts),
+  codebookLog: byId(data.codebookLog),
+  meta: {
+    sampleSeeded: data.sampleSeeded,
+    ...(data.analystId !== undefined && { analystId: data.analystId }),
+  },
 });
 
 /** A loop rather than new Map(records.map(...)): no pair array per record at every start. */
@@ -113,20 +140,28 @@ export const dataFromState = (state: NotebookState, journalSeq: number): Noteboo
   articles: [...state.articles.values()],
   annotations: [...state.annotations.values()],
   tags: [...state.tags.values()],
+  analysts: [...state.analysts.values()],
+  codebookLog: [...state.codebookLog.values()],
   sampleSeeded: state.meta.sampleSeeded,
+  ...(state.meta.analystId !== undefined && { analystId: state.meta.analystId }),
 });
 
 /** Applies one change. Records must already be private copies (see commit). */
 export function applyChange(state: NotebookState, change: Change): void {
   if (change.kind === 'meta') {
-    state.meta[change.key] = change.value;
+    if (change.key === 'sampleSeeded') state.meta.sampleSeeded = change.value;
+    else state.meta.analystId = change.value;
   } else if (change.kind === 'delete') {
     state[change.collection].delete(change.id);
   } else if (change.collection === 'articles') {
     state.articles.set(change.record.id, change.record);
   } else if (change.collection === 'annotations') {
     state.annotations.set(change.record.id, change.record);
-  } else {
+  } else if (change.collection === 'tags') {
     state.tags.set(change.record.id, change.record);
+  } else if (change.collection === 'analysts') {
+    state.analysts.set(change.record.id, change.record);
+  } else {
+    state.codebookLog.set(change.record.id, change.record);
   }
 }

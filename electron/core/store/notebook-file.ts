@@ -14,7 +14,7 @@ import {
   UnknownFormatError,
   type MigrationRegistry,
 } from './migrations';
-import { NOTEBOOK_VERSION, type NotebookData } from './notebook-data';
+import { COLLECTIONS, NOTEBOOK_VERSION, type NotebookData } from './notebook-data';
 import { crcOf, isSealedByUs, sealTail } from './format-seal';
 import { loadValidators, validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
@@ -114,7 +114,7 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
   let chars = 0;
   let crc = 0;
   let sliceStart = performance.now();
-  for (const key of ['articles', 'annotations', 'tags'] as const) {
+  for (const key of COLLECTIONS) {
     parts.push(`\n"${key}":[`);
     const records: readonly unknown[] = data[key];
     for (let i = 0; i < records.length; i++) {
@@ -136,6 +136,7 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
     parts.push('],');
   }
   parts.push(`\n"sampleSeeded":${data.sampleSeeded}`);
+  if (data.analystId !== undefined) parts.push(`,\n"analystId":${JSON.stringify(data.analystId)}`);
   const last = parts.join('');
   yield last + sealTail(crcOf(last, crc));
 }

@@ -6,14 +6,17 @@ import { ARTICLE_FORMATS, TEXT_ENCODINGS } from '../../shared/import-formats';
 import {
   ANCHOR_STATES,
   BLOCK_TYPES,
+  CODEBOOK_OPERATIONS,
   PLACE_KINDS,
   type Annotation,
   type ArticleBody,
+  type Analyst,
   type ArticleRecord,
+  type CodebookEvent,
   type Tag,
 } from '../../shared/model';
 import { isCanonicalAnnotation } from './fast-check';
-import type { Change, JournalEntry, NotebookData } from './notebook-data';
+import { COLLECTIONS, type Change, type JournalEntry, type NotebookData } from './notebook-data';
 
 // Rules between records (offsets inside the text, tag ids that exist) are deliberately not checked:
 // breaking one is the core's to repair, never a reason to set a whole notebook aside.
@@ -33,7 +36,8 @@ export const block = z.object({
 
 const markType = z.enum(['em', 'strong', 'code', 'link']);
 const revisionReason = z.enum(['import', 'edit', 'reimport']);
-const collection = z.enum(['articles', 'annotations', 'tags']);
+const collection = z.enum(COLLECTIONS);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const mark = z.object({
   type: markType,
@@ -78,6 +82,8 @@ const articleRecord = z.object({
   encoding: z.enum(encodingNames).optional(),
   importedAt: timestamp,
   memo: z.string(),
+  memoUpdatedAt: timestamp.optional(),
+  memoUpdatedBy: id.optional(),
   revisions: z.array(
     z.object({
       number: z.number().int().min(1),
@@ -111,14 +117,48 @@ const annotation = z.object({
   updatedAt: timestamp,
   anchor: z.enum(ANCHOR_STATES),
   candidate: z.object({ start: offset, end: offset }).optional(),
+  createdBy: id.optional(),
+  updatedBy: id.optional(),
 });
 
 export const tagSchema = z.object({
   id,
   name: z.string(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  color,
   description: z.string(),
+  // The guidance and the tree came after format 2 first shipped: older tags are top-level and
+  // have none, and that is not damage.
+  whenToUse: z.string().default(''),
+  whenNotToUse: z.string().default(''),
+  example: z.string().default(''),
+  parentId: id.optional(),
   createdAt: timestamp,
+  createdBy: id.optional(),
+});
+
+const analystSchema = z.object({
+  id,
+  name: z.string().min(1),
+  initials: z.string(),
+  color,
+  createdAt: timestamp,
+});
+
+const codebookOperation = z.enum(CODEBOOK_OPERATIONS);
+const count = z.number().int().min(0);
+
+const codebookEventSchema = z.object({
+  id,
+  at: timestamp,
+  by: id.optional(),
+  operation: codebookOperation,
+  tagId: id,
+  path: z.string(),
+  to: z.string().optional(),
+  other: z.object({ tagId: id, path: z.string() }).optional(),
+  annotations: count.optional(),
+  deletedAnnotations: count.optional(),
+  children: count.optional(),
 });
 
 // Unknown keys are stripped rather than refused: refusing would set aside a whole notebook over
@@ -129,7 +169,11 @@ export const notebookSchema = z.object({
   articles: z.array(articleRecord),
   annotations: z.array(annotation),
   tags: z.array(tagSchema),
+  // Added after format 2 first shipped, defaulted like the articles' details.
+  analysts: z.array(analystSchema).default([]),
+  codebookLog: z.array(codebookEventSchema).default([]),
   sampleSeeded: z.boolean(),
+  analystId: id.optional(),
 });
 
 const notebookWithoutAnnotations = notebookSchema.omit({ annotations: true });
@@ -161,9 +205,18 @@ export const changeSchema = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('put'), collection: z.literal('articles'), record: articleRecord }),
     z.object({ kind: z.literal('put'), collection: z.literal('annotations'), record: annotation }),
     z.object({ kind: z.literal('put'), collection: z.literal('tags'), record: tagSchema }),
+    z.object({ kind: z.literal('put'), collection: z.literal('analysts'), record: analystSchema }),
+    z.object({
+      kind: z.literal('put'),
+      collection: z.literal('codebookLog'),
+      record: codebookEventSchema,
+    }),
   ]),
   z.object({ kind: z.literal('delete'), collection, id }),
-  z.object({ kind: z.literal('meta'), key: z.literal('sampleSeeded'), value: z.boolean() }),
+  z.discriminatedUnion('key', [
+    z.object({ kind: z.literal('meta'), key: z.literal('sampleSeeded'), value: z.boolean() }),
+    z.object({ kind: z.literal('meta'), key: z.literal('analystId'), value: id }),
+  ]),
 ]);
 
 export const journalEntrySchema = z.object({
@@ -183,10 +236,11 @@ const EXTENSIBLE: readonly (readonly unknown[])[] = [
   revisionReason.options,
   ANCHOR_STATES,
   BLOCK_TYPES,
+  CODEBOOK_OPERATIONS,
   markType.options,
   collection.options,
   ['put', 'delete', 'meta'],
-  ['sampleSeeded'],
+  ['sampleSeeded', 'analystId'],
 ];
 const sameValues = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((v) => b.includes(v));
@@ -232,6 +286,8 @@ export type SchemaMatchesModel = [
   Assert<Same<z.output<typeof articleRecord>, ArticleRecord>>,
   Assert<Same<z.output<typeof annotation>, Annotation>>,
   Assert<Same<z.output<typeof tagSchema>, Tag>>,
+  Assert<Same<z.output<typeof analystSchema>, Analyst>>,
+  Assert<Same<z.output<typeof codebookEventSchema>, CodebookEvent>>,
   Assert<Same<z.output<typeof bodySchema>, ArticleBody>>,
   Assert<Same<z.output<typeof changeSchema>, Change>>,
   Assert<Same<z.output<typeof journalEntrySchema>, JournalEntry>>,

@@ -115,10 +115,12 @@ describe('annotations and tags', () => {
     await h().updateAnnotation({ id: a.id, tagNames: ['solo'], comment: 'only solo' });
     expect(await h().deleteTag({ id: created.id, annotations: 'delete' })).toEqual({
       deletedAnnotations: 1,
+      liftedChildren: 0,
     });
     expect((await h().listAnnotations({ articleId: article.id })).map((x) => x.id)).toEqual([b.id]);
     expect(await h().deleteTag({ id: one!.id, annotations: 'keep' })).toEqual({
       deletedAnnotations: 0,
+      liftedChildren: 0,
     });
     expect((await h().listAnnotations({ articleId: article.id }))[0]!.tagIds).toEqual([]);
   });
@@ -175,6 +177,7 @@ describe('annotations and tags', () => {
     const y = tags.find((t) => t.name === 'y')!;
     expect(await h().deleteTag({ id: y.id, annotations: 'delete' })).toEqual({
       deletedAnnotations: y.onlyTag,
+      liftedChildren: 0,
     });
     // The annotation that had x and y now has only x.
     expect((await h().listTags({})).map((t) => [t.name, t.count, t.onlyTag])).toEqual([

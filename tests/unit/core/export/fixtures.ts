@@ -14,7 +14,16 @@ export const TAGS: Tag[] = [
 export const [FOREIGN_POLICY, DIPLOMACY, ECONOMY] = TAGS as [Tag, Tag, Tag, Tag];
 
 function tag(id: string, name: string, color: string): Tag {
-  return { id, name, color, description: '', createdAt: '2026-11-01T09:00:00.000Z' };
+  return {
+    id,
+    name,
+    color,
+    description: '',
+    whenToUse: '',
+    whenNotToUse: '',
+    example: '',
+    createdAt: '2026-11-01T09:00:00.000Z',
+  };
 }
 
 /** Joins blocks the way an importer would, recording each block's offsets. */

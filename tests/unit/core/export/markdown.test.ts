@@ -395,6 +395,9 @@ describe('Markdown pieces', () => {
       name,
       color: '#f6c343',
       description: '',
+      whenToUse: '',
+      whenNotToUse: '',
+      example: '',
       createdAt: '2026-11-01T09:00:00.000Z',
     }));
     const request = articleRequest('markdown', {

@@ -45,6 +45,8 @@ describe('openNotebookStore', () => {
       articles: [],
       annotations: [],
       tags: [],
+      analysts: [],
+      codebookLog: [],
       meta: { sampleSeeded: false },
     });
     expect(store.notices).toEqual([]);
@@ -73,6 +75,8 @@ describe('commit', () => {
       articles: [article('a1')],
       annotations: [annotation('n1', 'a1', ['t1'])],
       tags: [tag('t1', 'renamed')],
+      analysts: [],
+      codebookLog: [],
       meta: { sampleSeeded: true },
     });
     expect(reopened.notices).toEqual([]);
@@ -179,6 +183,8 @@ describe('compaction', () => {
       articles: [article('a1')],
       annotations: [annotation('n1', 'a1', ['t1'])],
       tags: [tag('t1')],
+      analysts: [],
+      codebookLog: [],
       sampleSeeded: true,
       // This version's seal: its schema's fingerprint and the CRC of the bytes before it.
       seal: expect.stringMatching(/^[0-9a-f]{8}:[0-9a-f]{8}$/),

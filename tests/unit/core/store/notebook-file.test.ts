@@ -14,7 +14,7 @@ import {
   journalEntrySchema,
   notebookSchema,
 } from '../../../../electron/core/store/schema';
-import { annotation, article, tag } from '../../../fixtures/store/notebook-fixtures';
+import { analyst, annotation, article, tag } from '../../../fixtures/store/notebook-fixtures';
 
 // parseNotebook checks unsealed files with the store's zod schemas, loaded on first need.
 beforeAll(() => loadValidators());
@@ -39,10 +39,22 @@ describe('serializeNotebook', () => {
       articles: [article('a1'), article('a2')],
       annotations: [annotation('n1', 'a1', ['t1'])],
       tags: [tag('t1')],
+      analysts: [analyst('an1')],
+      codebookLog: [
+        {
+          id: 'e1',
+          at: '2024-05-01T10:00:00.000Z',
+          by: 'an1',
+          operation: 'create',
+          tagId: 't1',
+          path: 'tag t1',
+        },
+      ],
+      analystId: 'an1',
     };
     const text = (await collect(data)).join('');
     expect(JSON.parse(text)).toEqual(sealed(data));
-    expect(text.split('\n')).toHaveLength(10);
+    expect(text.split('\n')).toHaveLength(15);
     expect(parseNotebook(Buffer.from(text))).toEqual({ kind: 'ok', data });
   });
 

@@ -142,6 +142,8 @@ describe('a damaged notebook file', () => {
       articles: [],
       annotations: [],
       tags: [],
+      analysts: [],
+      codebookLog: [],
       meta: { sampleSeeded: true },
     });
     expect(store.notices).toEqual([
@@ -165,6 +167,8 @@ describe('a damaged notebook file', () => {
       articles: [],
       annotations: [],
       tags: [tag('t1')],
+      analysts: [],
+      codebookLog: [],
       meta: { sampleSeeded: true },
     });
     // The first commit (the article) was only in the lost files: the journal starts after it.

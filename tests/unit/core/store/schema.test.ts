@@ -82,6 +82,97 @@ describe('notebookSchema', () => {
     expect('stray' in (parsed.articles[0] ?? {})).toBe(false);
   });
 
+  it('reads a format 2 file written before the codebook tree and analysts as flat, with none', () => {
+    const data = fixture();
+    for (const name of ['whenToUse', 'whenNotToUse', 'example'])
+      setPath(data, ['tags', 0, name], undefined);
+    setPath(data, ['analysts'], undefined);
+    setPath(data, ['codebookLog'], undefined);
+    const parsed = notebookSchema.parse(data);
+    expect(parsed).toEqual(fixture());
+    expect(parsed.tags[0]).not.toHaveProperty('parentId');
+    expect(parsed).not.toHaveProperty('analystId');
+  });
+
+  it('keeps analysts, who is coding, the change log and a tag’s place in the tree', () => {
+    const data = setPath(fixture(), ['tags', 1], {
+      ...(fixture().tags as Json[])[0],
+      id: 't2',
+      name: 'Interviews',
+      parentId: 't1',
+      whenToUse: 'Passages about interviews.',
+      createdBy: 'a1',
+    });
+    setPath(
+      data,
+      ['analysts'],
+      [
+        {
+          id: 'a1',
+          name: 'Leyla Aliyeva',
+          initials: 'LA',
+          color: '#7aa7f0',
+          createdAt: '2024-05-01T10:00:00.000Z',
+        },
+      ],
+    );
+    setPath(data, ['analystId'], 'a1');
+    setPath(
+      data,
+      ['codebookLog'],
+      [
+        {
+          id: 'e1',
+          at: '2024-05-01T10:05:00.000Z',
+          by: 'a1',
+          operation: 'move',
+          tagId: 't2',
+          path: 'Interviews',
+          to: 'Method',
+        },
+      ],
+    );
+    setPath(data, ['annotations', 0, 'createdBy'], 'a1');
+    expect(notebookSchema.parse(data)).toEqual(data);
+  });
+
+  it.each([
+    ['an analyst without a name', ['analysts', 0, 'name'], ''],
+    ['an analyst colour that is not #rrggbb', ['analysts', 0, 'color'], 'blue'],
+    ['a log entry without a tag', ['codebookLog', 0, 'tagId'], undefined],
+    ['an empty creator on an annotation', ['annotations', 0, 'createdBy'], ''],
+  ] as const)('refuses %s', (_, path, value) => {
+    const data = fixture();
+    setPath(
+      data,
+      ['analysts'],
+      [
+        {
+          id: 'a1',
+          name: 'Leyla',
+          initials: 'L',
+          color: '#7aa7f0',
+          createdAt: '2024-05-01T10:00:00.000Z',
+        },
+      ],
+    );
+    setPath(
+      data,
+      ['codebookLog'],
+      [
+        {
+          id: 'e1',
+          at: '2024-05-01T10:05:00.000Z',
+          operation: 'create',
+          tagId: 't1',
+          path: 'Method',
+        },
+      ],
+    );
+    expect(notebookSchema.safeParse(data).success).toBe(true);
+    expect(notebookSchema.safeParse(setPath(data, [...path], value)).success).toBe(false);
+  });
+
   it('reads a format 2 file written before articles had details as having none', () => {
     const data = fixture();
     // Details came in two steps: authors and date, then the citation fields.

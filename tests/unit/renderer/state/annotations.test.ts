@@ -58,8 +58,9 @@ describe('Annotations', () => {
     await annotations.save();
     expect(annotations.editing).toBeNull();
     const [saved] = annotations.list;
-    await eventually(() => expect(codebook.tags).toHaveLength(2));
-    expect(saved!.tagIds.map((id) => codebook.byId.get(id)?.name)).toEqual([
+    // The slash typed made a path: a parent tag and the child the passage is coded with.
+    await eventually(() => expect(codebook.tags).toHaveLength(3));
+    expect(saved!.tagIds.map((id) => codebook.byId.get(id)?.path)).toEqual([
       'economy',
       'iqtisadiyyat/əməkdaşlıq',
     ]);
