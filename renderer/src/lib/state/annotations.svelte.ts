@@ -44,17 +44,33 @@ export class Annotations {
   /** The open article, when its annotations could not be read with it (its text is unreadable). */
   #unopened: string | null = null;
 
-  constructor(private readonly tagsById: () => Map<string, Tag>) {}
+  /**
+   * `subtreeOf` gives a tag and the tags below it (filtering by a parent includes its children);
+   * `onTagsUsed` hears of the tags a save just used (the picker offers them first).
+   */
+  constructor(
+    private readonly tagsById: () => Map<string, Tag & { path?: string }>,
+    // A fresh set for each question, never kept or changed: no reactivity wanted.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    private readonly subtreeOf: (tagId: string) => Set<string> = (tagId) => new Set([tagId]),
+    private readonly onTagsUsed: (tagIds: string[]) => void = () => undefined,
+  ) {}
 
   review = $derived(this.list.filter(needsReview));
 
   visible = $derived.by(() => {
     const needle = this.filterText.trim().toLocaleLowerCase();
     const tags = this.tagsById();
+    const wanted = this.filterTagId ? this.subtreeOf(this.filterTagId) : undefined;
     return this.list.filter((a) => {
-      if (this.filterTagId && !a.tagIds.includes(this.filterTagId)) return false;
+      if (wanted && !a.tagIds.some((id) => wanted.has(id))) return false;
       if (!needle) return true;
-      const tagNames = a.tagIds.map((id) => tags.get(id)?.name ?? '').join(' ');
+      const tagNames = a.tagIds
+        .map((id) => {
+          const tag = tags.get(id);
+          return tag?.path ?? tag?.name ?? '';
+        })
+        .join(' ');
       return `${a.selectors[1].exact} ${a.comment} ${tagNames}`
         .toLocaleLowerCase()
         .includes(needle);
@@ -202,7 +218,12 @@ export class Annotations {
       const saved = this.list.find((a) => a.id === target.id);
       const tags = this.tagsById();
       return {
-        tagNames: saved?.tagIds.flatMap((id) => tags.get(id)?.name ?? []) ?? [],
+        // By path, so a name two tags share still means the one it was.
+        tagNames:
+          saved?.tagIds.flatMap((id) => {
+            const tag = tags.get(id);
+            return tag ? (tag.path ?? tag.name) : [];
+          }) ?? [],
         comment: saved?.comment ?? '',
       };
     });
@@ -274,6 +295,7 @@ export class Annotations {
     if (target.kind === 'new') this.selection = null;
     this.#patch([saved.id], [saved]);
     this.activeId = saved.id;
+    this.onTagsUsed(saved.tagIds);
   }
 
   async remove(annotation: Annotation) {
@@ -333,4 +355,8 @@ export class Annotations {
   }
 }
 
-export const annotations = new Annotations(() => codebook.byId);
+export const annotations = new Annotations(
+  () => codebook.byId,
+  (tagId) => codebook.subtreeOf(tagId),
+  (tagIds) => codebook.used(tagIds),
+);

@@ -18,7 +18,11 @@ let stops: Array<() => void>;
 beforeEach(async () => {
   core = await startRealCore();
   codebook = new Codebook();
-  annotations = new Annotations(() => codebook.byId);
+  annotations = new Annotations(
+    () => codebook.byId,
+    (tagId) => codebook.subtreeOf(tagId),
+    (tagIds) => codebook.used(tagIds),
+  );
   stops = [codebook.connect(), annotations.connect()];
   const [article] = await core.notebook.handlers.listArticles({});
   articleId = article!.id;
@@ -65,6 +69,41 @@ describe('Annotations', () => {
       'iqtisadiyyat/əməkdaşlıq',
     ]);
     expect(saved!.comment).toBe('See https://example.org/a?b=c');
+  });
+
+  it('filters by a parent tag including every tag below it, and by path in the search', async () => {
+    await annotate('Rufat Mammadov', ['People']);
+    await annotate('business forums', ['Economy/Trade/Forums']);
+    await annotate('food industry', ['Economy']);
+    await eventually(() => expect(codebook.tags).toHaveLength(4));
+    const id = (path: string) => codebook.tags.find((t) => t.path === path)!.id;
+    const quotes = () => annotations.visible.map((a) => a.selectors[1].exact);
+    annotations.filterTagId = id('Economy');
+    expect(quotes()).toEqual(['business forums', 'food industry']);
+    annotations.filterTagId = id('Economy/Trade');
+    expect(quotes()).toEqual(['business forums']);
+    annotations.filterTagId = '';
+    annotations.filterText = 'trade/forums';
+    expect(quotes()).toEqual(['business forums']);
+  });
+
+  it('offers the tags just used first, most recent first, each once', async () => {
+    await annotate('Rufat Mammadov', ['People', 'Economy']);
+    await annotate('business forums', ['Trade', 'People']);
+    await eventually(() => expect(codebook.tags).toHaveLength(3));
+    const paths = codebook.recent.map((tagId) => codebook.byId.get(tagId)?.path);
+    expect(paths).toEqual(['Trade', 'People', 'Economy']);
+  });
+
+  it('opens a saved annotation with its tags by path, so a shared name keeps its meaning', async () => {
+    await annotate('Rufat Mammadov', ['Economy/Energy', 'Politics/Energy']);
+    await eventually(() => expect(codebook.tags).toHaveLength(4));
+    const [saved] = annotations.list;
+    annotations.edit(saved!, true);
+    expect(annotations.draftFor(annotations.editing!).tagNames).toEqual([
+      'Economy/Energy',
+      'Politics/Energy',
+    ]);
   });
 
   it('moves through annotations with next and previous, again and again, without the editor', async () => {
