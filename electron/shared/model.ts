@@ -356,10 +356,21 @@ export interface TagWithCount extends Tag {
  * markdown: notes for Obsidian; csv: one row per passage, for Excel; csv-long: one row per
  * passage and tag, for R and pandas; w3c: W3C Web Annotation JSON-LD.
  */
-export const EXPORT_FORMATS = ['markdown', 'csv', 'csv-long', 'w3c', 'csl-json', 'bibtex'] as const;
+export const EXPORT_FORMATS = [
+  'markdown',
+  'csv',
+  'csv-long',
+  'w3c',
+  'csl-json',
+  'bibtex',
+  'codebook-markdown',
+  'codebook-csv',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Formats that carry the articles' references only: their texts are never read for them. */
 export const REFERENCE_FORMATS: readonly ExportFormat[] = ['csl-json', 'bibtex'];
+/** Formats that carry the codebook alone (tags, guidance, change log): no article is read. */
+export const CODEBOOK_FORMATS: readonly ExportFormat[] = ['codebook-markdown', 'codebook-csv'];
 
 /** A rendered export, before a host decides where it goes. */
 /**

@@ -1,5 +1,5 @@
 // What both CSV exports share: RFC 4180 quoting, positions in code points, one-line tag names.
-import type { Tag } from '../../shared/model';
+import { joinTagPath, tagPathOf, type Tag } from '../../shared/model';
 import { pageSpan } from '../../shared/places';
 import type { ExportPassage } from './passages';
 
@@ -39,6 +39,14 @@ export function pageText(p: ExportPassage): string {
  */
 export function oneLineName(tag: Tag): string {
   return tag.name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
+/**
+ * A tag's path as one line (`Economy/Trade`): in the tree the same name may sit under two
+ * parents, and a column of bare names could not tell them apart. A top-level tag's is its name.
+ */
+export function oneLinePath(tags: ReadonlyMap<string, Tag>): (tag: Tag) => string {
+  return (tag) => joinTagPath(tagPathOf(tag, tags).map((name) => oneLineName({ ...tag, name })));
 }
 
 /** A notebook has few tags and many passages: each tag's cell text is made once per export. */

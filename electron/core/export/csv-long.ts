@@ -1,7 +1,7 @@
 // The "long" CSV for R and pandas: one row per passage and tag (tidy data), plain UTF-8 and
 // RFC 4180, every value exactly as stored.
 import { codePointOffsets } from './code-points';
-import { CRLF, oneLineName, pageText, perTag, positionCells, quoted } from './csv-cells';
+import { CRLF, oneLinePath, pageText, perTag, positionCells, quoted } from './csv-cells';
 import { passagesOf, tagIndex } from './passages';
 import type { ExportRequest } from './types';
 
@@ -33,7 +33,8 @@ const NO_TAG = ',';
  */
 export function renderLongCsv(request: ExportRequest): string {
   const tags = tagIndex(request.tags);
-  const tagCells = perTag((tag) => `${quoted(oneLineName(tag))},${quoted(tag.id)}`);
+  const pathOf = oneLinePath(tags);
+  const tagCells = perTag((tag) => `${quoted(pathOf(tag))},${quoted(tag.id)}`);
   const rows: string[] = [LONG_CSV_HEADER.join(',')];
   for (const item of request.articles) {
     const article = `${quoted(item.article.id)},${quoted(item.article.title)},${quoted(item.article.source)}`;

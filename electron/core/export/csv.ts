@@ -1,7 +1,7 @@
 // CSV export for spreadsheets (RFC 4180): one row per annotated passage, UTF-8 with a BOM so
 // Excel reads the letters right, and cells guarded against formula injection.
 import { codePointOffsets } from './code-points';
-import { CRLF, oneLineName, pageText, perTag, positionCells, quoted } from './csv-cells';
+import { CRLF, oneLinePath, pageText, perTag, positionCells, quoted } from './csv-cells';
 import { passagesOf, tagIndex } from './passages';
 import type { ExportRequest } from './types';
 
@@ -22,17 +22,17 @@ export const CSV_HEADER = [
 ] as const;
 
 /**
- * Between the names in the tags cell. A name can't hold a newline (see oneLineName), so the cell
- * splits back into exactly the names, whatever else they contain (`;`, `,`, `|`, quotes); Excel
+ * Between the tags' paths in the tags cell. A name can't hold a newline (see oneLineName), so the
+ * cell splits back into exactly the paths, whatever else they contain (`;`, `,`, `|`, quotes); Excel
  * shows one name per line in the cell.
  */
 export const TAG_SEPARATOR = '\n';
 
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 export function renderCsv(request: ExportRequest): string {
   const tags = tagIndex(request.tags);
-  const nameOf = perTag(oneLineName);
+  const nameOf = perTag(oneLinePath(tags));
   const rows: string[] = [CSV_HEADER.map(cell).join(',')];
   for (const item of request.articles) {
     const title = cell(item.article.title);

@@ -9,6 +9,7 @@ import type { ExportRequest } from './types';
 import { renderW3c } from './w3c';
 import { renderCslJson } from './csl-json';
 import { renderBibtex } from './bibtex';
+import { renderCodebookCsv, renderCodebookMarkdown } from './codebook';
 
 export type { ExportArticle, ExportedArticle, ExportRequest } from './types';
 export { slugify } from './file-name';
@@ -33,6 +34,18 @@ const FORMATS: Record<ExportFormat, Format> = {
     render: renderCslJson,
   },
   bibtex: { ext: 'bib', mimeType: 'application/x-bibtex', render: renderBibtex },
+  'codebook-markdown': {
+    ext: 'md',
+    variant: 'codebook',
+    mimeType: 'text/markdown',
+    render: renderCodebookMarkdown,
+  },
+  'codebook-csv': {
+    ext: 'csv',
+    variant: 'codebook',
+    mimeType: 'text/csv',
+    render: renderCodebookCsv,
+  },
 };
 
 /** An export as text: what the exporters make, before a core worker encodes it (ExportFile). */

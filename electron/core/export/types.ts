@@ -1,5 +1,13 @@
 // The input every exporter reads: the articles, their chosen annotations, and the codebook.
-import type { Annotation, Article, ExportFormat, Tag } from '../../shared/model';
+import type {
+  Analyst,
+  Annotation,
+  Article,
+  CodebookEvent,
+  ExportFormat,
+  Tag,
+  TagWithCount,
+} from '../../shared/model';
 
 /**
  * An article as the exporters read it: its details and text. Never its blocks or marks, so an
@@ -28,4 +36,13 @@ export interface ExportRequest {
    * Markdown says so in a closing line; CSV and JSON-LD have no room for it (the outcome says it).
    */
   leftOut?: string[];
+  /** For the codebook formats: the tree with counts, its change log, and who is who. */
+  codebook?: CodebookExport;
+}
+
+export interface CodebookExport {
+  /** Parents before children, siblings by name, as listTags gives them. */
+  tags: TagWithCount[];
+  log: CodebookEvent[];
+  analysts: Analyst[];
 }

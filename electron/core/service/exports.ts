@@ -2,21 +2,42 @@
 // order); the host decides where the file goes (native save dialog in Electron, a browser
 // download in the browser host).
 import type { Handlers } from '../../shared/contract';
-import { REFERENCE_FORMATS, type Annotation } from '../../shared/model';
+import { CODEBOOK_FORMATS, REFERENCE_FORMATS, type Annotation } from '../../shared/model';
 import { UnreadableTextError } from '../errors';
 import type { ExportedArticle } from '../export';
 import { packAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { currentRevision, findArticle, loadArticle } from './articles';
 import { timeSlicer, workersOf, type ServiceContext } from './context';
-import { findTag } from './tags';
+import { findTag, tagHandlers } from './tags';
+import { TagTree } from './tag-tree';
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes'> {
   const { state } = ctx.store;
+  const tags = tagHandlers(ctx);
   return {
     async exportNotes({ articleId, format, tagIds }) {
+      if (CODEBOOK_FORMATS.includes(format)) {
+        const file = await workersOf(ctx).run('renderExport', {
+          format,
+          scope: 'notebook',
+          articles: [],
+          tags: [...state.tags.values()],
+          exportedAt: ctx.now(),
+          codebook: {
+            tags: await tags.listTags({}),
+            log: [...state.codebookLog.values()],
+            analysts: [...state.analysts.values()],
+          },
+        });
+        return { kind: 'download', file };
+      }
       const records = articleId ? [findArticle(state, articleId)] : [...state.articles.values()];
       const tagFilter = tagIds?.length ? tagIds.map((id) => findTag(state, id)) : undefined;
-      const wanted = tagFilter ? new Set(tagFilter.map((t) => t.id)) : undefined;
+      // A parent stands for its subtree: passages coded with a tag below it are passages about it.
+      const tree = new TagTree(state.tags.values());
+      const wanted = tagFilter
+        ? new Set(tagFilter.flatMap((t) => [t.id, ...tree.descendants(t.id).map((d) => d.id)]))
+        : undefined;
       const byArticle = new Map(records.map((r) => [r.id, [] as Annotation[]]));
       for (const a of state.annotations.values()) {
         if (wanted && !a.tagIds.some((t) => wanted.has(t))) continue;
