@@ -9,7 +9,7 @@ import { packAnnotations, type PackedAnnotations } from '../export/packed-annota
 import { currentRevision, findArticle, loadArticle } from './articles';
 import { timeSlicer, workersOf, type ServiceContext } from './context';
 import { findTag, tagHandlers } from './tags';
-import { TagTree } from './tag-tree';
+import { TagTree } from '../../shared/tag-tree';
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes'> {
   const { state } = ctx.store;

@@ -18,7 +18,7 @@ import type { Change, NotebookState } from '../store';
 import { createdByNow, currentAnalystId } from './analysts';
 import { logged } from './codebook-log';
 import { isoNow, type ServiceContext } from './context';
-import { TagTree } from './tag-tree';
+import { TagTree } from '../../shared/tag-tree';
 
 export function findTag(state: NotebookState, id: string): Tag {
   const tag = state.tags.get(id);

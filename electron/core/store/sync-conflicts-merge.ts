@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BroughtIn } from '../../shared/contract';
-import { tagKey, type Annotation, type ArticleBody, type ArticleRecord } from '../../shared/model';
+import { type Annotation, type ArticleBody, type ArticleRecord } from '../../shared/model';
+import { pathKeyOf, TagTree } from '../../shared/tag-tree';
 import { NotebookError } from '../errors';
 import { setAside } from './durable-file';
 import type { NotebookStore } from './index';
@@ -54,18 +55,25 @@ async function planBringIn(
     skipped: { articles: 0, annotations: 0, reasons: [] },
   };
 
-  // A tag the notebook has by name (each machine made "economy") is that tag: names stay unique.
+  // A tag the notebook has at the same path (each machine made "economy") is that tag: names stay
+  // unique among siblings. Parents come first, so a new child hangs under the notebook's parent.
   const tagIds = new Map<string, string>();
-  const byName = new Map([...notebook.tags.values()].map((t) => [tagKey(t.name), t.id]));
-  for (const tag of copy.tags.values()) {
-    const same = notebook.tags.has(tag.id) ? tag.id : byName.get(tagKey(tag.name));
+  const notebookTree = new TagTree(notebook.tags.values());
+  const byPath = new Map([...notebook.tags.keys()].map((id) => [pathKeyOf(notebookTree, id), id]));
+  const copyTree = new TagTree(copy.tags.values());
+  for (const tag of copyTree.ordered()) {
+    const key = pathKeyOf(copyTree, tag.id);
+    const same = notebook.tags.has(tag.id) ? tag.id : byPath.get(key);
     if (same !== undefined) {
       tagIds.set(tag.id, same);
       continue;
     }
-    byName.set(tagKey(tag.name), tag.id);
+    byPath.set(key, tag.id);
     tagIds.set(tag.id, tag.id);
-    plan.changes.push({ kind: 'put', collection: 'tags', record: tag });
+    const parentId = tag.parentId === undefined ? undefined : tagIds.get(tag.parentId);
+    const { parentId: _theirs, ...rest } = tag;
+    const record = parentId === undefined ? rest : { ...rest, parentId };
+    plan.changes.push({ kind: 'put', collection: 'tags', record });
     plan.added.tags += 1;
   }
   for (const id of notebook.tags.keys()) tagIds.set(id, id);

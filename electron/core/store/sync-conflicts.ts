@@ -4,7 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConflictedCopy, RecordCounts } from '../../shared/contract';
-import { tagKey, type ArticleBody } from '../../shared/model';
+import { type ArticleBody } from '../../shared/model';
+import { pathKeyOf, TagTree } from '../../shared/tag-tree';
 import { NotebookError } from '../errors';
 import { applyChange, emptyNotebook, stateFromData, type NotebookState } from './notebook-data';
 import { parseNotebook } from './notebook-file';
@@ -132,15 +133,18 @@ function parseLine(line: Buffer) {
 }
 
 /**
- * Records of `copy` the notebook lacks, by id. A tag whose name the notebook already has (two
+ * Records of `copy` the notebook lacks, by id. A tag at a path the notebook already has (two
  * machines each made "economy") is the same tag, not a missing one.
  */
 export function missingFrom(copy: NotebookState, notebook: NotebookState): RecordCounts {
-  const names = new Set([...notebook.tags.values()].map((t) => tagKey(t.name)));
+  const notebookTree = new TagTree(notebook.tags.values());
+  const paths = new Set([...notebook.tags.keys()].map((id) => pathKeyOf(notebookTree, id)));
+  const copyTree = new TagTree(copy.tags.values());
   let tags = 0;
   for (const tag of copy.tags.values()) {
-    if (notebook.tags.has(tag.id) || names.has(tagKey(tag.name))) continue;
-    names.add(tagKey(tag.name));
+    const key = pathKeyOf(copyTree, tag.id);
+    if (notebook.tags.has(tag.id) || paths.has(key)) continue;
+    paths.add(key);
     tags += 1;
   }
   return {

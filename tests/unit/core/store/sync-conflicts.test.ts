@@ -257,6 +257,44 @@ describe('a conflicted copy of notebook.json', () => {
     await nb.store.close();
   });
 
+  it('matches tags by their path: a child made there hangs under the notebook’s own parent', async () => {
+    await sharedStart();
+    const laptop = await open(there);
+    // There: "Politics" with a child; here: a "Politics" of its own (another id) and nothing below.
+    const [summary] = await laptop.handlers.listArticles({});
+    await laptop.handlers.createAnnotation({
+      articleId: summary!.id,
+      start: 7,
+      end: 11,
+      tagNames: ['Politics/Elections', 'Economy/Energy'],
+      comment: '',
+    });
+    await laptop.store.close();
+    const mine = await open(here);
+    const politics = await mine.handlers.createTag({ name: 'politics' });
+    await mine.handlers.createTag({ name: 'Energy' });
+    await mine.store.close();
+    await cp(join(there, 'notebook.json'), join(here, 'notebook (laptop conflicted copy).json'));
+
+    const nb = await open(here);
+    const [listed] = await nb.handlers.listConflictedCopies({});
+    // Elections and Economy/Energy are new; Politics and economy are there already.
+    expect(listed!.missing.tags).toBe(2);
+    const result = await nb.handlers.bringInConflictedCopy({ name: listed!.name });
+    expect(result.added.tags).toBe(2);
+    const paths = (await nb.handlers.listTags({})).map((t) => t.path);
+    expect(paths).toEqual([
+      'economy',
+      'economy/Energy',
+      'Energy',
+      'politics',
+      'politics/Elections',
+    ]);
+    const elections = (await nb.handlers.listTags({})).find((t) => t.name === 'Elections')!;
+    expect(elections.parentId).toBe(politics.id);
+    await nb.store.close();
+  });
+
   it('lists a damaged copy or one from a newer version with its problem, and never brings it in', async () => {
     await sharedStart();
     await writeFile(join(here, 'notebook (1).json'), '{"version":2,"articles":[');

@@ -1,7 +1,7 @@
 // The codebook as a tree: tags by parent, paths, and the names that must stay unique among
 // siblings. Built from the state when a call needs it (500 tags take well under a millisecond),
 // so it never goes stale between calls.
-import { joinTagPath, tagKey, tagPathOf, type Tag } from '../../shared/model';
+import { joinTagPath, tagKey, tagPathOf, type Tag } from './model';
 
 export class TagTree {
   readonly byId: ReadonlyMap<string, Tag>;
@@ -93,4 +93,10 @@ export class TagTree {
     }
     return out;
   }
+}
+
+/** A tag's path as a key: each name as tagKey compares it (`economy/trade`). */
+export function pathKeyOf(tree: TagTree, id: string): string {
+  const tag = tree.byId.get(id);
+  return tag ? joinTagPath(tagPathOf(tag, tree.byId).map(tagKey)) : '';
 }
