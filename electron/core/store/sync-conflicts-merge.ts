@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BroughtIn } from '../../shared/contract';
-import { type Annotation, type ArticleBody, type ArticleRecord } from '../../shared/model';
+import type { Annotation, ArticleBody, ArticleRecord } from '../../shared/model';
 import { pathKeyOf, TagTree } from '../../shared/tag-tree';
 import { NotebookError } from '../errors';
 import { setAside } from './durable-file';

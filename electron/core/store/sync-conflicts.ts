@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConflictedCopy, RecordCounts } from '../../shared/contract';
-import { type ArticleBody } from '../../shared/model';
+import type { ArticleBody } from '../../shared/model';
 import { pathKeyOf, TagTree } from '../../shared/tag-tree';
 import { NotebookError } from '../errors';
 import { applyChange, emptyNotebook, stateFromData, type NotebookState } from './notebook-data';
