@@ -17,7 +17,11 @@ import {
   configureCoreWorkers,
   createCoreWorkers,
 } from '../../../../electron/core/workers';
-import { EXPORT_FORMATS, compareReadingOrder } from '../../../../electron/shared/model';
+import {
+  CODEBOOK_FORMATS,
+  EXPORT_FORMATS,
+  compareReadingOrder,
+} from '../../../../electron/shared/model';
 import { exportedText } from '../../support/exported-text';
 
 const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
@@ -117,12 +121,21 @@ describe('exports in a worker', () => {
     for (const format of EXPORT_FORMATS) {
       const outcome = await h().exportNotes({ articleId: article.id, format });
       if (outcome.kind !== 'download') throw new Error('expected a download');
+      // The codebook formats carry the codebook alone, whichever article the dialog had open.
+      const codebookOnly = CODEBOOK_FORMATS.includes(format);
       const direct = renderExport({
         format,
-        scope: 'article',
-        articles: [{ article, annotations }],
+        scope: codebookOnly ? 'notebook' : 'article',
+        articles: codebookOnly ? [] : [{ article, annotations }],
         tags,
         exportedAt: NOW,
+        ...(codebookOnly && {
+          codebook: {
+            tags: await h().listTags({}),
+            log: await h().listCodebookLog({}),
+            analysts: await h().listAnalysts({}),
+          },
+        }),
       });
       const { content, ...details } = direct;
       expect({ ...outcome.file, bytes: undefined }).toEqual({ ...details, bytes: undefined });
