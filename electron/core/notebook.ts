@@ -7,11 +7,13 @@ import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
 import { notice } from '../shared/notices';
 import { loadCallSchemas } from './dispatch';
 import { noticeOf } from './service/change-notice';
-import { openNotebookStore, type NotebookStore } from './store';
+import { openNotebookStore, type Change, type NotebookStore } from './store';
 import { acquireLock, type NotebookLock } from './store/lock';
 import { loadValidators } from './store/schema-loader';
 import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
+import { History } from './history';
+import { labelOf, mergeKeyOf } from './history/labels';
 import { analystHandlers, currentAnalyst, suggestedAnalystName } from './service/analysts';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
@@ -90,6 +92,8 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     }
   }
 
+  const history = new History(store);
+  store.retain(() => history.articles());
   const handlers: Handlers = serialiseWrites(
     {
       getStartup: async () => ({
@@ -105,8 +109,12 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...exportHandlers(ctx),
       listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
+      getHistory: async () => history.state(),
+      undo: () => history.undo(),
+      redo: () => history.redo(),
     },
     lock,
+    { store, history },
   );
   // The checks start-up did without (zod, ~150 ms to load) load now, while the window is being
   // made, so the first call doesn't wait for them.
@@ -124,6 +132,7 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
 /** Calls that only read; every other call checks the state, then commits a change. */
 const READS = new Set<CallName>([
   'getStartup',
+  'getHistory',
   'listArticles',
   'getArticle',
   'listAnnotations',
@@ -140,7 +149,11 @@ const READS = new Set<CallName>([
  * Each first checks that the folder's lock is still ours: after another machine took the folder
  * over, a write here would only come back there as a conflicted copy.
  */
-function serialiseWrites(handlers: Handlers, lock: NotebookLock): Handlers {
+function serialiseWrites(
+  handlers: Handlers,
+  lock: NotebookLock,
+  recording: { store: NotebookStore; history: History },
+): Handlers {
   let queue: Promise<unknown> = Promise.resolve();
   const wrapped = { ...handlers } as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of Object.keys(handlers) as CallName[]) {
@@ -149,7 +162,19 @@ function serialiseWrites(handlers: Handlers, lock: NotebookLock): Handlers {
     wrapped[name] = (input) => {
       const run = queue.then(async () => {
         await lock.confirm();
-        return handler(input);
+        const label = labelOf(name, input as never);
+        if (label === undefined) return handler(input);
+        // Writes run one at a time, so every commit while this one runs is this call's.
+        const commits: Array<{ changes: Change[]; inverse: Change[] }> = [];
+        const stop = recording.store.onCommit(({ changes, inverse }) =>
+          commits.push({ changes, inverse }),
+        );
+        try {
+          return await handler(input);
+        } finally {
+          stop();
+          recording.history.record(label, commits, mergeKeyOf(name, input as never));
+        }
       });
       queue = run.catch(() => undefined);
       return run;

@@ -69,6 +69,12 @@ export interface Startup {
   suggestedAnalystName: string;
 }
 
+/** What undo and redo would do next, named as the analyst did it ("Merge tags"); absent: nothing. */
+export interface HistoryState {
+  undo?: string;
+  redo?: string;
+}
+
 /** Inputs are plain objects: an intersection spelled out, so it reads (and checks) as one shape. */
 type Flat<T> = { [K in keyof T]: T[K] };
 type Call<Input, Result> = { input: Flat<Input>; result: Result };
@@ -221,6 +227,18 @@ export interface Calls {
   /** The codebook's change log, oldest first. */
   listCodebookLog: Call<NoInput, CodebookEvent[]>;
 
+  /** What undo and redo would do next. */
+  getHistory: Call<NoInput, HistoryState>;
+
+  /**
+   * Undo the last change the analyst made (any writing call: annotations, tags and codebook
+   * operations, memos, article edits and details, imports and deletes), as one new commit.
+   */
+  undo: Call<NoInput, { undone: string } & HistoryState>;
+
+  /** Redo the last undone change. */
+  redo: Call<NoInput, { redone: string } & HistoryState>;
+
   /** Everyone who has coded in this notebook. */
   listAnalysts: Call<NoInput, Analyst[]>;
 
@@ -298,6 +316,9 @@ export const CALL_NAMES = [
   'listCodebookLog',
   'listAnalysts',
   'setAnalyst',
+  'getHistory',
+  'undo',
+  'redo',
   'exportNotes',
   'listConflictedCopies',
   'bringInConflictedCopy',

@@ -184,6 +184,9 @@ export const inputSchemas = {
   deleteTag: z.object({ id, annotations: z.enum(['keep', 'delete']) }),
   listCodebookLog: none,
   listAnalysts: none,
+  getHistory: none,
+  undo: none,
+  redo: none,
   setAnalyst: z.object({
     name: analystName,
     initials: z

@@ -12,6 +12,7 @@ import {
   ORIGINAL_REFERENCE,
   originalHashesOf,
 } from './body-check';
+import type { ArticleRecord } from '../../shared/model';
 import type { BodyStore } from './bodies';
 import type { OriginalStore } from './originals';
 import type { ClosedJournal, JournalWriter } from './journal';
@@ -148,7 +149,26 @@ export class Compactor {
     // Garbage is only garbage once the new file no longer refers to it; losing the race with a
     // removal that fails is harmless (the body is collected next time).
     const inUse = [bodyHashesOf(this.state), originalHashesOf(this.state)];
+    for (const articles of this.#retained) {
+      for (const article of articles()) {
+        for (const r of article.revisions) {
+          inUse[0]!.add(r.bodyHash);
+          if (r.original) inUse[1]!.add(r.original.hash);
+        }
+      }
+    }
     await this.#collector.collect(inUse).catch(() => undefined);
+  }
+
+  readonly #retained = new Set<() => Iterable<ArticleRecord>>();
+
+  /**
+   * Keeps the bodies and originals of articles that are not in the state but may come back (an
+   * undo of a delete, a redo of an import): `articles` is asked at each collection.
+   */
+  retain(articles: () => Iterable<ArticleRecord>): () => void {
+    this.#retained.add(articles);
+    return () => void this.#retained.delete(articles);
   }
 
   /** Runs once the new file is verified: the .bak it is about to replace becomes a restore point. */

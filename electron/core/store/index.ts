@@ -18,6 +18,7 @@ import {
   type NotebookPaths,
   type NotebookState,
 } from './notebook-data';
+import { inverseOf } from './inverse';
 import { rehomeAnnotations } from './orphans';
 import { recoverNotebook } from './recovery';
 import { loadValidators, validators, validatorsLoaded } from './schema-loader';
@@ -57,6 +58,11 @@ export interface NotebookStore {
   isUnreadable(hash: string): boolean;
   /** Compact now (tests, shutdown). Safe to call concurrently with commits. */
   compact(): Promise<void>;
+  /**
+   * Keep the text bodies and originals of these articles through compaction although the state
+   * may not hold them (history can bring them back). Returns a function that stops keeping them.
+   */
+  retain(articles: () => Iterable<ArticleRecord>): () => void;
   /** Stop timers; compact if there are journal entries. */
   close(): Promise<void>;
   /**
@@ -72,7 +78,12 @@ export type RemovedRecord =
   | { collection: 'annotations'; record: Annotation }
   | { collection: 'tags'; record: Tag };
 
-export type CommitListener = (commit: { changes: Change[]; removed: RemovedRecord[] }) => void;
+export type CommitListener = (commit: {
+  changes: Change[];
+  removed: RemovedRecord[];
+  /** The changes that put the state back as it was just before this commit (history's undo). */
+  inverse: Change[];
+}) => void;
 
 export interface StoreOptions {
   now?: () => Date;
@@ -283,9 +294,10 @@ class JournaledStore implements NotebookStore {
       // parsed a slice at a time, then applied at once (nothing may see half a commit).
       const written = await parseInSlices(parts);
       const removed = this.#removedBy(written);
+      const inverse = inverseOf(this.state, written);
       for (const change of written) applyChange(this.state, change);
       this.compactor.committed(1);
-      this.#notify(written, removed);
+      this.#notify(written, removed, inverse);
     });
   }
 
@@ -315,10 +327,10 @@ class JournaledStore implements NotebookStore {
   }
 
   /** A listener's failure is its own: the commit is durable and stands whatever it does. */
-  #notify(changes: Change[], removed: RemovedRecord[]) {
+  #notify(changes: Change[], removed: RemovedRecord[], inverse: Change[]) {
     for (const listener of this.#listeners) {
       try {
-        listener({ changes, removed });
+        listener({ changes, removed, inverse });
       } catch (error) {
         console.error('A commit listener failed', error);
       }
@@ -359,6 +371,10 @@ class JournaledStore implements NotebookStore {
 
   compact(): Promise<void> {
     return this.compactor.compact(false);
+  }
+
+  retain(articles: () => Iterable<ArticleRecord>): () => void {
+    return this.compactor.retain(articles);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,52 @@
+// What each writing call is called in "Undo …" and "Redo …": the analyst's words for what they
+// did, not the call's name. A call not named here is not the analyst's change (undo and redo
+// themselves, reads) and makes no history step.
+import type { CallInput, CallName } from '../../shared/contract';
+
+type Labeller = { [K in CallName]?: string | ((input: CallInput<K>) => string) };
+
+const LABELS: Labeller = {
+  importFile: 'Import article',
+  importText: 'Paste article',
+  updateArticleDetails: 'Edit details',
+  deleteArticle: 'Delete article',
+  editArticle: 'Edit text',
+  reimportArticle: 'Re-import article',
+  rereadOriginal: 'Read original again',
+  setMemo: 'Edit memo',
+  createAnnotation: 'Add annotation',
+  updateAnnotation: 'Edit annotation',
+  deleteAnnotation: 'Delete annotation',
+  restoreAnnotation: 'Restore annotation',
+  acceptPlacement: 'Accept placement',
+  reattachAnnotation: 'Re-attach annotation',
+  createTag: 'Create tag',
+  updateTag: (input) =>
+    input.name !== undefined
+      ? 'Rename tag'
+      : input.parentId !== undefined
+        ? 'Move tag'
+        : input.color !== undefined
+          ? 'Recolour tag'
+          : 'Change tag guidance',
+  mergeTags: 'Merge tags',
+  splitTag: 'Split tag',
+  deleteTag: 'Delete tag',
+  setAnalyst: 'Change who is coding',
+  bringInConflictedCopy: 'Bring in conflicted copy',
+};
+
+/** The step's label for a call, or undefined when the call makes no history step. */
+export function labelOf<K extends CallName>(name: K, input: CallInput<K>): string | undefined {
+  const label = LABELS[name] as string | ((input: CallInput<K>) => string) | undefined;
+  return typeof label === 'function' ? label(input) : label;
+}
+
+/**
+ * Steps that merge with the one before when they change the same thing: a memo is saved as it
+ * is typed, and undo should take back the typing, not one keystroke's save.
+ */
+export function mergeKeyOf<K extends CallName>(name: K, input: CallInput<K>): string | undefined {
+  if (name === 'setMemo') return `memo:${(input as CallInput<'setMemo'>).articleId}`;
+  return undefined;
+}

@@ -1,0 +1,186 @@
+// Undo and redo for every change, through the dispatcher on a real notebook folder: each step
+// puts the notebook back exactly as it was (records compared whole), and brings it forward again.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
+import { openNotebook, type Notebook } from '../../../electron/core/notebook';
+import type { CallName, CallResult } from '../../../electron/shared/contract';
+import { plain } from '../../fixtures/store/notebook-fixtures';
+
+const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
+let dir: string;
+let notebook: Notebook;
+let dispatch: Dispatch;
+let ids = 0;
+let clock = Date.parse('2026-12-01T09:00:00Z');
+
+async function open() {
+  notebook = await openNotebook({
+    dataDir: dir,
+    samplePath: SAMPLE,
+    now: () => new Date((clock += 1000)),
+    newId: () => `id-${++ids}`,
+  });
+  dispatch = createDispatcher(notebook.handlers, () => undefined);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'notebook-history-'));
+  await open();
+});
+afterEach(async () => {
+  await notebook.store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function call<K extends CallName>(name: K, input: unknown): Promise<CallResult<K>> {
+  const answer = await dispatch(name, input);
+  if (!answer.ok) throw new Error(`${name} refused: ${answer.error.message}`);
+  return answer.value as CallResult<K>;
+}
+
+/**
+ * Everything the notebook holds, as plain data, to compare whole states. By id: a record put back
+ * comes last in its map, and no view reads the maps' order (each sorts what it shows).
+ */
+function everything() {
+  const { meta, ...collections } = structuredClone(plain(notebook.store.state));
+  const byId = (records: Array<{ id: string }>) =>
+    [...records].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    meta,
+    ...Object.fromEntries(
+      Object.entries(collections).map(([name, records]) => [name, byId(records)]),
+    ),
+  };
+}
+
+async function sample() {
+  const [summary] = await call('listArticles', {});
+  return call('getArticle', { id: summary!.id });
+}
+
+async function annotate(phrase: string, tagNames: string[]) {
+  const article = await sample();
+  const start = article.text.indexOf(phrase);
+  return call('createAnnotation', {
+    articleId: article.id,
+    start,
+    end: start + phrase.length,
+    tagNames,
+    comment: '',
+  });
+}
+
+/** Does `change`, then checks undo gives back `before` exactly and redo gives back `after`. */
+async function roundTrip(label: string, change: () => Promise<unknown>) {
+  const before = everything();
+  await change();
+  const after = everything();
+  expect(after).not.toEqual(before);
+  expect(await call('getHistory', {})).toEqual({ undo: label });
+  expect(await call('undo', {})).toMatchObject({ undone: label, redo: label });
+  expect(everything()).toEqual(before);
+  expect(await call('redo', {})).toMatchObject({ redone: label, undo: label });
+  expect(everything()).toEqual(after);
+}
+
+describe('undo and redo', () => {
+  it('take back and bring again an annotation, its edit and its delete', async () => {
+    const made = await annotate('business circles', ['Economy/Trade']);
+    expect((await call('undo', {})).undone).toBe('Add annotation');
+    // The tags the annotation made went with it.
+    expect(await call('listTags', {})).toEqual([]);
+    await call('redo', {});
+    await roundTrip('Edit annotation', () =>
+      call('updateAnnotation', { id: made.id, tagNames: ['People'], comment: 'a / b "c" ə 🤝' }),
+    );
+    await roundTrip('Delete annotation', () => call('deleteAnnotation', { id: made.id }));
+  });
+
+  it('take back codebook operations: a merge gives back the tag, its children and its passages', async () => {
+    await annotate('business circles', ['Trade/Exports', 'Economy']);
+    await annotate('food industry', ['Trade']);
+    const tags = await call('listTags', {});
+    const id = (path: string) => tags.find((t) => t.path === path)!.id;
+    await roundTrip('Merge tags', () =>
+      call('mergeTags', { sourceId: id('Trade'), targetId: id('Economy') }),
+    );
+    await call('undo', {});
+    await roundTrip('Move tag', () =>
+      call('updateTag', { id: id('Trade/Exports'), parentId: null }),
+    );
+    await roundTrip('Delete tag', () =>
+      call('deleteTag', { id: id('Trade'), annotations: 'delete' }),
+    );
+    // The log entry goes and comes back with its operation.
+    await call('undo', {});
+    expect((await call('listCodebookLog', {})).map((e) => e.operation)).not.toContain('delete');
+  });
+
+  it('take back an edit of the text: the revision and every annotation’s place', async () => {
+    await annotate('business circles', ['Economy']);
+    const article = await sample();
+    await roundTrip('Edit text', () =>
+      call('editArticle', { id: article.id, text: `A new first line.\n\n${article.text}` }),
+    );
+    await call('undo', {});
+    expect((await sample()).text).toBe(article.text);
+  });
+
+  it('bring back a deleted article with its text, even after compaction collected unused texts', async () => {
+    await annotate('business circles', ['Economy']);
+    // Reopened, so the text was not written in this run (the collector spares those anyway).
+    await notebook.store.close();
+    await open();
+    const article = await sample();
+    await call('deleteArticle', { id: article.id });
+    // Enough compactions that no snapshot, backup or restore point refers to its text any more.
+    for (let i = 0; i < 6; i++) {
+      await call('importText', { text: `Note ${i}.`, title: `Note ${i}` });
+      await notebook.store.compact();
+    }
+    for (let i = 0; i < 6; i++) expect((await call('undo', {})).undone).toBe('Paste article');
+    expect((await call('undo', {})).undone).toBe('Delete article');
+    expect((await sample()).text).toBe(article.text);
+    expect(await call('listAnnotations', { articleId: article.id })).toHaveLength(1);
+  });
+
+  it('take back a memo typed in several saves as one step', async () => {
+    const article = await sample();
+    for (const memo of ['F', 'Fi', 'First / memo']) {
+      await call('setMemo', { articleId: article.id, memo });
+    }
+    expect(await call('undo', {})).toEqual({ undone: 'Edit memo', redo: 'Edit memo' });
+    expect((await sample()).memo).toBe('');
+    await call('redo', {});
+    expect((await sample()).memo).toBe('First / memo');
+  });
+
+  it('forget what was undone once something new is done, and say when there is nothing', async () => {
+    await annotate('business circles', ['Economy']);
+    await call('undo', {});
+    await annotate('food industry', ['Politics']);
+    expect(await call('getHistory', {})).toEqual({ undo: 'Add annotation' });
+    const refusal = await dispatch('redo', {});
+    expect(refusal).toMatchObject({ ok: false, error: { message: 'Nothing to redo.' } });
+    await call('undo', {});
+    expect(await dispatch('undo', {})).toMatchObject({
+      ok: false,
+      error: { message: 'Nothing to undo.' },
+    });
+  });
+
+  it('last for the session: a reopened notebook starts with nothing to undo, its changes kept', async () => {
+    await annotate('business circles', ['Economy']);
+    await call('undo', {});
+    await call('redo', {});
+    const kept = everything();
+    await notebook.store.close();
+    await open();
+    expect(await call('getHistory', {})).toEqual({});
+    expect(everything()).toEqual(kept);
+  });
+});
