@@ -77,6 +77,7 @@ const LAYERS = [
       'electron/shared/import-formats',
       'electron/shared/places',
       'electron/shared/citation',
+      'electron/shared/codebook-log',
     ],
     // The contract's types describe the bridge; its code stays on the other side of it.
     typeOnlyPaths: ['electron/shared/contract'],

@@ -36,7 +36,7 @@ test('every field of the annotation editor and the panel takes every character',
   const editor = page.getByRole('region', { name: 'New annotation' });
   const tags = editor.getByRole('combobox', { name: 'Tags' });
   await expectTyped(page, tags, LINE);
-  // A tag name is at most 80 characters; this one has the awkward ones.
+  // A tag name is at most 80 characters; this one has the awkward ones (its "/" nests b under a).
   const tag = 'a/b [c]? #d, e;f ə 🤝🏽';
   await expectTyped(page, tags, tag);
   await expectTyped(page, editor.getByLabel('Comment'), LINES);
@@ -70,7 +70,7 @@ test('the nested tag name and the URL from the reports can be typed', async ({ h
   await expect(entry).toContainText('See https://example.org/a/b?c=d#e [x]');
 });
 
-test('the codebook fields take every character, and a rename keeps its slashes', async ({
+test('the codebook fields take every character; a rename to a path is refused, saying why', async ({
   host,
 }) => {
   const { page } = host;
@@ -80,8 +80,14 @@ test('the codebook fields take every character, and a rename keeps its slashes',
   const name = page.getByLabel('Name of tag sectors');
   await expectTyped(page, name, 'economy/sectors');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Name of tag economy/sectors')).toHaveValue('economy/sectors');
-  await expectTyped(page, page.getByLabel('Description of economy/sectors'), LINES);
+  // A name holds no "/" (it separates a path's names): the core says so, nothing changes.
+  await expect(page.getByRole('alert').filter({ hasText: '“/”' }).first()).toBeVisible();
+  await expect(page.getByLabel('Name of tag sectors')).toBeVisible();
+  await expectTyped(page, name, 'economy · sectors [x] ə 🤝');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Name of tag economy · sectors [x] ə 🤝')).toHaveValue(
+    'economy · sectors [x] ə 🤝',
+  );
 });
 
 test('the paste dialog, the details and the text editor take every character', async ({ host }) => {

@@ -61,8 +61,9 @@ export class Codebook {
     });
   }
 
-  async create(name: string) {
-    await call('createTag', { name });
+  /** Adds a tag at the top of the codebook, or under `parentId`. */
+  async create(name: string, parentId?: string) {
+    await call('createTag', { name, ...(parentId !== undefined && { parentId }) });
     await this.refresh();
   }
 
