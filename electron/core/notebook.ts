@@ -130,9 +130,10 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */
+// getHistory is not among them: asked while a write runs (a view hearing of its commit), it
+// waits for the write to end, so its answer includes the step that write makes.
 const READS = new Set<CallName>([
   'getStartup',
-  'getHistory',
   'listArticles',
   'getArticle',
   'listAnnotations',

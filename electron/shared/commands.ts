@@ -47,6 +47,12 @@ export const COMMANDS = {
     keys: ['Mod+E'],
     menu: 'file',
   },
+  settings: {
+    label: 'Settings…',
+    description: 'Open the settings: who is coding (name, initials, colour)',
+    keys: ['Mod+,'],
+    menu: 'file',
+  },
   annotate: {
     label: 'Annotate selection',
     description: 'Annotate the selected passage',
@@ -79,8 +85,14 @@ export const COMMANDS = {
   },
   undo: {
     label: 'Undo',
-    description: 'Undo the last annotation delete (in a field: undo typing)',
+    description: 'Undo the last change, whatever it was (in a field: undo typing)',
     keys: ['Mod+Z'],
+    menu: 'edit',
+  },
+  redo: {
+    label: 'Redo',
+    description: 'Redo the last undone change (in a field: redo typing)',
+    keys: ['Mod+Shift+Z', 'Mod+Y'],
     menu: 'edit',
   },
   'edit-details': {

@@ -32,7 +32,7 @@ test('rename a tag and see it in the panel, the editor and the export', async ({
   );
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  const md = await host.captureExport((p) => exportVia(p, { format: /Markdown/ }));
+  const md = await host.captureExport((p) => exportVia(p, { format: /^Markdown notes/ }));
   expect(md.content).toContain('#economic-cooperation');
   expect(md.content).not.toContain('#economy');
 });
@@ -77,7 +77,7 @@ test('export Markdown, CSV and W3C JSON with the right content', async ({ host }
   await page.keyboard.press('Tab');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 
-  const md = await host.captureExport((p) => exportVia(p, { format: /Markdown/ }));
+  const md = await host.captureExport((p) => exportVia(p, { format: /^Markdown notes/ }));
   expect(md.content.startsWith('---\n')).toBe(true);
   const front = yaml.load(md.content.split('\n---\n')[0]!.slice(4)) as Record<string, unknown>;
   expect(front.title).toBe(SAMPLE_TITLE);
@@ -177,4 +177,26 @@ test('filter the panel by tag and text; the next/previous keys walk the passages
   // Enter opens the current one.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Edit annotation' })).toContainText(SECOND);
+});
+
+test('a typed path nests a tag, and the codebook exports by itself as CSV', async ({ host }) => {
+  const { page } = host;
+  // "economy" exists: the path puts a new "Trade" under it rather than making a second economy.
+  await annotate(page, 'Russian-Azerbaijani', ['Economy/Trade'], '');
+  const csv = await host.captureExport((p) => exportVia(p, { format: /^Codebook, CSV/ }));
+  expect(csv.fileName).toMatch(/^notebook-codebook-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(csv.content, { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => [r.path, r.parent, r.annotations, r.annotations_with_subtags])).toEqual([
+    ['economy', '', '1', '2'],
+    ['economy/Trade', 'economy', '1', '1'],
+    ['sectors', '', '1', '1'],
+    ['tourism', '', '1', '1'],
+  ]);
+  // The chip names the tag by its path, so a name two parents share stays clear.
+  await panelEntries(page)
+    .filter({ hasText: 'Russian-Azerbaijani' })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(page.getByRole('list', { name: 'Chosen tags' })).toContainText('economy/Trade');
 });

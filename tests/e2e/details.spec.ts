@@ -26,7 +26,7 @@ test('edit the details: the library, the bar and the export carry them', async (
   );
 
   await annotate(page, 'business forums', ['events']);
-  const md = await host.captureExport((p) => exportVia(p, { format: /Markdown/ }));
+  const md = await host.captureExport((p) => exportVia(p, { format: /^Markdown notes/ }));
   const front = yaml.load(md.content.split('\n---\n')[0]!.slice(4)) as Record<string, unknown>;
   expect(front).toMatchObject({
     title: 'Ties between business circles',

@@ -4,17 +4,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import type { AppHost } from './app-host';
+import { answerFirstRun, type FirstRunOption } from './first-run';
 
 const READY = /Notebook ready at (\S+)/;
 /** The host started, but without a notebook (locked, newer version…): the test can't go on. */
 const UNAVAILABLE = /Notebook could not be opened/;
 
-export async function startBrowserHost(browser: Browser, dataDir: string): Promise<AppHost> {
+export async function startBrowserHost(
+  browser: Browser,
+  dataDir: string,
+  { firstRun = 'answer' }: FirstRunOption = {},
+): Promise<AppHost> {
   const context = await browser.newContext({ acceptDownloads: true });
   let server = await spawnServer(dataDir);
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByRole('article').waitFor();
+  if (firstRun === 'answer') await answerFirstRun(page);
 
   return {
     kind: 'browser',
@@ -25,6 +31,7 @@ export async function startBrowserHost(browser: Browser, dataDir: string): Promi
       server = await spawnServer(dataDir);
       await page.goto(server.url);
       await page.getByRole('article').waitFor();
+      if (firstRun === 'answer') await answerFirstRun(page);
     },
     async captureExport(trigger: (page: Page) => Promise<void>) {
       const [download] = await Promise.all([page.waitForEvent('download'), trigger(page)]);

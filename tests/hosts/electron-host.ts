@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AppHost } from './app-host';
+import { answerFirstRun, type FirstRunOption } from './first-run';
 
 const require = createRequire(import.meta.url);
 
@@ -17,10 +18,14 @@ export function electronBinaryAvailable(): boolean {
   }
 }
 
-export async function startElectronHost(dataDir: string): Promise<AppHost> {
+export async function startElectronHost(
+  dataDir: string,
+  { firstRun = 'answer' }: FirstRunOption = {},
+): Promise<AppHost> {
   let app = await launch(dataDir);
   let page = await app.firstWindow();
   await page.getByRole('article').waitFor();
+  if (firstRun === 'answer') await answerFirstRun(page);
   const host: AppHost = {
     kind: 'electron',
     get page() {
@@ -32,6 +37,7 @@ export async function startElectronHost(dataDir: string): Promise<AppHost> {
       app = await launch(dataDir);
       page = await app.firstWindow();
       await page.getByRole('article').waitFor();
+      if (firstRun === 'answer') await answerFirstRun(page);
     },
     async captureExport(trigger: (page: Page) => Promise<void>) {
       const target = join(dataDir, `export-${Date.now()}`);

@@ -12,6 +12,7 @@ import {
 } from '../../../electron/shared/commands';
 import { hasNativeMenu } from './api';
 import { imports } from './flows/imports.svelte';
+import { analysts } from './state/analyst.svelte';
 import { annotations } from './state/annotations.svelte';
 import { openArticle } from './state/article.svelte';
 import { toasts } from './state/toasts.svelte';
@@ -51,6 +52,13 @@ const RUNTIME: Record<CommandId, Runtime> = {
   'import-folder': { run: () => imports.pickFolderAndImport(), inFields: true },
   'paste-text': { run: () => ui.open('paste') },
   export: { run: () => ui.open('export'), inFields: true },
+  settings: {
+    run: () => {
+      // Not over the first-run question (Electron's menu sends its command even then): that
+      // names who is coding first, and Settings would only ask the same.
+      if (!analysts.needsName) analysts.settingsOpen = true;
+    },
+  },
   annotate: {
     run: () => {
       if (annotations.startNew()) ui.tab = 'annotations';
@@ -75,6 +83,12 @@ const RUNTIME: Record<CommandId, Runtime> = {
       // From the native menu while typing: the field's own undo.
       if (isTyping(document.activeElement)) document.execCommand('undo');
       else void undo.undo();
+    },
+  },
+  redo: {
+    run: () => {
+      if (isTyping(document.activeElement)) document.execCommand('redo');
+      else void undo.redo();
     },
   },
   'edit-details': {

@@ -303,33 +303,21 @@ export class Annotations {
     const target = this.editing;
     if (target?.kind === 'edit' && target.id === annotation.id) this.closeEditor(true);
     this.#patch([deleted.id], []);
-    // One undo, two ways to ask for it (the message's button, Mod+Z): whichever comes first
-    // takes it, and the message goes with it.
-    let toastId = 0;
-    const entry = {
-      label: 'Restore the deleted annotation',
-      run: async () => {
-        toasts.dismiss(toastId);
-        await this.#restore(deleted);
-      },
-    };
-    undo.push(entry);
-    toastId = toasts.show('Annotation deleted.', {
+    // The core's history holds the delete (Mod+Z undoes it too); the message's button is the
+    // same undo, offered while the delete is still the last change.
+    toasts.show('Annotation deleted.', {
       action: {
         label: 'Undo',
-        run: () => {
-          undo.remove(entry);
-          void entry.run().catch((error: unknown) => toasts.error(error));
+        run: async () => {
+          await undo.refresh();
+          if (undo.nextUndo !== 'Delete annotation') {
+            toasts.show('Other changes came after the delete: undo those first.');
+            return;
+          }
+          await undo.undo();
         },
       },
     });
-  }
-
-  async #restore(annotation: Annotation) {
-    const restored = await call('restoreAnnotation', { annotation });
-    this.#patch([restored.id], [restored]);
-    this.activeId = restored.id;
-    toasts.show('Annotation restored.');
   }
 
   /** Review: keep a moved or fuzzy annotation where re-anchoring put it. */

@@ -1,50 +1,57 @@
-// Undo of the analyst's last changes, newest first. Each entry knows how to put things back;
-// for now deletes of annotations are what can be undone (global undo comes with history).
+// Undo and redo, asked of the core's history (electron/core/history): every change the analyst
+// made, in order, whichever view made it. What undo and redo would do next is read again after
+// each change the core announces, so the labels ("Undo Merge tags") are always current; the views
+// refresh themselves from the same announcements.
+import type { HistoryState } from '../../../../electron/shared/contract';
+import { call, onChanged } from '../api';
+import { coalesced } from './latest';
 import { toasts } from './toasts.svelte';
 
-export interface Undoable {
-  /** What undoing does, for the button and the message ("Restore the deleted annotation"). */
-  label: string;
-  run: () => Promise<void>;
-}
+export class History {
+  state = $state.raw<HistoryState>({});
 
-const DEPTH = 50;
+  refresh = coalesced(async () => {
+    this.state = await call('getHistory', {});
+  });
 
-export class UndoStack {
-  #entries = $state.raw<Undoable[]>([]);
-
-  get canUndo() {
-    return this.#entries.length > 0;
+  /** Follows the core's changes; returns the unsubscribe. */
+  connect(): () => void {
+    void this.refresh();
+    return onChanged(() => void this.refresh());
   }
 
-  get nextLabel(): string | undefined {
-    return this.#entries.at(-1)?.label;
+  get nextUndo(): string | undefined {
+    return this.state.undo;
   }
 
-  push(entry: Undoable) {
-    this.#entries = [...this.#entries.slice(-(DEPTH - 1)), entry];
+  get nextRedo(): string | undefined {
+    return this.state.redo;
   }
 
-  /** Undoes the newest entry; says so when there is nothing to undo. */
+  /** Undoes the last change; says what was undone, or that there is nothing to undo. */
   async undo(): Promise<boolean> {
-    const entry = this.#entries.at(-1);
-    if (!entry) {
-      toasts.show('Nothing to undo.');
-      return false;
-    }
-    this.#entries = this.#entries.slice(0, -1);
+    return this.#step('undo');
+  }
+
+  async redo(): Promise<boolean> {
+    return this.#step('redo');
+  }
+
+  async #step(which: 'undo' | 'redo'): Promise<boolean> {
     try {
-      await entry.run();
+      const result = which === 'undo' ? await call('undo', {}) : await call('redo', {});
+      const { undone, redone, ...state } = result as HistoryState & {
+        undone?: string;
+        redone?: string;
+      };
+      this.state = state;
+      toasts.show(which === 'undo' ? `Undone: ${undone}.` : `Redone: ${redone}.`);
+      return true;
     } catch (error) {
       toasts.error(error);
+      return false;
     }
-    return true;
-  }
-
-  /** Forgets an entry that no longer makes sense (its undo was run from a message's button). */
-  remove(entry: Undoable) {
-    this.#entries = this.#entries.filter((e) => e !== entry);
   }
 }
 
-export const undo = new UndoStack();
+export const undo = new History();

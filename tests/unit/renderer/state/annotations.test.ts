@@ -144,14 +144,20 @@ describe('Annotations', () => {
     expect(annotations.draftFor(annotations.editing!).comment).toBe('first words');
   });
 
-  it('undoes a delete', async () => {
+  it('undoes a delete through the core’s history, and redoes it', async () => {
+    const stopHistory = undo.connect();
     await annotate('tourism', ['travel'], 'kept');
     const [made] = annotations.list;
     await annotations.remove(made!);
     expect(annotations.list).toHaveLength(0);
-    await undo.undo();
-    expect(annotations.list.map((a) => a.id)).toEqual([made!.id]);
+    await eventually(() => expect(undo.nextUndo).toBe('Delete annotation'));
+    expect(await undo.undo()).toBe(true);
+    await eventually(() => expect(annotations.list.map((a) => a.id)).toEqual([made!.id]));
     expect(annotations.list[0]!.comment).toBe('kept');
+    expect(undo.nextRedo).toBe('Delete annotation');
+    expect(await undo.redo()).toBe(true);
+    await eventually(() => expect(annotations.list).toHaveLength(0));
+    stopHistory();
   });
 
   it('follows annotations made, changed and deleted elsewhere, in reading order', async () => {
