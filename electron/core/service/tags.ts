@@ -1,5 +1,6 @@
 // The codebook: a tree of tags (names unique among siblings, ignoring case) with colours and
 // guidance, every operation written to the codebook's change log in the same commit.
+import { isDeepStrictEqual } from 'node:util';
 import {
   LIMITS,
   splitTagPath,
@@ -311,6 +312,8 @@ export function tagHandlers(
         ...Object.fromEntries(changedGuidance),
       };
       const log: Change[] = [];
+      // Nothing different (a field committed twice, a name typed as it was): no commit, no step.
+      if (isDeepStrictEqual(updated, tag)) return tag;
       if (newName !== undefined && newName !== tag.name)
         log.push(logged(ctx, 'rename', was, { to: newName }));
       if (moving) {

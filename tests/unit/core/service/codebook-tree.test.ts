@@ -338,6 +338,14 @@ describe('the codebook’s change log', () => {
     expect(commerce).toMatchObject({ path: 'Commerce', whenToUse: 'Buying and selling.' });
   });
 
+  it('writes nothing, and makes no undo step, for an update that changes nothing', async () => {
+    const tag = await call('createTag', { name: 'Economy', description: 'Money.' });
+    const before = await snapshotDir(dir);
+    await call('updateTag', { id: tag.id, name: 'Economy', description: 'Money.' });
+    expect(await snapshotDir(dir)).toEqual(before);
+    expect(await call('getHistory', {})).toEqual({ undo: 'Create tag' });
+  });
+
   it('writes nothing for a refused operation', async () => {
     await call('createTag', { name: 'Economy' });
     const before = (await call('listCodebookLog', {})).length;
