@@ -168,6 +168,19 @@ export interface Calls {
   /** Delete an annotation; the result is what was deleted, so the UI can undo. */
   deleteAnnotation: Call<{ id: string }, Annotation>;
 
+  /**
+   * Many annotations at once (the panel's or a search's selection), in one commit and one undo
+   * step: add tags (by name or path, as in createAnnotation) and take tags away. The answer is
+   * the annotations as they now are; ids that don't exist are refused before anything changes.
+   */
+  tagAnnotations: Call<
+    { ids: string[]; addTagNames: string[]; removeTagIds: string[] },
+    Annotation[]
+  >;
+
+  /** Delete many annotations in one commit and one undo step; the answer is how many went. */
+  deleteAnnotations: Call<{ ids: string[] }, { deleted: number }>;
+
   /** Undo a delete: put a deleted annotation back (tags deleted meanwhile are dropped). */
   restoreAnnotation: Call<{ annotation: Annotation }, Annotation>;
 
@@ -304,6 +317,8 @@ export const CALL_NAMES = [
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
+  'tagAnnotations',
+  'deleteAnnotations',
   'restoreAnnotation',
   'acceptPlacement',
   'reattachAnnotation',

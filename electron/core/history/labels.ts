@@ -17,6 +17,10 @@ const LABELS: Labeller = {
   createAnnotation: 'Add annotation',
   updateAnnotation: 'Edit annotation',
   deleteAnnotation: 'Delete annotation',
+  tagAnnotations: (input) =>
+    `${input.removeTagIds.length > 0 && input.addTagNames.length === 0 ? 'Untag' : 'Tag'} ${input.ids.length} annotation${input.ids.length === 1 ? '' : 's'}`,
+  deleteAnnotations: (input) =>
+    `Delete ${input.ids.length} annotation${input.ids.length === 1 ? '' : 's'}`,
   restoreAnnotation: 'Restore annotation',
   acceptPlacement: 'Accept placement',
   reattachAnnotation: 'Re-attach annotation',

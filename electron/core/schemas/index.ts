@@ -156,6 +156,17 @@ export const inputSchemas = {
   }),
   updateAnnotation: z.object({ id, tagNames: z.array(typedTag).max(100), comment }),
   deleteAnnotation: z.object({ id }),
+  tagAnnotations: z
+    .object({
+      ids: z.array(id).min(1, 'choose some annotations').max(100_000),
+      addTagNames: z.array(typedTag).max(100),
+      removeTagIds: z.array(id).max(500),
+    })
+    .refine(
+      (v) => v.addTagNames.length + v.removeTagIds.length > 0,
+      'say which tags to add or remove',
+    ),
+  deleteAnnotations: z.object({ ids: z.array(id).min(1, 'choose some annotations').max(100_000) }),
   restoreAnnotation: z.object({ annotation }),
   acceptPlacement: z.object({ id }),
   reattachAnnotation: z.object({ id, start: offset, end: offset }),

@@ -37,6 +37,8 @@ export function annotationHandlers(
   | 'createAnnotation'
   | 'updateAnnotation'
   | 'deleteAnnotation'
+  | 'tagAnnotations'
+  | 'deleteAnnotations'
   | 'restoreAnnotation'
   | 'acceptPlacement'
   | 'reattachAnnotation'
@@ -112,6 +114,44 @@ export function annotationHandlers(
       const annotation = findAnnotation(state, id);
       await store.commit([{ kind: 'delete', collection: 'annotations', id }]);
       return annotation;
+    },
+
+    async tagAnnotations({ ids, addTagNames, removeTagIds }) {
+      const chosen = [...new Set(ids)].map((id) => findAnnotation(state, id));
+      const { tagIds: added, changes } = resolveTagNames(ctx, addTagNames);
+      const removed = new Set(removeTagIds);
+      const by = currentAnalystId(ctx);
+      const stamp = isoNow(ctx);
+      const updated: Annotation[] = [];
+      for (const a of chosen) {
+        const tagIds = [
+          ...a.tagIds.filter((t) => !removed.has(t)),
+          ...added.filter((t) => !a.tagIds.includes(t) && !removed.has(t)),
+        ];
+        const same = tagIds.length === a.tagIds.length && tagIds.every((t, i) => t === a.tagIds[i]);
+        if (same) {
+          updated.push(a);
+          continue;
+        }
+        const next: Annotation = {
+          ...a,
+          tagIds,
+          updatedAt: stamp,
+          ...(by !== undefined && { updatedBy: by }),
+        };
+        updated.push(next);
+        changes.push(put(next));
+      }
+      if (changes.length > 0) await store.commit(changes);
+      return updated;
+    },
+
+    async deleteAnnotations({ ids }) {
+      const chosen = [...new Set(ids)].map((id) => findAnnotation(state, id));
+      await store.commit(
+        chosen.map((a): Change => ({ kind: 'delete', collection: 'annotations', id: a.id })),
+      );
+      return { deleted: chosen.length };
     },
 
     async restoreAnnotation({ annotation }) {

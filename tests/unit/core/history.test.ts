@@ -148,6 +148,44 @@ describe('undo and redo', () => {
     expect(await call('listAnnotations', { articleId: article.id })).toHaveLength(1);
   });
 
+  it('take back a bulk change to many annotations as one step', async () => {
+    const made = [
+      await annotate('business circles', ['Economy']),
+      await annotate('food industry', ['Economy', 'Food']),
+      await annotate('tourism', ['Travel']),
+    ];
+    const ids = made.map((a) => a.id);
+    const economy = (await call('listTags', {})).find((t) => t.path === 'Economy')!;
+    await roundTrip('Tag 3 annotations', () =>
+      call('tagAnnotations', { ids, addTagNames: ['Region/Caucasus'], removeTagIds: [economy.id] }),
+    );
+    const after = await call('getAnnotations', { ids });
+    const paths = new Map((await call('listTags', {})).map((t) => [t.id, t.path]));
+    expect(after.map((a) => a.tagIds.map((id) => paths.get(id)))).toEqual([
+      ['Region/Caucasus'],
+      ['Food', 'Region/Caucasus'],
+      ['Travel', 'Region/Caucasus'],
+    ]);
+    await roundTrip('Delete 2 annotations', () =>
+      call('deleteAnnotations', { ids: ids.slice(0, 2) }),
+    );
+    expect(await call('listAnnotations', { articleId: made[0]!.articleId })).toHaveLength(1);
+  });
+
+  it('refuse a bulk change naming an annotation that is gone, changing none of them', async () => {
+    const made = await annotate('business circles', ['Economy']);
+    const before = everything();
+    for (const [name, input] of [
+      ['tagAnnotations', { ids: [made.id, 'gone'], addTagNames: ['X'], removeTagIds: [] }],
+      ['deleteAnnotations', { ids: [made.id, 'gone'] }],
+      ['tagAnnotations', { ids: [made.id], addTagNames: [], removeTagIds: [] }],
+    ] as const) {
+      expect(await dispatch(name, input)).toMatchObject({ ok: false });
+    }
+    expect(everything()).toEqual(before);
+    expect(await call('getHistory', {})).toEqual({ undo: 'Add annotation' });
+  });
+
   it('take back a memo typed in several saves as one step', async () => {
     const article = await sample();
     for (const memo of ['F', 'Fi', 'First / memo']) {
