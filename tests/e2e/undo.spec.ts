@@ -58,3 +58,46 @@ test('inside a field Mod+Z undoes the typing, not the notebook', async ({ host }
   await search.fill('');
   await expect(panelEntries(page)).toHaveCount(1);
 });
+
+test('change all shown annotations at once, and take the change back in one undo', async ({
+  host,
+}) => {
+  const { page } = host;
+  await annotate(page, 'business forums', ['economy'], 'one');
+  await annotate(page, 'food industry', ['economy'], 'two');
+  await annotate(page, 'tourism', ['travel'], 'three');
+  // The search is the selection: the two economy passages.
+  await page.getByLabel('Filter by tag').selectOption({ label: 'economy' });
+  await expect(panelEntries(page)).toHaveCount(2);
+  await page.getByRole('button', { name: /Change all 2 shown annotations/ }).click();
+  await page.getByLabel('Add tag').fill('Region/Caucasus & "South" ə');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  for (const entry of await panelEntries(page).all()) {
+    await expect(entry).toContainText('Region/Caucasus & "South" ə');
+  }
+  await page.getByLabel('Remove tag').selectOption({ label: 'economy' });
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  // Filtered by economy, nothing is shown any more; all tags again shows all three.
+  await expect(panelEntries(page)).toHaveCount(0);
+  await page.getByLabel('Filter by tag').selectOption({ label: 'All tags' });
+  await expect(panelEntries(page)).toHaveCount(3);
+  await expect(panelEntries(page).filter({ hasText: 'one' })).not.toContainText('economy');
+
+  await page.getByLabel('Search annotations').fill('Region');
+  await expect(panelEntries(page)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete 2 annotations…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete annotations?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await page.getByLabel('Search annotations').fill('');
+  await expect(panelEntries(page)).toHaveCount(1);
+
+  await reader(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, 'Undone: Delete 2 annotations.')).toBeVisible();
+  await expect(panelEntries(page)).toHaveCount(3);
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, 'Undone: Untag 2 annotations.')).toBeVisible();
+  await expect(panelEntries(page).filter({ hasText: 'one' })).toContainText('economy');
+});

@@ -298,6 +298,31 @@ export class Annotations {
     this.onTagsUsed(saved.tagIds);
   }
 
+  /** Adds a tag (a name or path) to many annotations at once: one change, one undo step. */
+  async tagMany(ids: string[], path: string) {
+    const changed = await call('tagAnnotations', { ids, addTagNames: [path], removeTagIds: [] });
+    this.#patch(
+      changed.map((a) => a.id),
+      changed,
+    );
+    toasts.show(`Tagged ${ids.length.toLocaleString()} annotations “${path}”.`);
+  }
+
+  async untagMany(ids: string[], tagId: string, tagPath: string) {
+    const changed = await call('tagAnnotations', { ids, addTagNames: [], removeTagIds: [tagId] });
+    this.#patch(
+      changed.map((a) => a.id),
+      changed,
+    );
+    toasts.show(`Took “${tagPath}” off the shown annotations.`);
+  }
+
+  async deleteMany(ids: string[]) {
+    const { deleted } = await call('deleteAnnotations', { ids });
+    this.#patch(ids, []);
+    toasts.show(`Deleted ${deleted.toLocaleString()} annotations. Undo brings them back.`);
+  }
+
   async remove(annotation: Annotation) {
     const deleted = await call('deleteAnnotation', { id: annotation.id });
     const target = this.editing;
