@@ -2,7 +2,7 @@
 // its guidance and counts, and the change log. Markdown reads as a document (headings nest as
 // the tags do); CSV is one row per tag for a spreadsheet.
 import { describeCodebookEvent } from '../../shared/codebook-log';
-import type { Analyst, TagWithCount } from '../../shared/model';
+import { tagPathOf, type Analyst, type TagWithCount } from '../../shared/model';
 import { CRLF } from './csv-cells';
 import { BOM, cell } from './csv';
 import { inlineText } from './markdown-escape';
@@ -13,22 +13,6 @@ const codebookOf = (request: ExportRequest): CodebookExport =>
 
 const nameOf = (analysts: readonly Analyst[], id: string | undefined) =>
   (id !== undefined && analysts.find((a) => a.id === id)?.name) || '';
-
-/** How deep a tag sits: the number of names in its path less one. */
-const depthOf = (tag: TagWithCount, byId: ReadonlyMap<string, TagWithCount>) => {
-  let depth = 0;
-  const seen = new Set([tag.id]);
-  for (
-    let up = tag.parentId && byId.get(tag.parentId);
-    up;
-    up = up.parentId && byId.get(up.parentId)
-  ) {
-    if (seen.has(up.id)) break;
-    seen.add(up.id);
-    depth++;
-  }
-  return depth;
-};
 
 const GUIDANCE: Array<[keyof TagWithCount & string, string]> = [
   ['description', 'Definition'],
@@ -52,7 +36,7 @@ export function renderCodebookMarkdown(request: ExportRequest): string {
   ];
   for (const tag of tags) {
     // Headings go six deep; deeper tags stay at six, their path says where they are.
-    const level = Math.min(2 + depthOf(tag, byId), 6);
+    const level = Math.min(1 + tagPathOf(tag, byId).length, 6);
     out.push('', `${'#'.repeat(level)} ${inlineText(tag.name)}`, '');
     out.push(`Path: ${inlineText(tag.path)} · colour ${tag.color} · ${counted(tag)}`);
     for (const [field, label] of GUIDANCE) {

@@ -10,42 +10,37 @@ import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS, TAG_PATH_SEPARATOR } from '../..
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const offset = z.number().int().min(0);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #rrggbb');
-/** One line: a tag name holds no control characters (the CSV export separates names by newline). */
-const tagName = z
-  .string()
-  .trim()
-  .min(1, 'a tag needs a name')
-  .max(LIMITS.tagName)
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
-    message: 'a tag name is one line, without control characters',
-  });
+/**
+ * Trimmed text of one line, without control characters: a tag name (the CSV export separates
+ * names by newline) or an analyst's name.
+ */
+const oneLineName = (what: string, empty: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max)
+    .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
+      message: `${what} is one line, without control characters`,
+    });
+const tagName = oneLineName('a tag name', 'a tag needs a name', LIMITS.tagName);
 /** A tag's own name: one line, and no "/" (it separates the names of a path). */
 const ownTagName = tagName.refine((name) => !name.includes(TAG_PATH_SEPARATOR), {
   message: 'a tag’s name can’t hold “/”: it separates the names of a path',
 });
 /** What the tag field takes: a name, or a path of names (`Economy/Energy`). */
-const typedTag = z
-  .string()
-  .trim()
-  .min(1, 'a tag needs a name')
-  .max((LIMITS.tagName + 1) * LIMITS.tagDepth)
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
-    message: 'a tag name is one line, without control characters',
-  });
+const typedTag = oneLineName(
+  'a tag name',
+  'a tag needs a name',
+  (LIMITS.tagName + 1) * LIMITS.tagDepth,
+);
 const guidance = {
   description: z.string().max(LIMITS.tagDescription).optional(),
   whenToUse: z.string().max(LIMITS.tagDescription).optional(),
   whenNotToUse: z.string().max(LIMITS.tagDescription).optional(),
   example: z.string().max(LIMITS.tagDescription).optional(),
 };
-const analystName = z
-  .string()
-  .trim()
-  .min(1, 'say who is coding: a name')
-  .max(LIMITS.analystName)
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), {
-    message: 'a name is one line, without control characters',
-  });
+const analystName = oneLineName('a name', 'say who is coding: a name', LIMITS.analystName);
 const comment = z.string().max(LIMITS.comment);
 const isoDate = z.string().max(40);
 const encodingNames = TEXT_ENCODINGS.map((e) => e.name) as [
