@@ -1,52 +1,23 @@
 // Undo and redo for every change, through the dispatcher on a real notebook folder: each step
 // puts the notebook back exactly as it was (records compared whole), and brings it forward again.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../electron/core/dispatch';
-import { openNotebook, type Notebook } from '../../../electron/core/notebook';
-import type { CallName, CallResult } from '../../../electron/shared/contract';
 import { plain } from '../../fixtures/store/notebook-fixtures';
+import { dispatchedNotebook, type DispatchedNotebook } from '../support/dispatched-notebook';
 
-const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
-let dir: string;
-let notebook: Notebook;
-let dispatch: Dispatch;
-let ids = 0;
-let clock = Date.parse('2026-12-01T09:00:00Z');
-
-async function open() {
-  notebook = await openNotebook({
-    dataDir: dir,
-    samplePath: SAMPLE,
-    now: () => new Date((clock += 1000)),
-    newId: () => `id-${++ids}`,
-  });
-  dispatch = createDispatcher(notebook.handlers, () => undefined);
-}
-
+let nb: DispatchedNotebook;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'notebook-history-'));
-  await open();
+  nb = await dispatchedNotebook('notebook-history-');
 });
-afterEach(async () => {
-  await notebook.store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => nb.close());
 
-async function call<K extends CallName>(name: K, input: unknown): Promise<CallResult<K>> {
-  const answer = await dispatch(name, input);
-  if (!answer.ok) throw new Error(`${name} refused: ${answer.error.message}`);
-  return answer.value as CallResult<K>;
-}
+const call: DispatchedNotebook['call'] = (name, input) => nb.call(name, input);
 
 /**
  * Everything the notebook holds, as plain data, to compare whole states. By id: a record put back
  * comes last in its map, and no view reads the maps' order (each sorts what it shows).
  */
 function everything() {
-  const { meta, ...collections } = structuredClone(plain(notebook.store.state));
+  const { meta, ...collections } = structuredClone(plain(nb.notebook.store.state));
   const byId = (records: Array<{ id: string }>) =>
     [...records].sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -133,14 +104,13 @@ describe('undo and redo', () => {
   it('bring back a deleted article with its text, even after compaction collected unused texts', async () => {
     await annotate('business circles', ['Economy']);
     // Reopened, so the text was not written in this run (the collector spares those anyway).
-    await notebook.store.close();
-    await open();
+    await nb.reopen();
     const article = await sample();
     await call('deleteArticle', { id: article.id });
     // Enough compactions that no snapshot, backup or restore point refers to its text any more.
     for (let i = 0; i < 6; i++) {
       await call('importText', { text: `Note ${i}.`, title: `Note ${i}` });
-      await notebook.store.compact();
+      await nb.notebook.store.compact();
     }
     for (let i = 0; i < 6; i++) expect((await call('undo', {})).undone).toBe('Paste article');
     expect((await call('undo', {})).undone).toBe('Delete article');
@@ -180,7 +150,7 @@ describe('undo and redo', () => {
       ['deleteAnnotations', { ids: [made.id, 'gone'] }],
       ['tagAnnotations', { ids: [made.id], addTagNames: [], removeTagIds: [] }],
     ] as const) {
-      expect(await dispatch(name, input)).toMatchObject({ ok: false });
+      expect(await nb.dispatch(name, input)).toMatchObject({ ok: false });
     }
     expect(everything()).toEqual(before);
     expect(await call('getHistory', {})).toEqual({ undo: 'Add annotation' });
@@ -202,10 +172,10 @@ describe('undo and redo', () => {
     await call('undo', {});
     await annotate('food industry', ['Politics']);
     expect(await call('getHistory', {})).toEqual({ undo: 'Add annotation' });
-    const refusal = await dispatch('redo', {});
+    const refusal = await nb.dispatch('redo', {});
     expect(refusal).toMatchObject({ ok: false, error: { message: 'Nothing to redo.' } });
     await call('undo', {});
-    expect(await dispatch('undo', {})).toMatchObject({
+    expect(await nb.dispatch('undo', {})).toMatchObject({
       ok: false,
       error: { message: 'Nothing to undo.' },
     });
@@ -216,8 +186,7 @@ describe('undo and redo', () => {
     await call('undo', {});
     await call('redo', {});
     const kept = everything();
-    await notebook.store.close();
-    await open();
+    await nb.reopen();
     expect(await call('getHistory', {})).toEqual({});
     expect(everything()).toEqual(kept);
   });

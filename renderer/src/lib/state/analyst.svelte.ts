@@ -2,7 +2,7 @@
 // everyone who ever coded in it, by id, so each record's author always finds a name. Kept
 // current by the core's changed events.
 import type { Startup } from '../../../../electron/shared/contract';
-import type { Analyst } from '../../../../electron/shared/model';
+import { initialsOf, type Analyst } from '../../../../electron/shared/model';
 import { call, onChanged } from '../api';
 import { coalesced } from './latest';
 
@@ -10,6 +10,16 @@ export interface AnalystInput {
   name: string;
   initials: string;
   color: string;
+}
+
+/**
+ * What the analyst typed, ready for setAnalyst: the name trimmed, initials from the name when
+ * left empty. A string: why it can't be saved (no name), worded for the dialog.
+ */
+export function analystInputOf(fields: AnalystInput): AnalystInput | string {
+  const name = fields.name.trim();
+  if (name === '') return 'Type your name: it goes on everything you code.';
+  return { name, initials: fields.initials.trim() || initialsOf(name), color: fields.color };
 }
 
 export class Analysts {

@@ -1,54 +1,18 @@
 // The codebook as a tree, who is coding, and the codebook's change log: through the dispatcher
 // (so every input passes its schema), on a real notebook folder, across a reopen.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../../electron/core/dispatch';
-import { openNotebook, type Notebook } from '../../../../electron/core/notebook';
-import type { CallName, CallResult } from '../../../../electron/shared/contract';
 import type { CodebookEvent, TagWithCount } from '../../../../electron/shared/model';
 import { snapshotDir } from '../../support/dir-snapshot';
+import { dispatchedNotebook, type DispatchedNotebook } from '../../support/dispatched-notebook';
 
-const SAMPLE = join(process.cwd(), 'resources', 'azpromo-russia-azerbaijan.txt');
-let dir: string;
-let notebook: Notebook;
-let dispatch: Dispatch;
-let ids = 0;
-let clock = Date.parse('2026-12-01T09:00:00Z');
-
-async function open() {
-  notebook = await openNotebook({
-    dataDir: dir,
-    samplePath: SAMPLE,
-    now: () => new Date((clock += 1000)),
-    newId: () => `id-${++ids}`,
-  });
-  dispatch = createDispatcher(notebook.handlers, () => undefined);
-}
-
+let nb: DispatchedNotebook;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'notebook-codebook-'));
-  await open();
+  nb = await dispatchedNotebook('notebook-codebook-');
 });
-afterEach(async () => {
-  await notebook.store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => nb.close());
 
-/** The call's value; a refusal fails the test with its message. */
-async function call<K extends CallName>(name: K, input: unknown): Promise<CallResult<K>> {
-  const answer = await dispatch(name, input);
-  if (!answer.ok) throw new Error(`${name} refused: ${answer.error.message}`);
-  return answer.value as CallResult<K>;
-}
-
-/** The refusal's message; a success fails the test. */
-async function refusal(name: CallName, input: unknown): Promise<string> {
-  const answer = await dispatch(name, input);
-  if (answer.ok) throw new Error(`${name} was accepted`);
-  return answer.error.message;
-}
+const call: DispatchedNotebook['call'] = (name, input) => nb.call(name, input);
+const refusal: DispatchedNotebook['refusal'] = (name, input) => nb.refusal(name, input);
 
 const tags = () => call('listTags', {});
 const byPath = async () => new Map((await tags()).map((t) => [t.path, t]));
@@ -83,8 +47,7 @@ describe('the analyst', () => {
     });
     expect(renamed.id).toBe(named.id);
 
-    await notebook.store.close();
-    await open();
+    await nb.reopen();
     expect((await call('getStartup', {})).analyst).toEqual(renamed);
     expect(await call('listAnalysts', {})).toEqual([renamed]);
   });
@@ -119,11 +82,11 @@ describe('the analyst', () => {
   });
 
   it('refuses an empty name or one of several lines, and changes nothing', async () => {
-    const before = await snapshotDir(dir);
+    const before = await snapshotDir(nb.dir);
     expect(await refusal('setAnalyst', { name: '   ' })).toMatch(/name/);
     expect(await refusal('setAnalyst', { name: 'a\nb' })).toMatch(/one line/);
     expect(await refusal('setAnalyst', { name: 'Leyla', initials: 'ABCDE' })).toBeTruthy();
-    expect(await snapshotDir(dir)).toEqual(before);
+    expect(await snapshotDir(nb.dir)).toEqual(before);
   });
 });
 
@@ -196,7 +159,7 @@ describe('the tag tree', () => {
     const a = await call('createTag', { name: 'A' });
     const b = await call('createTag', { name: 'B', parentId: a.id });
     const c = await call('createTag', { name: 'C', parentId: b.id });
-    const before = await snapshotDir(dir);
+    const before = await snapshotDir(nb.dir);
     expect(await refusal('updateTag', { id: a.id, parentId: c.id })).toContain(
       'under itself or a tag below it',
     );
@@ -212,7 +175,7 @@ describe('the tag tree', () => {
         comment: '',
       }),
     ).toContain('at most 8 levels');
-    expect(await snapshotDir(dir)).toEqual(before);
+    expect(await snapshotDir(nb.dir)).toEqual(before);
   });
 
   it('merges a tag into another: its annotations and its children go to the target', async () => {
@@ -301,7 +264,7 @@ describe('the tag tree', () => {
       example: '',
       createdAt: '2026-01-01T00:00:00.000Z',
     };
-    await notebook.store.commit([{ kind: 'put', collection: 'tags', record: old }]);
+    await nb.notebook.store.commit([{ kind: 'put', collection: 'tags', record: old }]);
     const made = await annotate('business circles', ['russia/azerbaijan']);
     expect(made.tagIds).toEqual(['legacy']);
   });
@@ -318,8 +281,7 @@ describe('the codebook’s change log', () => {
     await call('updateTag', { id: trade.id, whenToUse: 'Buying and selling.' });
     await call('deleteTag', { id: economy.id, annotations: 'keep' });
 
-    await notebook.store.close();
-    await open();
+    await nb.reopen();
     const log = await call('listCodebookLog', {});
     const brief = (e: CodebookEvent) => [e.operation, e.path, e.to ?? e.children ?? ''];
     expect(log.map(brief)).toEqual([
@@ -340,9 +302,9 @@ describe('the codebook’s change log', () => {
 
   it('writes nothing, and makes no undo step, for an update that changes nothing', async () => {
     const tag = await call('createTag', { name: 'Economy', description: 'Money.' });
-    const before = await snapshotDir(dir);
+    const before = await snapshotDir(nb.dir);
     await call('updateTag', { id: tag.id, name: 'Economy', description: 'Money.' });
-    expect(await snapshotDir(dir)).toEqual(before);
+    expect(await snapshotDir(nb.dir)).toEqual(before);
     expect(await call('getHistory', {})).toEqual({ undo: 'Create tag' });
   });
 
