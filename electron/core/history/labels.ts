@@ -36,7 +36,8 @@ const LABELS: Labeller = {
   mergeTags: 'Merge tags',
   splitTag: 'Split tag',
   deleteTag: 'Delete tag',
-  setAnalyst: 'Change who is coding',
+  // setAnalyst makes no step: who is coding is a setting, not analysis. Undoing the first-run
+  // answer would leave a notebook whose new records name nobody.
   bringInConflictedCopy: 'Bring in conflicted copy',
 };
 

@@ -181,6 +181,15 @@ describe('undo and redo', () => {
     });
   });
 
+  it('leave who is coding out of the history: naming the analyst is a setting, not a step', async () => {
+    await call('setAnalyst', { name: 'Leyla Əliyeva' });
+    await call('setAnalyst', { name: 'Leyla Əliyeva', initials: 'LƏ' });
+    expect(await call('getHistory', {})).toEqual({});
+    await annotate('business circles', ['Economy']);
+    await call('undo', {});
+    expect((await call('getStartup', {})).analyst).toMatchObject({ initials: 'LƏ' });
+  });
+
   it('last for the session: a reopened notebook starts with nothing to undo, its changes kept', async () => {
     await annotate('business circles', ['Economy']);
     await call('undo', {});
