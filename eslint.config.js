@@ -18,6 +18,7 @@ const MAIN_PURE = [
   'electron/main/app-url.ts',
   'electron/main/data-dir.ts',
   'electron/main/ipc-sender.ts',
+  'electron/main/menu-items.ts',
   'electron/main/protocol-path.ts',
   'electron/main/startup-failure.ts',
   'electron/main/window-bounds.ts',
@@ -78,11 +79,13 @@ const LAYERS = [
       'electron/shared/places',
       'electron/shared/citation',
       'electron/shared/codebook-log',
+      'electron/shared/analysis',
+      'electron/shared/search',
     ],
     // The contract's types describe the bridge; its code stays on the other side of it.
     typeOnlyPaths: ['electron/shared/contract'],
     // Packages that run in a browser; a new one is added here on purpose.
-    packages: ['svelte', 'markdown-it'],
+    packages: ['svelte', 'markdown-it', 'd3-scale'],
   },
   {
     name: 'tests, scripts and config',

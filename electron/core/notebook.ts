@@ -15,11 +15,14 @@ import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { History } from './history';
 import { labelOf, mergeKeyOf } from './history/labels';
 import { analystHandlers, currentAnalyst, suggestedAnalystName } from './service/analysts';
+import { analysisHandlers } from './service/analysis';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
 import { exportHandlers } from './service/exports';
+import { figureHandlers } from './service/figures';
 import { revisionHandlers } from './service/revisions';
+import { searchHandlers } from './service/search';
 import { tagHandlers } from './service/tags';
 
 export interface NotebookOptions {
@@ -107,6 +110,9 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...tagHandlers(ctx),
       ...revisionHandlers(ctx),
       ...exportHandlers(ctx),
+      ...searchHandlers(ctx),
+      ...analysisHandlers(ctx),
+      ...figureHandlers(ctx),
       listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
       getHistory: async () => history.state(),
@@ -142,6 +148,11 @@ const READS = new Set<CallName>([
   'listAnalysts',
   'exportNotes',
   'listConflictedCopies',
+  'search',
+  'findOccurrences',
+  'getAnalysis',
+  'getCoverage',
+  'saveFigure',
 ]);
 
 /**

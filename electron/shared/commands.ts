@@ -83,6 +83,19 @@ export const COMMANDS = {
     keys: ['Mod+F', '/'],
     menu: 'annotate',
   },
+  'search-everything': {
+    label: 'Search everything',
+    description: 'Search every article’s text, passages, comments, memos and tags',
+    keys: ['Mod+Shift+F'],
+    menu: 'view',
+  },
+  analysis: {
+    label: 'Analysis',
+    description:
+      'Show the analysis of the coding (frequencies, co-occurrence, coverage, matrices), or go back to the article',
+    keys: ['Mod+Shift+A'],
+    menu: 'view',
+  },
   undo: {
     label: 'Undo',
     description: 'Undo the last change, whatever it was (in a field: undo typing)',

@@ -18,7 +18,16 @@ import type {
   TagGuidanceFields,
   TagWithCount,
 } from './model';
+import type { Analysis, AnalysisQuery, Coverage, FigureFile, NotebookFilter } from './analysis';
 import type { CommandId } from './commands';
+import type {
+  CodeHitsOutcome,
+  CodeHitsRequest,
+  OccurrenceQuery,
+  Occurrences,
+  SearchQuery,
+  SearchResults,
+} from './search';
 import type { ImportPreview, TextEncodingName } from './import-formats';
 import type { Notice } from './notices';
 
@@ -125,6 +134,12 @@ export interface Calls {
       Partial<Pick<ArticleDetails, CitationField>>,
     ArticleSummary
   >;
+
+  /**
+   * Set all of an article's attributes (outlet, country, period: any key the analyst adds);
+   * a key left out is removed. Keys and values are one line each; a value may be empty.
+   */
+  setArticleAttributes: Call<{ id: string; attributes: Record<string, string> }, ArticleSummary>;
 
   /** Delete an article together with its annotations. */
   deleteArticle: Call<{ id: string }, { deletedAnnotations: number }>;
@@ -261,6 +276,38 @@ export interface Calls {
    */
   setAnalyst: Call<{ name: string; initials?: string; color?: string }, Analyst>;
 
+  /**
+   * Search every article's text, passages, comments, memos, tags and details through one index
+   * (kept current with every change). The filter narrows passages and comments; with a tag,
+   * analyst, date or review filter set, text hits are only those inside passages it keeps.
+   */
+  search: Call<SearchQuery, SearchResults>;
+
+  /**
+   * Every place the query's words occur in the articles' current text (filter as in search), each
+   * with the span the scope would code, for "code all hits" to preview.
+   */
+  findOccurrences: Call<OccurrenceQuery, Occurrences>;
+
+  /**
+   * Code the chosen occurrences with the tags (named as in createAnnotation), in one change and
+   * one undo step: a hit exactly on an existing annotation adds the tags to it. Refused, changing
+   * nothing, when an article changed since the occurrences were found.
+   */
+  codeHits: Call<CodeHitsRequest, CodeHitsOutcome>;
+
+  /** Tag frequencies, co-occurrence and the tag-by-article and tag-by-attribute matrices. */
+  getAnalysis: Call<AnalysisQuery, Analysis>;
+
+  /** Where each tag falls along one article's current text, for the coverage strip. */
+  getCoverage: Call<{ articleId: string } & NotebookFilter, Coverage>;
+
+  /**
+   * Save a figure or a table the window drew (SVG, PNG or CSV): checked, then saved where the
+   * native dialog says (Electron) or handed back for the browser to download.
+   */
+  saveFigure: Call<FigureFile, ExportOutcome>;
+
   /** Export one article (or the whole notebook when articleId is absent), optionally only some tags. */
   exportNotes: Call<{ articleId?: string; format: ExportFormat; tagIds?: string[] }, ExportOutcome>;
 
@@ -307,6 +354,7 @@ export const CALL_NAMES = [
   'openOriginal',
   'importText',
   'updateArticleDetails',
+  'setArticleAttributes',
   'deleteArticle',
   'editArticle',
   'reimportArticle',
@@ -334,6 +382,12 @@ export const CALL_NAMES = [
   'getHistory',
   'undo',
   'redo',
+  'search',
+  'findOccurrences',
+  'codeHits',
+  'getAnalysis',
+  'getCoverage',
+  'saveFigure',
   'exportNotes',
   'listConflictedCopies',
   'bringInConflictedCopy',

@@ -111,6 +111,8 @@ export interface ArticleSummary extends ArticleDetails {
   needsReview: number;
   /** The current revision's number (1 = as first imported). */
   revision: number;
+  /** See ArticleRecord. */
+  attributes: ArticleAttributes;
 }
 
 /** Why a revision exists: the first import, an edit in the app, or a newer version imported over it. */
@@ -144,6 +146,8 @@ export interface ArticleRecord extends ArticleDetails {
   /** When the memo was last changed and by which analyst (absent before anyone did). */
   memoUpdatedAt?: string;
   memoUpdatedBy?: string;
+  /** The analyst's own facts about the article (outlet, country, period): key to value. */
+  attributes: ArticleAttributes;
   /** Oldest first; the last one is current. Old text is kept, never overwritten. */
   revisions: Revision[];
   /**
@@ -152,6 +156,15 @@ export interface ArticleRecord extends ArticleDetails {
    */
   recovered?: true;
 }
+
+/**
+ * Attributes by name. Names are one line, trimmed; two that differ only in case (or in Unicode
+ * form) are one attribute, compared through attributeKeyOf. A value may be empty.
+ */
+export type ArticleAttributes = Record<string, string>;
+
+/** An attribute's identity by name: "Country", " country" and "COUNTRY" are one attribute. */
+export const attributeKeyOf = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
 
 /** What the reader gets: the record with its current revision's body. */
 export interface Article extends ArticleRecord, ArticleBody {
@@ -403,6 +416,12 @@ export const LIMITS = {
   publication: 500,
   url: 2000,
   doi: 300,
+  attributeKey: 80,
+  attributeValue: 500,
+  attributes: 100,
+  searchQuery: 500,
+  /** A figure or table the window saves (SVG, PNG, CSV). */
+  figureBytes: 20 * 1024 * 1024,
 } as const;
 
 /** Palette offered for new tags; a new tag gets the colour fewest tags have (ties: this order). */

@@ -3,6 +3,7 @@
 // for review) still carries its tags, so it is counted apart as unplaced rather than dropped.
 import { currentSpan, type Annotation, type Span } from '../../shared/model';
 import { coveredLength } from './coded-spans';
+import { runSteps, STEP, type Steps } from './steps';
 
 export interface TagCounts {
   /** Passages with the tag that have a place in their article's text. */
@@ -19,17 +20,35 @@ export interface TagFrequency extends TagCounts {
   byArticle: Map<string, TagCounts>;
 }
 
-/** Every tag used by `annotations`, most passages first (then by id, so the order is stable). */
-export function tagFrequencies(annotations: Iterable<Annotation>): TagFrequency[] {
+/**
+ * The tags a passage counts for: its own (the default), or with a roll-up, its tags and every
+ * tag above them. Each tag once per passage.
+ */
+export type TagsOf = (annotation: Annotation) => Iterable<string>;
+
+const ownTags: TagsOf = ({ tagIds }) => (tagIds.length < 2 ? tagIds : new Set(tagIds));
+
+interface Use {
+  spans: Span[];
+  unplaced: number;
+}
+
+/** tagFrequencies, pausing every STEP passages (see steps.ts). */
+export function* frequencySteps(
+  annotations: Iterable<Annotation>,
+  tagsOf: TagsOf = ownTags,
+): Steps<TagFrequency[]> {
   // tag -> article -> the passages' spans and the unplaced count
-  const uses = new Map<string, Map<string, { spans: Span[]; unplaced: number }>>();
+  const uses = new Map<string, Map<string, Use>>();
+  let n = 0;
   for (const annotation of annotations) {
+    if (++n % STEP === 0) yield;
     const span = currentSpan(annotation);
-    for (const tagId of new Set(annotation.tagIds)) {
-      const byArticle = uses.get(tagId) ?? new Map<string, { spans: Span[]; unplaced: number }>();
-      uses.set(tagId, byArticle);
-      const use = byArticle.get(annotation.articleId) ?? { spans: [], unplaced: 0 };
-      byArticle.set(annotation.articleId, use);
+    for (const tagId of tagsOf(annotation)) {
+      let byArticle = uses.get(tagId);
+      if (!byArticle) uses.set(tagId, (byArticle = new Map()));
+      let use = byArticle.get(annotation.articleId);
+      if (!use) byArticle.set(annotation.articleId, (use = { spans: [], unplaced: 0 }));
       if (span) use.spans.push(span);
       else use.unplaced++;
     }
@@ -39,6 +58,8 @@ export function tagFrequencies(annotations: Iterable<Annotation>): TagFrequency[
     const byArticle = new Map<string, TagCounts>();
     const total: TagCounts = { passages: 0, codedChars: 0, unplaced: 0 };
     for (const [articleId, { spans, unplaced }] of articles) {
+      // Merging sorts the spans: a tag on thousands of passages is worth a pause of its own.
+      if (spans.length > STEP) yield;
       const counts = { passages: spans.length, codedChars: coveredLength(spans), unplaced };
       byArticle.set(articleId, counts);
       total.passages += counts.passages;
@@ -51,3 +72,7 @@ export function tagFrequencies(annotations: Iterable<Annotation>): TagFrequency[
     (a, b) => b.passages - a.passages || (a.tagId < b.tagId ? -1 : a.tagId > b.tagId ? 1 : 0),
   );
 }
+
+/** Every tag used by `annotations`, most passages first (then by id, so the order is stable). */
+export const tagFrequencies = (annotations: Iterable<Annotation>, tagsOf?: TagsOf) =>
+  runSteps(frequencySteps(annotations, tagsOf));

@@ -9,6 +9,7 @@ const LABELS: Labeller = {
   importFile: 'Import article',
   importText: 'Paste article',
   updateArticleDetails: 'Edit details',
+  setArticleAttributes: 'Edit attributes',
   deleteArticle: 'Delete article',
   editArticle: 'Edit text',
   reimportArticle: 'Re-import article',
@@ -22,6 +23,7 @@ const LABELS: Labeller = {
   deleteAnnotations: (input) =>
     `Delete ${input.ids.length} annotation${input.ids.length === 1 ? '' : 's'}`,
   restoreAnnotation: 'Restore annotation',
+  codeHits: (input) => `Code ${input.hits.length} hit${input.hits.length === 1 ? '' : 's'}`,
   acceptPlacement: 'Accept placement',
   reattachAnnotation: 'Re-attach annotation',
   createTag: 'Create tag',

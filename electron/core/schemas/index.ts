@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { bareDoi, webAddress } from '../../shared/citation';
 import type { CallInput, CallName } from '../../shared/contract';
 import { TEXT_ENCODINGS } from '../../shared/import-formats';
-import { ANCHOR_STATES, EXPORT_FORMATS, LIMITS, TAG_PATH_SEPARATOR } from '../../shared/model';
+import {
+  ANCHOR_STATES,
+  attributeKeyOf,
+  EXPORT_FORMATS,
+  LIMITS,
+  TAG_PATH_SEPARATOR,
+} from '../../shared/model';
+import { FIGURE_TYPES } from '../../shared/analysis';
+import { CODE_HITS_LIMIT, HIT_SCOPES, SEARCH_KINDS } from '../../shared/search';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const offset = z.number().int().min(0);
@@ -119,6 +127,64 @@ const details = {
     .optional(),
 };
 
+/** The narrowing that search and the analysis views share (NotebookFilter). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
+const notebookFilter = {
+  articleIds: z.array(id).max(100_000).optional(),
+  tagId: id.optional(),
+  analystId: id.optional(),
+  from: day.optional(),
+  to: day.optional(),
+  review: z.enum(['placed', 'waiting']).optional(),
+};
+const searchQuery = z.string().max(LIMITS.searchQuery);
+
+/** An article's attributes: one-line keys (not empty) and one-line values. */
+const attributeKey = oneLineName(
+  'an attribute’s name',
+  'an attribute needs a name',
+  LIMITS.attributeKey,
+);
+const attributeValue = z
+  .string()
+  .max(LIMITS.attributeValue)
+  .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v), {
+    message: 'an attribute’s value is one line, without control characters',
+  })
+  .transform((v) => v.trim());
+/**
+ * Names are checked here, as typed: a record's own check of its keys says only "Invalid key", and
+ * trimming would fold "Country" and "Country " into one key, silently keeping either value. Two
+ * names for one attribute (attributeKeyOf) are refused.
+ */
+const checkAttributeNames = (raw: unknown, ctx: { issues: z.core.$ZodRawIssue[] }) => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(raw)) {
+    const key = attributeKeyOf(name);
+    const other = seen.get(key);
+    const message =
+      attributeKey.safeParse(name).error?.issues[0]?.message ??
+      (key === '__proto__'
+        ? '“__proto__” can’t name an attribute'
+        : other !== undefined
+          ? `“${other}” and “${name}” are one attribute (names are compared ignoring case): keep one`
+          : undefined);
+    if (message) {
+      ctx.issues.push({ code: 'custom', message, input: raw });
+      break;
+    }
+    seen.set(key, name);
+  }
+  return raw;
+};
+const attributes = z.preprocess(
+  checkAttributeNames,
+  z.record(attributeKey, attributeValue).refine((a) => Object.keys(a).length <= LIMITS.attributes, {
+    message: `an article holds at most ${LIMITS.attributes} attributes`,
+  }),
+);
+
 const none = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
 
 export const inputSchemas = {
@@ -135,6 +201,7 @@ export const inputSchemas = {
     source: z.string().max(LIMITS.source).optional(),
   }),
   updateArticleDetails: z.object({ id, ...details }),
+  setArticleAttributes: z.object({ id, attributes }),
   deleteArticle: z.object({ id }),
   editArticle: z.object({ id, text: z.string().max(LIMITS.importBytes) }),
   reimportArticle: z.object({ id, ...pickedFile }),
@@ -202,6 +269,46 @@ export const inputSchemas = {
       .max(LIMITS.analystInitials)
       .optional(),
     color: color.optional(),
+  }),
+  search: z.object({
+    query: searchQuery,
+    kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
+    ...notebookFilter,
+  }),
+  findOccurrences: z.object({
+    query: searchQuery.refine((q) => q.trim() !== '', 'type the words to find'),
+    scope: z.enum(HIT_SCOPES),
+    ...notebookFilter,
+  }),
+  codeHits: z.object({
+    hits: z
+      .array(
+        z
+          .object({ articleId: id, revision: z.number().int().min(1), start: offset, end: offset })
+          .refine((h) => h.end > h.start, 'a hit covers some text'),
+      )
+      .min(1, 'tick the hits to code')
+      .max(CODE_HITS_LIMIT),
+    tagNames: z.array(typedTag).min(1, 'choose a tag to code the hits with').max(100),
+  }),
+  getAnalysis: z.object({
+    ...notebookFilter,
+    unit: z.enum(['overlap', 'paragraph']).optional(),
+    attribute: attributeKey.optional(),
+  }),
+  getCoverage: z.object({ articleId: id, ...notebookFilter }),
+  saveFigure: z.object({
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[\\/\u0000-\u001f]/.test(name), 'a file name, not a path'),
+    mimeType: z.enum(FIGURE_TYPES),
+    bytes: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'the figure’s bytes are missing')
+      .refine((b) => b.byteLength <= LIMITS.figureBytes, {
+        message: 'the figure is larger than 20 MB',
+      }),
   }),
   exportNotes: z.object({
     articleId: id.optional(),

@@ -5,6 +5,7 @@ import {
   CITATION_FIELDS,
   compareReadingOrder,
   type Article,
+  type ArticleAttributes,
   type ArticleFormat,
   type ArticleRecord,
   type ArticleSummary,
@@ -65,6 +66,8 @@ export function summarise(
 ): ArticleSummary {
   const { id, title, authors, published, source, publication, url, doi, format, importedAt } =
     record;
+  // A copy: the summary crosses to the window, and the record must stay as committed.
+  const attributes = { ...record.attributes };
   return {
     id,
     title,
@@ -79,7 +82,17 @@ export function summarise(
     annotationCount: counts.annotations,
     needsReview: counts.review,
     revision: currentRevision(record).number,
+    attributes,
   };
+}
+
+/** The same names with the same values, in whatever order. */
+function sameAttributes(a: ArticleAttributes, b: ArticleAttributes): boolean {
+  const names = Object.keys(a);
+  return (
+    names.length === Object.keys(b).length &&
+    names.every((n) => Object.hasOwn(b, n) && b[n] === a[n])
+  );
 }
 
 /** A new article's document: its body whole, or its body file made already (in a core worker). */
@@ -123,6 +136,7 @@ async function addArticle(
     ...(encoding && { encoding }),
     importedAt: stamp,
     memo: '',
+    attributes: {},
     revisions: [
       { number: 1, createdAt: stamp, reason: 'import', bodyHash, ...(original && { original }) },
     ],
@@ -226,6 +240,7 @@ export function articleHandlers(
   | 'openOriginal'
   | 'importText'
   | 'updateArticleDetails'
+  | 'setArticleAttributes'
   | 'deleteArticle'
   | 'setMemo'
   | 'getArticleView'
@@ -324,6 +339,19 @@ export function articleHandlers(
         const value = citation[field];
         if (value !== undefined) updated[field] = value;
       }
+      await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
+      return summarise(updated, countsOf(state, id));
+    },
+
+    async setArticleAttributes({ id, attributes }) {
+      const record = findArticle(state, id);
+      // The schema refused two names for one attribute; NFC here, as for tag names.
+      const next: ArticleAttributes = {};
+      for (const [name, value] of Object.entries(attributes)) {
+        next[name.normalize('NFC')] = value.normalize('NFC');
+      }
+      if (sameAttributes(record.attributes, next)) return summarise(record, countsOf(state, id));
+      const updated: ArticleRecord = { ...record, attributes: next };
       await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
       return summarise(updated, countsOf(state, id));
     },

@@ -63,6 +63,7 @@ export function upgradeFromV1(old: NotebookV1): UpgradedV1 {
       format: meta.format,
       importedAt: meta.importedAt,
       memo: meta.memo,
+      attributes: {},
       revisions: [
         { number: 1, createdAt: meta.importedAt, reason: 'import' as const, bodyHash: hash },
       ],

@@ -135,6 +135,7 @@ function recoveredArticle(annotations: Annotation[], at: Date, taken: (id: strin
     format: 'pasted',
     importedAt: at.toISOString(),
     memo: '',
+    attributes: {},
     recovered: true,
   };
   return { body, record, spans };

@@ -84,6 +84,8 @@ const articleRecord = z.object({
   memo: z.string(),
   memoUpdatedAt: timestamp.optional(),
   memoUpdatedBy: id.optional(),
+  // Added with the analysis views; older records have none.
+  attributes: z.record(z.string(), z.string()).default({}),
   revisions: z.array(
     z.object({
       number: z.number().int().min(1),

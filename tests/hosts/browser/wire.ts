@@ -5,7 +5,11 @@
  * The calls whose answers carry bytes, and so are encoded the same way. Only these: a replacer
  * on every key would slow down the 5 MB answer an article's opening waits for.
  */
-export const ANSWERS_WITH_BYTES: ReadonlySet<string> = new Set(['openOriginal', 'exportNotes']);
+export const ANSWERS_WITH_BYTES: ReadonlySet<string> = new Set([
+  'openOriginal',
+  'exportNotes',
+  'saveFigure',
+]);
 
 export function encodeWire(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

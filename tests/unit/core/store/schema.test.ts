@@ -175,8 +175,8 @@ describe('notebookSchema', () => {
 
   it('reads a format 2 file written before articles had details as having none', () => {
     const data = fixture();
-    // Details came in two steps: authors and date, then the citation fields.
-    for (const name of ['authors', 'published', 'publication', 'url', 'doi']) {
+    // Details came in steps: authors and date, the citation fields, then the attributes.
+    for (const name of ['authors', 'published', 'publication', 'url', 'doi', 'attributes']) {
       setPath(data, ['articles', 0, name], undefined);
     }
     const parsed = notebookSchema.parse(data);
@@ -187,6 +187,7 @@ describe('notebookSchema', () => {
       publication: '',
       url: '',
       doi: '',
+      attributes: {},
     });
   });
 
