@@ -1,7 +1,8 @@
-// In Electron an export goes where the native save dialog says; the core only renders it.
+// In Electron an export (or a saved figure) goes where the native save dialog says; the core only
+// renders (or checks) it.
 import { dialog, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { Handlers } from '../shared/contract';
+import type { ExportOutcome } from '../shared/contract';
 
 const FILTERS: Record<string, Electron.FileFilter> = {
   'text/markdown': { name: 'Markdown', extensions: ['md'] },
@@ -9,19 +10,22 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   'application/ld+json': { name: 'W3C Web Annotation JSON', extensions: ['jsonld', 'json'] },
   'application/vnd.citationstyles.csl+json': { name: 'CSL-JSON references', extensions: ['json'] },
   'application/x-bibtex': { name: 'BibTeX references', extensions: ['bib'] },
+  'image/svg+xml': { name: 'SVG image', extensions: ['svg'] },
+  'image/png': { name: 'PNG image', extensions: ['png'] },
 };
 
-export function withSaveDialog(
-  exportNotes: Handlers['exportNotes'],
+export function withSaveDialog<Input>(
+  render: (input: Input) => Promise<ExportOutcome>,
   getWindow: () => BrowserWindow | undefined,
-): Handlers['exportNotes'] {
+  title = 'Export notes',
+): (input: Input) => Promise<ExportOutcome> {
   return async (input) => {
-    const outcome = await exportNotes(input);
+    const outcome = await render(input);
     if (outcome.kind !== 'download') return outcome;
     const { file } = outcome;
     const window = getWindow();
     const options: Electron.SaveDialogOptions = {
-      title: 'Export notes',
+      title,
       defaultPath: file.fileName,
       filters: [FILTERS[file.mimeType] ?? { name: 'All files', extensions: ['*'] }],
     };

@@ -74,13 +74,18 @@ function setupWindow(notebook: Notebook, dataDir: string) {
   const handlers = {
     ...notebook.handlers,
     exportNotes: withSaveDialog(notebook.handlers.exportNotes, getWindow),
+    saveFigure: withSaveDialog(notebook.handlers.saveFigure, getWindow, 'Save figure'),
     openOriginal: withSystemViewer(notebook.handlers.openOriginal),
   };
   setupAppProtocol(rendererDir());
   setupIpc(createDispatcher(handlers), (sender) => sender === getWindow()?.webContents);
-  setupMenu(getWindow);
-  // The core's "changed" event goes to the window beside the menu's channel; views refresh from it.
-  notebook.onChanged((notice) => getWindow()?.webContents.send(CHANGED_CHANNEL, notice));
+  const historyChanged = setupMenu(getWindow, () => handlers.getHistory({}));
+  // The core's "changed" event goes to the window beside the menu's channel; views refresh from
+  // it, and the menu's Undo and Redo say again what they would do.
+  notebook.onChanged((notice) => {
+    getWindow()?.webContents.send(CHANGED_CHANNEL, notice);
+    void historyChanged();
+  });
   mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
 
   // Every save is already durable in the journal; compacting it on the way out just means the

@@ -1,29 +1,29 @@
 // The native menu, built from the one command table: its labels and accelerators are the
-// renderer's, and choosing an item sends the command's id to the renderer, which runs it.
+// renderer's, and choosing an item sends the command's id to the renderer, which runs it. Undo
+// and Redo name the step they would take, so the menu is built again when that changes.
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import {
-  accelerator,
-  COMMANDS,
-  commandsInMenu,
-  menuKey,
-  type CommandId,
-  type MenuName,
-} from '../shared/commands';
-import { MENU_CHANNEL } from '../shared/contract';
+import type { CommandId, MenuName } from '../shared/commands';
+import { MENU_CHANNEL, type HistoryState } from '../shared/contract';
+import { followHistory, menuItems, type MenuItemSpec } from './menu-items';
+
+/** Electron's item for one of ours: a command sent to the renderer, or a role. */
+function electronItem(
+  item: MenuItemSpec,
+  send: (command: CommandId) => () => void,
+): MenuItemConstructorOptions {
+  const keyed = item.accelerator !== undefined ? { accelerator: item.accelerator } : {};
+  if (item.kind === 'role') return { role: item.role, label: item.label, ...keyed };
+  return { label: item.label, ...keyed, enabled: item.enabled, click: send(item.command) };
+}
 
 /** One menu's items from the command table, each sending its command to the renderer. */
 export function commandItems(
   menu: MenuName,
   send: (command: CommandId) => () => void,
+  history: HistoryState = {},
 ): MenuItemConstructorOptions[] {
-  return commandsInMenu(menu).map((id) => {
-    const key = menuKey(id);
-    return {
-      label: COMMANDS[id].label,
-      ...(key && { accelerator: accelerator(key) }),
-      click: send(id),
-    };
-  });
+  const mac = process.platform === 'darwin';
+  return menuItems(menu, history, { mac }).map((item) => electronItem(item, send));
 }
 
 /** Reload and DevTools exist in development builds only; a packaged app has neither. */
@@ -37,8 +37,22 @@ export function developmentItems(isPackaged: boolean): MenuItemConstructorOption
   ];
 }
 
-export function setupMenu(getWindow: () => BrowserWindow | undefined) {
+/**
+ * Sets the application menu. The returned function is for each change the core announces: it
+ * asks `getHistory` what undo and redo would do now and, when that changed, sets the menu again.
+ */
+export function setupMenu(
+  getWindow: () => BrowserWindow | undefined,
+  getHistory: () => Promise<HistoryState>,
+): () => Promise<void> {
   const send = (command: CommandId) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
+  // Nothing to undo at first: the history is the session's.
+  const history: HistoryState = {};
+  setApplicationMenu(send, history);
+  return followHistory(getHistory, (next) => setApplicationMenu(send, next), history);
+}
+
+function setApplicationMenu(send: (command: CommandId) => () => void, history: HistoryState) {
   const isMac = process.platform === 'darwin';
   const separator = { type: 'separator' } as const;
   const template: MenuItemConstructorOptions[] = [
@@ -46,18 +60,18 @@ export function setupMenu(getWindow: () => BrowserWindow | undefined) {
     {
       label: '&File',
       submenu: [
-        ...commandItems('file', send),
+        ...commandItems('file', send, history),
         separator,
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
       label: '&Edit',
-      // Undo is the notebook's (the renderer undoes typing itself when a field has focus); the
-      // rest are the standard roles, so cut, copy and paste work in every field.
+      // Undo and Redo are the notebook's (the renderer undoes typing itself when a field has
+      // focus; see menuItems); the rest are the standard roles, so cut, copy and paste work in
+      // every field.
       submenu: [
-        ...commandItems('edit', send),
-        { role: 'redo' },
+        ...commandItems('edit', send, history),
         separator,
         { role: 'cut' },
         { role: 'copy' },
@@ -65,11 +79,11 @@ export function setupMenu(getWindow: () => BrowserWindow | undefined) {
         { role: 'selectAll' },
       ],
     },
-    { label: '&Annotate', submenu: commandItems('annotate', send) },
+    { label: '&Annotate', submenu: commandItems('annotate', send, history) },
     {
       label: '&View',
       submenu: [
-        ...commandItems('view', send),
+        ...commandItems('view', send, history),
         separator,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -82,7 +96,7 @@ export function setupMenu(getWindow: () => BrowserWindow | undefined) {
     {
       role: 'help',
       submenu: [
-        ...commandItems('help', send),
+        ...commandItems('help', send, history),
         { label: `Version ${app.getVersion()}`, enabled: false },
       ],
     },
