@@ -10,6 +10,8 @@ import {
   type Tag,
 } from '../../../../electron/shared/model';
 import { call, onChanged } from '../api';
+import { markPainted } from '../perf';
+import { count } from '../words';
 import { articleViews } from './article-view';
 import { codebook } from './codebook.svelte';
 import {
@@ -21,6 +23,7 @@ import {
   type EditTarget,
 } from './drafts.svelte';
 import { LatestRequest } from './latest';
+import { Ticks } from './ticks.svelte';
 import { toasts } from './toasts.svelte';
 import { undo } from './undo.svelte';
 
@@ -40,6 +43,8 @@ export class Annotations {
   /** The annotation whose editor is open, if any. */
   editing = $state.raw<EditTarget | null>(null);
   readonly drafts = new Drafts();
+  /** The rows ticked in the panel for a change to several at once (kept across its tabs). */
+  readonly ticks = new Ticks();
   readonly #latest = new LatestRequest();
   /** The open article, when its annotations could not be read with it (its text is unreadable). */
   #unopened: string | null = null;
@@ -130,10 +135,12 @@ export class Annotations {
       // asks in this same tick, and one request brings both.
       const { annotations: list = [] } = await articleViews.load(articleId, { annotations: true });
       if (current()) this.list = list;
-      return;
+    } else {
+      const fresh = await call('getAnnotations', { ids: notice.annotations });
+      if (current()) this.#patch(notice.annotations, fresh);
     }
-    const fresh = await call('getAnnotations', { ids: notice.annotations });
-    if (current()) this.#patch(notice.annotations, fresh);
+    // The end of an undo or redo of a change here (started in undo.svelte.ts; else a no-op).
+    if (current()) markPainted('nb:undo');
   }
 
   /** Replaces the records with these ids by their fresh versions (absent: deleted or elsewhere). */
@@ -314,7 +321,7 @@ export class Annotations {
       changed.map((a) => a.id),
       changed,
     );
-    toasts.show(`Took “${tagPath}” off the shown annotations.`);
+    toasts.show(`Took “${tagPath}” off ${count(ids.length, 'annotation')}.`);
   }
 
   async deleteMany(ids: string[]) {

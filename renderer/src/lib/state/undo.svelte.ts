@@ -4,6 +4,7 @@
 // refresh themselves from the same announcements.
 import type { HistoryState } from '../../../../electron/shared/contract';
 import { call, onChanged } from '../api';
+import { markStart } from '../perf';
 import { coalesced } from './latest';
 import { toasts } from './toasts.svelte';
 
@@ -38,6 +39,8 @@ export class History {
   }
 
   async #step(which: 'undo' | 'redo'): Promise<boolean> {
+    // Ends once the open article's annotations are repainted after it (annotations.svelte.ts).
+    markStart('nb:undo');
     try {
       const result = which === 'undo' ? await call('undo', {}) : await call('redo', {});
       const { undone, redone, ...state } = result as HistoryState & {
