@@ -71,12 +71,16 @@ test('the side tabs follow the arrow keys, Home and End', async ({ host }) => {
   await expect(tab('Review')).toBeFocused();
   await expect(tab('Review')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(tab('Codebook')).toBeFocused();
+  await expect(tab('Search')).toBeFocused();
+  await expect(page.getByLabel('Search everything')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab('Codebook')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('New tag name')).toBeVisible();
+  await page.keyboard.press('End');
   await page.keyboard.press('ArrowRight');
   await expect(tab('Annotations')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
-  await expect(tab('Codebook')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Search')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(tab('Annotations')).toBeFocused();
   // One tab stop for the whole list: Tab leaves it.

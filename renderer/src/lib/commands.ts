@@ -78,6 +78,19 @@ const RUNTIME: Record<CommandId, Runtime> = {
     },
   },
   search: { run: focusSearch, inFields: true },
+  'search-everything': {
+    run: () => {
+      ui.tab = 'search';
+      requestAnimationFrame(() => document.getElementById('search-everything')?.focus());
+    },
+    inFields: true,
+  },
+  analysis: {
+    run: () => {
+      ui.view = ui.view === 'analysis' ? 'reader' : 'analysis';
+    },
+    inFields: true,
+  },
   undo: {
     run: () => {
       // From the native menu while typing: the field's own undo.

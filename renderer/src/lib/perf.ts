@@ -10,6 +10,15 @@
 //   nb:scroll      a scroll request (panel, next/previous keys) -> the passage painted in place
 //   nb:fetch       reading.open() asks the core for the article and its annotations -> both
 //                  arrived (reported beside nb:open, which starts when the data is in hand)
+//   nb:search      a keystroke in the search field -> its results painted
+//   nb:analysis-<section>  (frequencies, cooccurrence, coverage, matrices) the Analysis view
+//                  opening on the section, or the section chosen -> drawn with this opening's
+//                  answer (the core's analysis; for coverage, the article's coverage too)
+//   nb:undo        an undo or redo asked for (key, menu, a message's button) -> the open
+//                  article's annotations read again after the core's change notice and painted
+//                  (panel and highlights); an undo of nothing in the open article ends at its
+//                  next such change, so read it only for undos of the open article's annotations
+//   nb:codebook    the Codebook tab's panel created -> its whole tree drawn and painted
 //
 // Each measure spans from the last markStart(name) to the end; a start is used once.
 

@@ -3,7 +3,7 @@
 // new revision) without re-reading a long text that did not change: bodies are kept by hash
 // (article-view.ts), and the same request brings the annotations when they changed too.
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
-import type { Article } from '../../../../electron/shared/model';
+import type { Article, Span } from '../../../../electron/shared/model';
 import { call, messageOf, onChanged } from '../api';
 import { markEnd, markStart } from '../perf';
 import { articleViews } from './article-view';
@@ -21,6 +21,11 @@ export class OpenArticle {
   editingText = $derived(this.textDraft !== null);
   /** The text edit holds something not saved yet. */
   textChanged = $derived(this.textDraft !== null && this.textDraft !== this.article?.text);
+  /**
+   * Words to show and select in the reader (a search hit); `n` grows with each request, so
+   * asking for the same words again scrolls to them again.
+   */
+  revealRequest = $state.raw<{ span: Span; n: number } | null>(null);
   readonly #latest = new LatestRequest();
   /** An open() on its way: a retry of the unreadable article must not overtake it. */
   #opening = false;
@@ -124,6 +129,11 @@ export class OpenArticle {
   /** Saves an article's memo (by id: the editor may outlive the article being open). */
   async setMemo(articleId: string, memo: string) {
     await call('setMemo', { articleId, memo });
+  }
+
+  /** Asks the reader to scroll to `span` of the open article and select it. */
+  reveal(span: Span) {
+    this.revealRequest = { span, n: (this.revealRequest?.n ?? 0) + 1 };
   }
 
   startTextEdit() {

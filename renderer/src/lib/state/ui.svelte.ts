@@ -1,6 +1,6 @@
 // What the window shows: the side panel's tab, which dialog is open, and whether the library
 // drawer is out (in a narrow window the library overlays the reader instead of squeezing it).
-export const PANEL_TABS = ['annotations', 'review', 'memo', 'codebook'] as const;
+export const PANEL_TABS = ['annotations', 'review', 'memo', 'codebook', 'search'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export type DialogName = 'paste' | 'export' | 'help' | 'details' | 'import-preview' | 'confirm';
@@ -20,8 +20,12 @@ export interface Question {
 /** Below this width the library becomes a drawer (the reader keeps room to read). */
 export const NARROW_WIDTH = 1100;
 
+/** What the main area shows: the open article, or the analysis of the whole coding. */
+export type MainView = 'reader' | 'analysis';
+
 class Ui {
   tab = $state<PanelTab>('annotations');
+  view = $state<MainView>('reader');
   dialog = $state<DialogName | null>(null);
   libraryOpen = $state(false);
   narrow = $state(false);
