@@ -17,6 +17,8 @@ export class TagTree {
 
   /** A tag made during the call (a path typed with new names): later lookups see it. */
   add(tag: Tag): void {
+    // A lineage worked out before may have met this tag's id as unknown.
+    this.#lineages.clear();
     this.#byId.set(tag.id, tag);
     this.#place(tag);
   }
@@ -60,6 +62,28 @@ export class TagTree {
   path(id: string): string {
     const tag = this.byId.get(id);
     return tag ? joinTagPath(tagPathOf(tag, this.byId)) : '';
+  }
+
+  readonly #lineages = new Map<string, string[]>();
+
+  /**
+   * The tag and the tags above it, nearest first (what a roll-up counts a passage for); a tag the
+   * tree doesn't know stands alone. Kept once worked out: roll-ups ask it for every passage.
+   */
+  lineage(id: string): readonly string[] {
+    let line = this.#lineages.get(id);
+    if (line) return line;
+    line = [id];
+    const seen = new Set(line);
+    // A cycle of parents (only damage makes one) ends the walk.
+    for (let up = this.#byId.get(id)?.parentId; up !== undefined && !seen.has(up);) {
+      if (!this.#byId.has(up)) break;
+      line.push(up);
+      seen.add(up);
+      up = this.#byId.get(up)?.parentId;
+    }
+    this.#lineages.set(id, line);
+    return line;
   }
 
   /** How many tags it sits under: 0 at the top. */

@@ -204,22 +204,7 @@ function countTags(state: NotebookState, tree: TagTree) {
   const own = new Map<string, number>();
   const total = new Map<string, number>();
   const only = new Map<string, number>();
-  const ancestry = new Map<string, string[]>();
-  const lineOf = (id: string) => {
-    let line = ancestry.get(id);
-    if (!line) {
-      line = [id];
-      const seen = new Set(line);
-      for (let up = tree.byId.get(id)?.parentId; up !== undefined && !seen.has(up);) {
-        if (!tree.byId.has(up)) break;
-        line.push(up);
-        seen.add(up);
-        up = tree.byId.get(up)?.parentId;
-      }
-      ancestry.set(id, line);
-    }
-    return line;
-  };
+  const lineOf = (id: string) => tree.lineage(id);
   const counted = new Set<string>();
   for (const a of state.annotations.values()) {
     counted.clear();
