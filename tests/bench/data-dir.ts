@@ -1,9 +1,11 @@
-// Writes the bench notebook (the big article, the codebook, 10,000 annotations) into a data folder
-// through the real store, once; each case then works on its own copy of that folder.
+// Writes the bench notebook (the big article, the codebook, 10,000 annotations, and the small
+// articles with theirs) into a data folder through the real store, once; each case then works on
+// its own copy of that folder.
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openNotebookStore, type Change } from '../../electron/core/store';
+import type { Annotation } from '../../electron/shared/model';
 import type { BenchData } from './generate';
 import { benchRecords, type BenchRecords } from './records';
 
@@ -23,15 +25,26 @@ export async function writeBenchNotebook(data: BenchData, root: string): Promise
   const pristineDir = path.join(root, 'pristine');
   const store = await openNotebookStore(pristineDir, { now: FIXED_NOW });
   const bodyHash = await store.putBody(data.body);
-  const records = benchRecords(data, bodyHash);
+  const smallHashes: string[] = [];
+  for (const small of data.small) smallHashes.push(await store.putBody(small.body));
+  const records = benchRecords(data, bodyHash, smallHashes);
+  const annotationPut = (record: Annotation): Change => ({
+    kind: 'put',
+    collection: 'annotations',
+    record,
+  });
   const changes: Change[] = [
+    { kind: 'put', collection: 'analysts', record: records.analyst },
+    { kind: 'meta', key: 'analystId', value: records.analyst.id },
     { kind: 'put', collection: 'articles', record: records.record },
-    ...records.tags.map((record): Change => ({ kind: 'put', collection: 'tags', record })),
-    ...records.annotations.map((record): Change => ({
+    ...records.small.map((s): Change => ({
       kind: 'put',
-      collection: 'annotations',
-      record,
+      collection: 'articles',
+      record: s.record,
     })),
+    ...records.tags.map((record): Change => ({ kind: 'put', collection: 'tags', record })),
+    ...records.annotations.map(annotationPut),
+    ...records.small.flatMap((s) => s.annotations.map(annotationPut)),
   ];
   await store.commit(changes);
   // Two compactions (the second at close) fold the bulk commit into notebook.json and drop its

@@ -1,8 +1,20 @@
 // Deterministic bench data: a ~3 MB article of ~30k paragraphs, 10,000 annotations on it, and a
-// revision with 1% of paragraphs edited or inserted, plus the ground truth of where each passage went.
+// revision with 1% of paragraphs edited or inserted, plus the ground truth of where each passage went;
+// and 50 small articles beside it (a few paragraphs, up to 20 annotations, attributes), for the
+// figures over the whole notebook (search, analysis).
 import { describePassage } from '../../electron/core/anchoring/selectors';
 import type { AnnotationSelectors, ArticleBody, Block } from '../../electron/shared/model';
-import { AZERBAIJANI, COMMENTS, COMMON, CYRILLIC, EMOJI, ENGLISH, TAG_NAMES } from './words';
+import {
+  AZERBAIJANI,
+  COMMENTS,
+  COMMON,
+  COUNTRIES,
+  CYRILLIC,
+  EMOJI,
+  ENGLISH,
+  OUTLETS,
+  TAG_NAMES,
+} from './words';
 
 export interface BenchOptions {
   seed: number;
@@ -10,6 +22,9 @@ export interface BenchOptions {
   annotations: number;
   /** Share of paragraphs edited or followed by an inserted paragraph in the revision. */
   editShare: number;
+  /** Small articles beside the big one, each with 0 to `smallAnnotations` annotations. */
+  smallArticles: number;
+  smallAnnotations: number;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -17,6 +32,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   paragraphs: 30_000,
   annotations: 10_000,
   editShare: 0.01,
+  smallArticles: 50,
+  smallAnnotations: 20,
 };
 
 export interface BenchPassage {
@@ -50,6 +67,16 @@ export interface BenchData {
   truth: Map<string, Truth>;
   edits: BenchEdit[];
   tagNames: string[];
+  small: SmallArticle[];
+}
+
+/** One of the small articles: its text, what the analyst noted about it, its annotations. */
+export interface SmallArticle {
+  title: string;
+  /** Outlet, Country (left out of some) and Year: the tag-by-attribute matrix's columns. */
+  attributes: Record<string, string>;
+  body: ArticleBody;
+  passages: BenchPassage[];
 }
 
 type PassageKind = 'short' | 'long' | 'cross' | 'overlap' | 'common';
@@ -126,6 +153,9 @@ export function generateBenchData(options: BenchOptions = DEFAULT_OPTIONS): Benc
   const { revisedParas, edits } = makeRevision(rng, paras, body, options.editShare, annotated);
   const revised = bodyOf(revisedParas);
   const truth = groundTruth(passages, edits, body.text, revised.text);
+  // Their own random stream: the big article, its annotations and its revision stay as they were
+  // before the small articles were added, whatever their number.
+  const small = makeSmallArticles(new Random(options.seed ^ 0x5a11), options);
   return {
     options,
     title: 'Bench: regional economy digest (synthetic)',
@@ -135,6 +165,52 @@ export function generateBenchData(options: BenchOptions = DEFAULT_OPTIONS): Benc
     truth,
     edits,
     tagNames: TAG_NAMES,
+    small,
+  };
+}
+
+function makeSmallArticles(rng: Random, options: BenchOptions): SmallArticle[] {
+  return Array.from({ length: options.smallArticles }, (_, i) => {
+    const paras = Array.from({ length: 3 + rng.int(6) }, () =>
+      Array.from({ length: 2 + rng.int(3) }, () => sentence(rng)).join(' '),
+    );
+    const body = bodyOf(paras);
+    const passages = Array.from({ length: rng.int(options.smallAnnotations + 1) }, () =>
+      smallPassage(rng, paras, body),
+    );
+    const headline = Array.from({ length: 3 + rng.int(4) }, () => word(rng)).join(' ');
+    const attributes: Record<string, string> = {
+      Outlet: rng.pick(OUTLETS),
+      Country: rng.pick(COUNTRIES),
+      Year: String(2019 + rng.int(6)),
+    };
+    // Some articles never had a country noted: the matrix's "no value" column.
+    if (rng.chance(0.1)) delete attributes.Country;
+    return { title: `Brief ${i + 1}: ${headline}`, attributes, body, passages };
+  });
+}
+
+/** A few words, or a paragraph's end, with one or two tags. */
+function smallPassage(rng: Random, paras: string[], body: ArticleBody): BenchPassage {
+  const i = rng.int(paras.length);
+  const p = paras[i]!;
+  const base = body.blocks[i]!.start;
+  const starts = wordStarts(p);
+  const a = rng.int(starts.length);
+  const long = rng.chance(0.3);
+  const b = long ? starts.length - 1 : Math.min(starts.length - 1, a + rng.int(6));
+  const start = base + starts[a]!;
+  const end = base + wordEnd(p, starts[b]!);
+  const tagIndexes = [rng.int(TAG_NAMES.length)];
+  if (rng.chance(0.3)) tagIndexes.push(rng.int(TAG_NAMES.length));
+  return {
+    id: rng.uuid(),
+    start,
+    end,
+    selectors: describePassage(body.text, start, end),
+    tagIndexes: [...new Set(tagIndexes)],
+    comment: rng.pick(COMMENTS),
+    kind: long ? 'long' : 'short',
   };
 }
 

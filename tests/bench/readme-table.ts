@@ -15,6 +15,14 @@ const ORDER = [
   'start-up',
   'export',
   'import one web page',
+  'search everything',
+  'build the search index',
+  'analysis of',
+  'Analysis view',
+  'undo a change',
+  'redo a change',
+  'list a codebook',
+  'Codebook tab',
   'renderer memory',
 ];
 
@@ -41,6 +49,12 @@ function details(line: BenchLine): string {
       `${line.exactPct}% of intact passages exact, ${line.misplaced} misplaced unflagged, ` +
         `${line.flagged} flagged, ${line.orphaned} orphaned`,
     );
+  }
+  if (typeof line.core === 'number') {
+    parts.push(`the core alone ${fmt(line.core, line.unit)} (×${String(line.coreRatio)})`);
+  }
+  if (typeof line.switchMedian === 'number') {
+    parts.push(`switching to it in the open view ${fmt(line.switchMedian, line.unit)}`);
   }
   if (line.error !== undefined) parts.push(`not measured: ${String(line.error)}`);
   return parts.join('; ');

@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAnalysis } from './core/analysis';
 import { benchExport } from './core/export';
 import {
   benchBatch,
@@ -20,6 +21,7 @@ import { benchStartup } from './core/startup';
 import { benchRoot, writeBenchNotebook } from './data-dir';
 import { generateBenchData } from './generate';
 import { markdownTable } from './readme-table';
+import { ANALYSIS_SECTIONS, benchAnalysisUi, UI_FIGURES } from './renderer/analysis';
 import { benchApp } from './renderer/app';
 import { measureNaive, type NaiveFigures } from './renderer/naive';
 import { benchRevisionUi } from './renderer/revision';
@@ -64,9 +66,11 @@ const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
 const data = generateBenchData();
 const bytes = Buffer.byteLength(data.body.text);
+const smallAnnotations = data.small.reduce((n, a) => n + a.passages.length, 0);
 log(
   `data: ${data.body.blocks.length} paragraphs, ${(bytes / 1e6).toFixed(2)} MB, ` +
-    `${data.passages.length} annotations, ${data.edits.length} edits in the revision`,
+    `${data.passages.length} annotations, ${data.edits.length} edits in the revision; ` +
+    `${data.small.length} small articles with ${smallAnnotations} annotations`,
 );
 const root = await benchRoot();
 const notebook = await writeBenchNotebook(data, root);
@@ -135,6 +139,35 @@ try {
     ]),
     () => benchExport(notebook, root),
   );
+  // The core's figures, kept for the window's case below (its baselines).
+  let coreAnalysis: BenchLine[] = [];
+  await runCase(
+    'search and analysis',
+    [
+      ['search everything (10k passages, 3 MB of text), warm index', 'ms', 50, null],
+      ['build the search index (the first search)', 'ms', 3000, null],
+      ['analysis of 10k passages (frequencies, co-occurrence, matrices)', 'ms', 200, null],
+      ['undo a change to all 10k annotations', 'ms', 300, null],
+      ['list a codebook of 500 tags, nested five deep, with counts', 'ms', 50, null],
+    ],
+    async () => (coreAnalysis = await benchAnalysis(notebook, root)),
+  );
+  await runCase(
+    'search and analysis (window)',
+    [
+      [UI_FIGURES.search, 'ms', 50, null],
+      ...ANALYSIS_SECTIONS.map(([, label]): Fallback => [
+        UI_FIGURES.section(label),
+        'ms',
+        200,
+        null,
+      ]),
+      [UI_FIGURES.undo, 'ms', 300, null],
+      [UI_FIGURES.redo, 'ms', 300, null],
+      [UI_FIGURES.codebook, 'ms', 50, null],
+    ],
+    () => benchAnalysisUi(data, notebook, root, coreAnalysis),
+  );
   await runCase('import', [['import one web page (50 pages of 20-200 KB)', 'ms', 500, null]], () =>
     benchImport(data.options.seed, notebook, root),
   );
@@ -174,6 +207,8 @@ const report_ = {
     utf8MB: Number((bytes / 1e6).toFixed(2)),
     annotations: data.passages.length,
     revisionEdits: data.edits.length,
+    smallArticles: data.small.length,
+    smallAnnotations,
   },
   durationS: Number(((performance.now() - started) / 1000).toFixed(1)),
   lines,

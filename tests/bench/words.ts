@@ -70,3 +70,7 @@ export const COMMENTS = [
   'Contradicts the paragraph above 🤔',
   'Follow up:\n- who said it\n- when',
 ];
+
+/** The small articles' attributes (outlet, country): a few values each, in several scripts. */
+export const OUTLETS = ['Report.az', 'Caucasus Watch', 'Əks-səda', 'Деловой Баку', 'Daily Digest'];
+export const COUNTRIES = ['Azərbaycan', 'Georgia', 'Россия', 'Türkiye', 'Kazakhstan'];

@@ -54,6 +54,6 @@ export async function benchStartup(
     withinBudget: median(times) <= 150 && median(times) < median(naive),
     note: 'fresh Node process per run, timed inside it from the first line of the script (core loading included, Node boot excluded) to openNotebook() resolving',
     baselineNote:
-      'readFile + JSON.parse of the single-file notebook (article inline + 10k annotations), same fresh-process timing',
+      'readFile + JSON.parse of the single-file notebook (the 51 articles inline + their annotations), same fresh-process timing',
   });
 }

@@ -18,7 +18,17 @@ const SCROLLS = { max: 12, min: 5, capMs: 20_000 };
 /** How long one action may take to produce its measure before the case gives up. */
 const MEASURE_TIMEOUT_MS = 60_000;
 
-type MeasureName = 'nb:open' | 'nb:highlights' | 'nb:hit' | 'nb:scroll' | 'nb:fetch';
+/** The app's User Timing measures (renderer/src/lib/perf.ts) the bench reads. */
+export type MeasureName =
+  | 'nb:open'
+  | 'nb:highlights'
+  | 'nb:hit'
+  | 'nb:scroll'
+  | 'nb:fetch'
+  | 'nb:search'
+  | 'nb:undo'
+  | 'nb:codebook'
+  | `nb:analysis-${string}`;
 
 export async function benchApp(
   data: BenchData,
@@ -135,7 +145,7 @@ export async function benchApp(
 const fmt = (values: number[]) =>
   `${values.length} x, median ${values.length ? median(values).toFixed(2) : '-'} ms`;
 
-const durations = (page: Page, name: MeasureName) =>
+export const durations = (page: Page, name: MeasureName) =>
   page.evaluate(
     (name) => performance.getEntriesByName(name, 'measure').map((e) => e.duration),
     name,
@@ -145,7 +155,7 @@ const durations = (page: Page, name: MeasureName) =>
  * Waits for measures of `name` beyond the first `before`, then until none has come for `quietMs`
  * (one action may re-apply more than once), and returns the new ones.
  */
-async function newMeasures(
+export async function newMeasures(
   page: Page,
   name: MeasureName,
   before: number,
