@@ -284,3 +284,40 @@ test('merge and delete say where the children go; the change log tells it all', 
   await moveWithSelect(page, 'Tourism/Trade', 'Energy');
   await expect(log.first()).toContainText('Moved “Tourism/Trade” under “Energy”.');
 });
+
+test('a large codebook opens folded to its top level; a parent unfolds and folds again', async ({
+  host,
+}) => {
+  const { page } = host;
+  // 8 top tags with 9 children each: 80 tags, past the size at which parents start folded.
+  const made = await page.evaluate(async () => {
+    const notebook = window.notebook!;
+    let count = 0;
+    for (let t = 0; t < 8; t++) {
+      const top = await notebook.createTag({ name: `Theme ${t}` });
+      if (!top.ok) return count;
+      count++;
+      for (let c = 0; c < 9; c++) {
+        const child = await notebook.createTag({ name: `Sub ${t}.${c}`, parentId: top.value.id });
+        if (!child.ok) return count;
+        count++;
+      }
+    }
+    return count;
+  });
+  expect(made).toBe(80);
+  await openTab(page, 'Codebook');
+  await expect(nameOf(page, 'Theme 0')).toBeVisible();
+  const level = (n: number) => codebook(page).locator(`li[aria-level="${n}"]`);
+  // The top level shows (the spec's own tags and the eight themes), nothing below it.
+  await expect(level(1).getByRole('button', { name: /^Tags under Theme/ })).toHaveCount(8);
+  await expect(level(2)).toHaveCount(0);
+  const fold = page.getByRole('button', { name: 'Tags under Theme 3' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect(nameOf(page, 'Theme 3/Sub 3.8')).toBeVisible();
+  await expect(level(2)).toHaveCount(9);
+  await fold.click();
+  await expect(level(2)).toHaveCount(0);
+});

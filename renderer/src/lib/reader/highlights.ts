@@ -14,10 +14,15 @@ export const REVIEW = `${PREFIX}review`;
 
 const sheet = new CSSStyleSheet();
 let adopted = false;
-let sheetTags: Map<string, Tag> | null = null;
+/** The colours the sheet has rules for, as one key (rewritten only when the set changes). */
+let sheetColours = '';
 
-/** Highlight names are CSS identifiers; tag ids are uuids, which may start with a digit. */
-const nameForTag = (tagId: string) => `${PREFIX}tag-${tagId}`;
+/**
+ * One highlight per colour, not per tag: a codebook of 500 tags has a handful of colours, and
+ * every rule in the sheet costs each style recalculation of the page (the codebook's own tree
+ * included). Colours are #rrggbb (the core checks), so the name is a CSS identifier.
+ */
+const nameForColour = (color: string) => `${PREFIX}tag-${color.slice(1).toLowerCase()}`;
 
 /**
  * Replaces every nb-* highlight with those of `placed` (the annotations of the rendered chunks).
@@ -38,7 +43,7 @@ export function paintHighlights(
     const range = map.rangeOf(start, end);
     if (!range) continue;
     const tagId = annotation.tagIds.find((id) => tagsById.has(id));
-    const name = tagId ? nameForTag(tagId) : `${PREFIX}untagged`;
+    const name = tagId ? nameForColour(tagsById.get(tagId)!.color) : `${PREFIX}untagged`;
     const group = groups.get(name);
     if (group) group.push(range);
     else groups.set(name, [range]);
@@ -68,17 +73,19 @@ export function paintHighlights(
   return spans.length;
 }
 
-/** One rule per tag colour, rewritten only when the codebook changes. */
+/** One rule per colour the codebook uses, rewritten only when that set of colours changes. */
 function paintTagColours(tagsById: Map<string, Tag>) {
   if (!adopted) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     adopted = true;
   }
-  if (sheetTags === tagsById) return;
-  sheetTags = tagsById;
+  const colours = [...new Set([...tagsById.values()].map((t) => t.color.toLowerCase()))].sort();
+  const key = colours.join(' ');
+  if (key === sheetColours) return;
+  sheetColours = key;
   sheet.replaceSync(
-    [...tagsById.values()]
-      .map((t) => `::highlight(${nameForTag(t.id)}) { background-color: ${t.color}66; }`)
+    colours
+      .map((color) => `::highlight(${nameForColour(color)}) { background-color: ${color}66; }`)
       .join('\n'),
   );
 }
