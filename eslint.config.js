@@ -81,6 +81,7 @@ const LAYERS = [
       'electron/shared/codebook-log',
       'electron/shared/analysis',
       'electron/shared/search',
+      'electron/shared/interchange',
     ],
     // The contract's types describe the bridge; its code stays on the other side of it.
     typeOnlyPaths: ['electron/shared/contract'],

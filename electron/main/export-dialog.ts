@@ -10,6 +10,8 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   'application/ld+json': { name: 'W3C Web Annotation JSON', extensions: ['jsonld', 'json'] },
   'application/vnd.citationstyles.csl+json': { name: 'CSL-JSON references', extensions: ['json'] },
   'application/x-bibtex': { name: 'BibTeX references', extensions: ['bib'] },
+  'application/x-qdpx': { name: 'REFI-QDA project', extensions: ['qdpx'] },
+  'application/x-qdc': { name: 'REFI-QDA codebook', extensions: ['qdc'] },
   'image/svg+xml': { name: 'SVG image', extensions: ['svg'] },
   'image/png': { name: 'PNG image', extensions: ['png'] },
 };
@@ -38,6 +40,7 @@ export function withSaveDialog<Input>(
       kind: 'saved',
       path: choice.filePath,
       ...(outcome.leftOut && { leftOut: outcome.leftOut }),
+      ...(outcome.leftOutForReview && { leftOutForReview: outcome.leftOutForReview }),
     };
   };
 }

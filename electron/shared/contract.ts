@@ -29,6 +29,7 @@ import type {
   SearchResults,
 } from './search';
 import type { ImportPreview, TextEncodingName } from './import-formats';
+import type { ReviewExportChoice } from './interchange';
 import type { Notice } from './notices';
 
 export type { Notice, NoticeCode, NoticeParams } from './notices';
@@ -53,9 +54,16 @@ export type OriginalOutcome =
   { kind: 'opened' } | { kind: 'download'; fileName: string; mimeType: string; bytes: Uint8Array };
 
 export type ExportOutcome =
-  | { kind: 'saved'; path: string; leftOut?: string[] }
+  | ({ kind: 'saved'; path: string } & ExportLeftOut)
   | { kind: 'cancelled' }
-  | { kind: 'download'; file: ExportFile; leftOut?: string[] };
+  | ({ kind: 'download'; file: ExportFile } & ExportLeftOut);
+
+/** What an export had to leave out, said after it (see ExportOutcome). */
+export interface ExportLeftOut {
+  leftOut?: string[];
+  /** A REFI-QDA project's annotations awaiting review, left out as the analyst chose. */
+  leftOutForReview?: number;
+}
 
 /** What a new revision did to the article's annotations. */
 export interface RevisionOutcome {
@@ -308,8 +316,20 @@ export interface Calls {
    */
   saveFigure: Call<FigureFile, ExportOutcome>;
 
-  /** Export one article (or the whole notebook when articleId is absent), optionally only some tags. */
-  exportNotes: Call<{ articleId?: string; format: ExportFormat; tagIds?: string[] }, ExportOutcome>;
+  /**
+   * Export one article (or the whole notebook when articleId is absent), optionally only some tags.
+   * A REFI-QDA project carries every passage (tagIds don't apply); `awaitingReview` says what it
+   * does with annotations awaiting review (default: leave them out, counted in the outcome).
+   */
+  exportNotes: Call<
+    {
+      articleId?: string;
+      format: ExportFormat;
+      tagIds?: string[];
+      awaitingReview?: ReviewExportChoice;
+    },
+    ExportOutcome
+  >;
 
   /**
    * Copies of the notebook's files that a sync tool left beside them (Dropbox, OneDrive,

@@ -367,7 +367,8 @@ export interface TagWithCount extends Tag {
 
 /**
  * markdown: notes for Obsidian; csv: one row per passage, for Excel; csv-long: one row per
- * passage and tag, for R and pandas; w3c: W3C Web Annotation JSON-LD.
+ * passage and tag, for R and pandas; w3c: W3C Web Annotation JSON-LD; refi-qdpx / refi-qdc:
+ * the REFI-QDA (QDA-XML 1.0) project and codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder.
  */
 export const EXPORT_FORMATS = [
   'markdown',
@@ -378,12 +379,20 @@ export const EXPORT_FORMATS = [
   'bibtex',
   'codebook-markdown',
   'codebook-csv',
+  'refi-qdpx',
+  'refi-qdc',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Formats that carry the articles' references only: their texts are never read for them. */
 export const REFERENCE_FORMATS: readonly ExportFormat[] = ['csl-json', 'bibtex'];
 /** Formats that carry the codebook alone (tags, guidance, change log): no article is read. */
-export const CODEBOOK_FORMATS: readonly ExportFormat[] = ['codebook-markdown', 'codebook-csv'];
+export const CODEBOOK_FORMATS: readonly ExportFormat[] = [
+  'codebook-markdown',
+  'codebook-csv',
+  'refi-qdc',
+];
+/** The REFI-QDA exchange formats: what they can't hold is said before exporting (see interchange.ts). */
+export const INTERCHANGE_FORMATS: readonly ExportFormat[] = ['refi-qdpx', 'refi-qdc'];
 
 /** A rendered export, before a host decides where it goes. */
 /**

@@ -21,3 +21,28 @@ export function codePointOffsets(text: string): (offset: number) => number {
     return offset - lo;
   };
 }
+
+/**
+ * The other way (a REFI-QDA or W3C position read back): a code point offset into `text` as a
+ * UTF-16 offset. Each astral character before it adds one unit.
+ */
+export function codeUnitOffsets(text: string): (offset: number) => number {
+  const astral: number[] = [];
+  let points = 0;
+  for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) {
+    // The code point index of this pair: its unit index minus the pairs before it.
+    astral.push(match.index - points);
+    points++;
+  }
+  if (astral.length === 0) return (offset) => offset;
+  return (offset) => {
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+}

@@ -1,6 +1,8 @@
 // The input every exporter reads: the articles, their chosen annotations, and the codebook.
+import type { ReviewExportChoice } from '../../shared/interchange';
 import type {
   Analyst,
+  ArticleFormat,
   Annotation,
   Article,
   CodebookEvent,
@@ -36,8 +38,22 @@ export interface ExportRequest {
    * Markdown says so in a closing line; CSV and JSON-LD have no room for it (the outcome says it).
    */
   leftOut?: string[];
-  /** For the codebook formats: the tree with counts, its change log, and who is who. */
+  /**
+   * For the codebook formats: the tree with counts, its change log, and who is who. A REFI-QDA
+   * project reads its tree and analysts from here too.
+   */
   codebook?: CodebookExport;
+  /** For a REFI-QDA project: the original files it carries (Word, PDF), by article id. */
+  originals?: Record<string, ExportOriginal>;
+  /** For a REFI-QDA project: what it does with annotations awaiting review (default: leave out). */
+  awaitingReview?: ReviewExportChoice;
+}
+
+/** An article's original file, byte for byte, as the notebook kept it. */
+export interface ExportOriginal {
+  format: ArticleFormat;
+  name: string;
+  bytes: Uint8Array;
 }
 
 export interface CodebookExport {

@@ -13,6 +13,7 @@ import {
   TAG_PATH_SEPARATOR,
 } from '../../shared/model';
 import { FIGURE_TYPES } from '../../shared/analysis';
+import { REVIEW_EXPORT_CHOICES } from '../../shared/interchange';
 import { CODE_HITS_LIMIT, HIT_SCOPES, SEARCH_KINDS } from '../../shared/search';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
@@ -314,6 +315,7 @@ export const inputSchemas = {
     articleId: id.optional(),
     format: z.enum(EXPORT_FORMATS),
     tagIds: z.array(id).max(500).optional(),
+    awaitingReview: z.enum(REVIEW_EXPORT_CHOICES).optional(),
   }),
   listConflictedCopies: none,
   bringInConflictedCopy: z.object({

@@ -2,11 +2,19 @@
 // order); the host decides where the file goes (native save dialog in Electron, a browser
 // download in the browser host).
 import type { Handlers } from '../../shared/contract';
-import { CODEBOOK_FORMATS, REFERENCE_FORMATS, type Annotation } from '../../shared/model';
+import { DEFAULT_REVIEW_EXPORT, ORIGINALS_KEPT } from '../../shared/interchange';
+import {
+  CODEBOOK_FORMATS,
+  REFERENCE_FORMATS,
+  type Annotation,
+  type ArticleRecord,
+} from '../../shared/model';
 import { UnreadableTextError } from '../errors';
 import type { ExportedArticle } from '../export';
 import { packAnnotations, type PackedAnnotations } from '../export/packed-annotations';
-import { currentRevision, findArticle, loadArticle } from './articles';
+import type { ExportOriginal } from '../export/types';
+import { placement } from '../interchange/sources';
+import { currentRevision, findArticle, latestOriginal, loadArticle } from './articles';
 import { timeSlicer, workersOf, type ServiceContext } from './context';
 import { findTag, tagHandlers } from './tags';
 import { TagTree } from '../../shared/tag-tree';
@@ -15,7 +23,7 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
   const { state } = ctx.store;
   const tags = tagHandlers(ctx);
   return {
-    async exportNotes({ articleId, format, tagIds }) {
+    async exportNotes({ articleId, format, tagIds, awaitingReview }) {
       if (CODEBOOK_FORMATS.includes(format)) {
         const file = await workersOf(ctx).run('renderExport', {
           format,
@@ -32,7 +40,10 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         return { kind: 'download', file };
       }
       const records = articleId ? [findArticle(state, articleId)] : [...state.articles.values()];
-      const tagFilter = tagIds?.length ? tagIds.map((id) => findTag(state, id)) : undefined;
+      // A REFI-QDA project is the coding as it stands: every passage, whatever tags were ticked.
+      const project = format === 'refi-qdpx';
+      const tagFilter =
+        tagIds?.length && !project ? tagIds.map((id) => findTag(state, id)) : undefined;
       // A parent stands for its subtree: passages coded with a tag below it are passages about it.
       const tree = new TagTree(state.tags.values());
       const wanted = tagFilter
@@ -45,6 +56,8 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
       }
       const selected: Array<{ article: ExportedArticle; annotations: PackedAnnotations }> = [];
       const leftOut: string[] = [];
+      const originals: Record<string, ExportOriginal> = {};
+      let waiting = 0;
       const slicer = timeSlicer();
       for (const record of records) {
         const annotations = byArticle.get(record.id)!;
@@ -71,7 +84,13 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         }
         const { blocks: _blocks, marks: _marks, ...article } = loaded;
         selected.push({ article, annotations: await packAnnotations(annotations, slicer) });
+        if (project) {
+          const original = await originalOf(ctx, record);
+          if (original) originals[record.id] = original;
+          waiting += annotations.filter((a) => !placement(a, article.text.length)).length;
+        }
       }
+      const review = awaitingReview ?? DEFAULT_REVIEW_EXPORT;
       const file = await workersOf(ctx).run('renderExport', {
         format,
         scope: articleId ? 'article' : 'notebook',
@@ -80,8 +99,45 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportNotes
         ...(tagFilter && { tagFilter }),
         exportedAt: ctx.now(),
         ...(leftOut.length > 0 && { leftOut }),
+        ...(project && {
+          codebook: {
+            tags: await tags.listTags({}),
+            log: [],
+            analysts: [...state.analysts.values()],
+          },
+          originals,
+          awaitingReview: review,
+        }),
       });
-      return { kind: 'download', file, ...(leftOut.length > 0 && { leftOut }) };
+      const leftOutForReview = project && review === 'leave-out' ? waiting : 0;
+      return {
+        kind: 'download',
+        file,
+        ...(leftOut.length > 0 && { leftOut }),
+        ...(leftOutForReview > 0 && { leftOutForReview }),
+      };
     },
   };
+}
+
+/**
+ * The original file a REFI-QDA source can carry (Word as its rich text, a PDF as the source
+ * itself). The record's format is the format of its latest file. An original gone from the
+ * folder leaves the source as text: the project still holds every passage.
+ */
+async function originalOf(
+  ctx: ServiceContext,
+  record: ArticleRecord,
+): Promise<ExportOriginal | undefined> {
+  const original = latestOriginal(record);
+  if (!original || !ORIGINALS_KEPT.includes(record.format)) return undefined;
+  try {
+    return {
+      format: record.format,
+      name: original.name,
+      bytes: await ctx.store.getOriginal(original.hash),
+    };
+  } catch {
+    return undefined;
+  }
 }

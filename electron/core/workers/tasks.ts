@@ -168,14 +168,13 @@ export interface ExportInput extends Omit<ExportRequest, 'articles'> {
 
 async function exportTask(input: ExportInput): Promise<ExportFile> {
   // The exporters bring markdown-it along: loaded on the first export.
-  const { renderExport } = await import('../export');
+  const { renderExportFile } = await import('../export');
   const articles = input.articles.map(({ article, annotations }) => ({
     article,
     annotations: unpackAnnotations(annotations).sort(compareReadingOrder),
   }));
-  const { content, ...file } = renderExport({ ...input, articles });
   // Encoded here, off the main thread, which then only passes the bytes on.
-  return { ...file, bytes: new TextEncoder().encode(content) };
+  return renderExportFile({ ...input, articles });
 }
 
 export const CORE_TASKS = {
