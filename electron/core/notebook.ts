@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CallName, ChangeNotice, Handlers } from '../shared/contract';
+import type { CallName, ChangeNotice, Handlers, Progress } from '../shared/contract';
 import { notice } from '../shared/notices';
 import { loadCallSchemas } from './dispatch';
 import { noticeOf } from './service/change-notice';
@@ -19,7 +19,10 @@ import { analysisHandlers } from './service/analysis';
 import { annotationHandlers } from './service/annotations';
 import { articleHandlers, seedSample } from './service/articles';
 import type { ServiceContext } from './service/context';
+import { annotationImportHandlers } from './service/annotation-import';
 import { exportHandlers } from './service/exports';
+import { projectImportHandlers } from './service/project-import';
+import { reportHandlers } from './service/reports';
 import { figureHandlers } from './service/figures';
 import { revisionHandlers } from './service/revisions';
 import { searchHandlers } from './service/search';
@@ -50,6 +53,8 @@ export interface Notebook {
   store: NotebookStore;
   /** Hear what every commit changed (the renderer's "changed" event); returns an unsubscribe. */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
+  /** Hear how long work is going (a project import); returns an unsubscribe. */
+  onProgress(listener: (progress: Progress) => void): () => void;
 }
 
 export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
@@ -77,7 +82,15 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     throw error;
   }
   const store = holdingLock(opened, lock);
-  const ctx: ServiceContext = { store, now, newId: options.newId ?? randomUUID };
+  const progressListeners = new Set<(progress: Progress) => void>();
+  const ctx: ServiceContext = {
+    store,
+    now,
+    newId: options.newId ?? randomUUID,
+    progress: (progress) => {
+      for (const listener of progressListeners) listener(progress);
+    },
+  };
   const notices = [...store.notices];
   try {
     const copies = await listConflictedCopies(store.dataDir, store.state);
@@ -113,6 +126,9 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...searchHandlers(ctx),
       ...analysisHandlers(ctx),
       ...figureHandlers(ctx),
+      ...projectImportHandlers(ctx),
+      ...annotationImportHandlers(ctx),
+      ...reportHandlers(ctx),
       listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
       getHistory: async () => history.state(),
@@ -132,7 +148,11 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       const notice = noticeOf(changes, removed);
       if (notice) listener(notice);
     });
-  return { handlers, store, onChanged };
+  const onProgress = (listener: (progress: Progress) => void) => {
+    progressListeners.add(listener);
+    return () => void progressListeners.delete(listener);
+  };
+  return { handlers, store, onChanged, onProgress };
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */
@@ -153,6 +173,8 @@ const READS = new Set<CallName>([
   'getAnalysis',
   'getCoverage',
   'saveFigure',
+  'previewProject',
+  'exportReport',
 ]);
 
 /**

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CHANGED_CHANNEL } from '../shared/contract';
+import { CHANGED_CHANNEL, PROGRESS_CHANNEL } from '../shared/contract';
 import { createDispatcher } from '../core/dispatch';
 import { openNotebook, type Notebook } from '../core/notebook';
 import { openFailureOf } from '../core/open-failure';
@@ -75,6 +75,7 @@ function setupWindow(notebook: Notebook, dataDir: string) {
     ...notebook.handlers,
     exportNotes: withSaveDialog(notebook.handlers.exportNotes, getWindow),
     saveFigure: withSaveDialog(notebook.handlers.saveFigure, getWindow, 'Save figure'),
+    exportReport: withSaveDialog(notebook.handlers.exportReport, getWindow, 'Save report'),
     openOriginal: withSystemViewer(notebook.handlers.openOriginal),
   };
   setupAppProtocol(rendererDir());
@@ -85,6 +86,9 @@ function setupWindow(notebook: Notebook, dataDir: string) {
   notebook.onChanged((notice) => {
     getWindow()?.webContents.send(CHANGED_CHANNEL, notice);
     void historyChanged();
+  });
+  notebook.onProgress((progress) => {
+    getWindow()?.webContents.send(PROGRESS_CHANNEL, progress);
   });
   mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
 

@@ -5,11 +5,13 @@ import { isCommandId, type CommandId } from '../shared/commands';
 import {
   CALL_NAMES,
   CHANGED_CHANNEL,
+  PROGRESS_CHANNEL,
   MENU_CHANNEL,
   channelFor,
   type ChangeNotice,
   type NotebookBridge,
 } from '../shared/contract';
+import { isProgress, type Progress } from '../shared/progress';
 
 const calls = Object.fromEntries(
   CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelFor(name), input)]),
@@ -41,6 +43,7 @@ const bridge = {
   ...calls,
   onMenuCommand: subscribe<CommandId>(MENU_CHANNEL, isCommandId),
   onChanged: subscribe<ChangeNotice>(CHANGED_CHANNEL, isChangeNotice),
+  onProgress: subscribe<Progress>(PROGRESS_CHANNEL, isProgress),
   nativeMenu: true,
 } as NotebookBridge;
 

@@ -29,10 +29,19 @@ import type {
   SearchResults,
 } from './search';
 import type { ImportPreview, TextEncodingName } from './import-formats';
-import type { ReviewExportChoice } from './interchange';
+import type {
+  CodeConflictChoice,
+  ProjectImportReport,
+  ProjectPreview,
+  ReviewExportChoice,
+} from './interchange';
+import type { AnnotationImportFormat, AnnotationImportReport } from './annotation-import';
+import type { Progress } from './progress';
+import type { ReportRequest } from './report';
 import type { Notice } from './notices';
 
 export type { Notice, NoticeCode, NoticeParams } from './notices';
+export type { Progress } from './progress';
 
 /** A file the analyst picked: its bare name (never a path) and its bytes. */
 export interface PickedFile {
@@ -332,6 +341,45 @@ export interface Calls {
   >;
 
   /**
+   * What a REFI-QDA project (.qdpx) or codebook (.qdc) would bring in, without saving anything:
+   * its sources (and which match articles already here), counts, the codes that conflict with
+   * tags of the notebook, and what the notebook can't hold. Read off the main loop.
+   */
+  previewProject: Call<PickedFile, ProjectPreview>;
+
+  /**
+   * Bring a REFI-QDA project or codebook into the notebook as one change and one undo step:
+   * sources as articles, the code tree merged into the codebook (by GUID, then by path; each
+   * conflict as `conflicts` says, by the code's GUID, default keep-ours), selections as
+   * annotations with their codings, notes as comments and memos, users as analysts. A selection
+   * whose positions can't be mapped exactly onto the text goes to review with its quote. Reports
+   * progress (task 'import-project') while it runs.
+   */
+  importProject: Call<
+    PickedFile & { conflicts?: Record<string, CodeConflictChoice> },
+    ProjectImportReport
+  >;
+
+  /**
+   * Bring annotations from another tool in, as one change and one undo step: W3C Web Annotation
+   * JSON (a single annotation, an array, or a collection page) anchored by quote and position
+   * onto `articleId`; or a CSV of passages (article, quote, tags, comment; header names as
+   * spreadsheets write them) onto the articles its rows name, `articleId` where a row names none.
+   * Quotes not found exactly go to review. `format` absent: told by the content.
+   */
+  importAnnotations: Call<
+    PickedFile & { articleId?: string; format?: AnnotationImportFormat },
+    AnnotationImportReport
+  >;
+
+  /**
+   * A report of the coded material for the chosen tags and articles (passages grouped by the tag
+   * tree with article, page and comment; the codebook with definitions; the analysis figures) as
+   * one self-contained HTML file, a PDF or a Word document; saved as exportNotes saves.
+   */
+  exportReport: Call<ReportRequest, ExportOutcome>;
+
+  /**
    * Copies of the notebook's files that a sync tool left beside them (Dropbox, OneDrive,
    * Syncthing, Nextcloud, Google Drive, iCloud naming), each with what it holds that the notebook
    * lacks. Read afresh on every call.
@@ -409,6 +457,10 @@ export const CALL_NAMES = [
   'getCoverage',
   'saveFigure',
   'exportNotes',
+  'previewProject',
+  'importProject',
+  'importAnnotations',
+  'exportReport',
   'listConflictedCopies',
   'bringInConflictedCopy',
   'getArticleView',
@@ -464,6 +516,8 @@ export type NotebookBridge = {
   onMenuCommand(listener: (command: CommandId) => void): () => void;
   /** Subscribe to the core's changed events; returns an unsubscribe function. */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
+  /** Subscribe to the progress of long work in the core; returns an unsubscribe function. */
+  onProgress(listener: (progress: Progress) => void): () => void;
   /** True where a native menu owns some shortcuts (Electron); the renderer then leaves them be. */
   readonly nativeMenu: boolean;
 };
@@ -477,6 +531,7 @@ export type Handlers = {
 export const channelFor = (name: CallName) => `notebook:${name}`;
 export const MENU_CHANNEL = 'notebook-menu';
 export const CHANGED_CHANNEL = 'notebook-changed';
+export const PROGRESS_CHANNEL = 'notebook-progress';
 
 /** Counts of records by kind. */
 export interface RecordCounts {

@@ -114,3 +114,89 @@ export function interchangeLosses(
 /** What the export says afterwards about annotations it left out. */
 export const leftOutForReviewText = (count: number) =>
   `${plural(count, 'annotation', 'annotations')} awaiting review ${count === 1 ? 'was' : 'were'} left out of the project.`;
+
+// ---------------------------------------------------------------------------------------------
+// REFI-QDA in: what a project or codebook would bring (previewProject), and what it brought
+// (importProject). The core reads the file off the main loop; see electron/core/interchange.
+
+/** How a source of the project can come in: as an article, or not at all (and why). */
+export type ProjectSourceKind = 'text' | 'pdf' | 'docx' | 'picture' | 'audio' | 'video' | 'other';
+
+export interface ProjectSourceLine {
+  /** The source's name in the project. */
+  name: string;
+  kind: ProjectSourceKind;
+  /** How many codings it has (selections times their codes). */
+  codings: number;
+  /**
+   * Set when it comes in onto an article already in the notebook (the same current text): that
+   * article's id and title; its codings are added there instead of a second copy of the text.
+   */
+  matches?: { id: string; title: string };
+  /** Why it can't come in (a picture, a missing file); absent when it can. */
+  problem?: string;
+}
+
+/**
+ * A code of the file that meets a tag of the notebook and differs from it: the same GUID with
+ * another name, place, colour or description; or the same path with another colour or
+ * description. The analyst chooses for each (importProject's `conflicts`).
+ */
+export interface CodeConflict {
+  /** The code's GUID in the file: the key of the analyst's choice. */
+  guid: string;
+  /** How they met. */
+  matchedBy: 'guid' | 'path';
+  ours: { tagId: string; path: string; color: string; description: string };
+  theirs: { path: string; color: string; description: string };
+}
+
+export const CODE_CONFLICT_CHOICES = ['keep-ours', 'take-theirs', 'keep-both'] as const;
+/**
+ * keep-ours: the notebook's tag stays as it is and the file's codings go onto it; take-theirs:
+ * the tag takes the file's name, colour and description (its place too, where matched by GUID);
+ * keep-both: the file's code comes in as a tag of its own beside ours (named "<name> (imported)").
+ */
+export type CodeConflictChoice = (typeof CODE_CONFLICT_CHOICES)[number];
+export const DEFAULT_CODE_CONFLICT_CHOICE: CodeConflictChoice = 'keep-ours';
+
+/** Something of the file that does not come in, counted, with the reason in words. */
+export interface NotImported {
+  /** What (stable, for the list and tests): e.g. 'picture-selection', 'audio-source', 'pdf-region'. */
+  topic: string;
+  count: number;
+  /** A sentence for the analyst, e.g. "3 selections in pictures: the notebook holds text only." */
+  text: string;
+}
+
+export interface ProjectPreview {
+  kind: 'project' | 'codebook';
+  /** The project's name, and the software that wrote it (its `origin`), where it says. */
+  name?: string;
+  origin?: string;
+  sources: ProjectSourceLine[];
+  counts: {
+    codes: number;
+    codings: number;
+    notes: number;
+    users: number;
+    cases: number;
+    variables: number;
+  };
+  conflicts: CodeConflict[];
+  notImported: NotImported[];
+  /** Tolerated departures from the schema, said plainly (a BOM, `Sources/` for `sources/`...). */
+  tolerated: string[];
+}
+
+export interface ProjectImportReport {
+  articles: { created: number; matched: number };
+  tags: { created: number; matched: number; updated: number };
+  /** Annotations placed exactly, and those whose selection could not be mapped (in review). */
+  annotations: { placed: number; toReview: number };
+  comments: number;
+  memos: number;
+  analysts: { created: number; matched: number };
+  notImported: NotImported[];
+  tolerated: string[];
+}

@@ -431,6 +431,8 @@ export const LIMITS = {
   searchQuery: 500,
   /** A figure or table the window saves (SVG, PNG, CSV). */
   figureBytes: 20 * 1024 * 1024,
+  /** How many tags or articles one request may name (a report's choice, an import's conflicts). */
+  listedIds: 10_000,
 } as const;
 
 /** Palette offered for new tags; a new tag gets the colour fewest tags have (ties: this order). */

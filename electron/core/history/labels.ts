@@ -41,6 +41,8 @@ const LABELS: Labeller = {
   // setAnalyst makes no step: who is coding is a setting, not analysis. Undoing the first-run
   // answer would leave a notebook whose new records name nobody.
   bringInConflictedCopy: 'Bring in conflicted copy',
+  importProject: 'Import REFI-QDA project',
+  importAnnotations: 'Import annotations',
 };
 
 /** The step's label for a call, or undefined when the call makes no history step. */

@@ -13,9 +13,14 @@ import {
   TAG_PATH_SEPARATOR,
 } from '../../shared/model';
 import { FIGURE_TYPES } from '../../shared/analysis';
-import { REVIEW_EXPORT_CHOICES } from '../../shared/interchange';
+import { CODE_CONFLICT_CHOICES, REVIEW_EXPORT_CHOICES } from '../../shared/interchange';
+import { ANNOTATION_IMPORT_FORMATS } from '../../shared/annotation-import';
+import { REPORT_FORMATS } from '../../shared/report';
 import { CODE_HITS_LIMIT, HIT_SCOPES, SEARCH_KINDS } from '../../shared/search';
 
+/** A REFI-QDA GUID, bare or braced, as the schema's GUIDType allows. */
+const GUID_TEXT =
+  /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const offset = z.number().int().min(0);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #rrggbb');
@@ -316,6 +321,34 @@ export const inputSchemas = {
     format: z.enum(EXPORT_FORMATS),
     tagIds: z.array(id).max(500).optional(),
     awaitingReview: z.enum(REVIEW_EXPORT_CHOICES).optional(),
+  }),
+  previewProject: z.object(pickedFile),
+  importProject: z.object({
+    ...pickedFile,
+    conflicts: z
+      .record(z.string().regex(GUID_TEXT, 'not a GUID'), z.enum(CODE_CONFLICT_CHOICES))
+      .refine((c) => Object.keys(c).length <= LIMITS.listedIds, { message: 'too many choices' })
+      .optional(),
+  }),
+  importAnnotations: z.object({
+    ...pickedFile,
+    articleId: id.optional(),
+    format: z.enum(ANNOTATION_IMPORT_FORMATS).optional(),
+  }),
+  exportReport: z.object({
+    format: z.enum(REPORT_FORMATS),
+    tagIds: z.array(id).max(LIMITS.listedIds).optional(),
+    articleIds: z.array(id).max(LIMITS.listedIds).optional(),
+    title: z
+      .string()
+      .trim()
+      .max(LIMITS.title)
+      .refine((t) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(t), {
+        message: 'a title is one line, without control characters',
+      })
+      .optional(),
+    codebook: z.boolean().optional(),
+    figures: z.boolean().optional(),
   }),
   listConflictedCopies: none,
   bringInConflictedCopy: z.object({

@@ -1,5 +1,6 @@
 // What every part of the notebook service shares: the store, the clock and id source passed in
 // so tests can pin them, and the workers that do the CPU-heavy pure work off the main thread.
+import type { Progress } from '../../shared/progress';
 import type { NotebookStore } from '../store';
 import { coreWorkers, type CoreWorkers } from '../workers';
 
@@ -9,6 +10,8 @@ export interface ServiceContext {
   newId: () => string;
   /** Absent: the core's shared pool (electron/core/workers). */
   workers?: CoreWorkers;
+  /** Tell the hosts how long work is going (the window's bar, the taskbar); absent: nobody listens. */
+  progress?: (progress: Progress) => void;
 }
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -10,6 +10,7 @@ import type {
   ChangeNotice,
   Envelope,
   NotebookBridge,
+  Progress,
 } from '../../../electron/shared/contract';
 
 declare global {
@@ -59,6 +60,11 @@ export function onMenuCommand(listener: (command: CommandId) => void): () => voi
 /** The core's "changed" event: what every commit changed, whoever made it. */
 export function onChanged(listener: (notice: ChangeNotice) => void): () => void {
   return window.notebook?.onChanged(listener) ?? (() => {});
+}
+
+/** Progress of long work in the core (a project import), for a bar. */
+export function onProgress(listener: (progress: Progress) => void): () => void {
+  return window.notebook?.onProgress(listener) ?? (() => {});
 }
 
 /** Whether a native menu owns the menu commands' keys (Electron). */

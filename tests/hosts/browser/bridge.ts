@@ -5,6 +5,7 @@ import {
   type ChangeNotice,
   type NotebookBridge,
 } from '../../../electron/shared/contract';
+import { isProgress, type Progress } from '../../../electron/shared/progress';
 import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
 
 const SECRET_KEY = 'notebook-host-secret';
@@ -53,6 +54,7 @@ const calls = Object.fromEntries(
  * EventSource can't). Reconnects after the host restarts.
  */
 const changeListeners = new Set<(notice: ChangeNotice) => void>();
+const progressListeners = new Set<(progress: Progress) => void>();
 async function listenForChanges() {
   for (;;) {
     try {
@@ -68,7 +70,11 @@ async function listenForChanges() {
         while ((newline = pending.indexOf('\n')) !== -1) {
           const line = pending.slice(0, newline);
           pending = pending.slice(newline + 1);
-          const notice = JSON.parse(line) as Partial<ChangeNotice>;
+          const notice = JSON.parse(line) as Partial<ChangeNotice> & { progress?: unknown };
+          if (isProgress(notice.progress)) {
+            for (const listener of progressListeners) listener(notice.progress);
+            continue;
+          }
           if (!Array.isArray(notice.articles)) continue; // the greeting line
           for (const listener of changeListeners) listener(notice as ChangeNotice);
         }
@@ -87,6 +93,10 @@ const bridge = {
   onChanged(listener: (notice: ChangeNotice) => void) {
     changeListeners.add(listener);
     return () => void changeListeners.delete(listener);
+  },
+  onProgress(listener: (progress: Progress) => void) {
+    progressListeners.add(listener);
+    return () => void progressListeners.delete(listener);
   },
   nativeMenu: false,
 } as unknown as NotebookBridge;

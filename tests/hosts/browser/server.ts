@@ -97,6 +97,11 @@ notebook?.onChanged((notice) => {
   const line = `${JSON.stringify(notice)}\n`;
   for (const res of listeners) res.write(line);
 });
+// Progress goes on the same stream, wrapped so the page tells it from a change.
+notebook?.onProgress((progress) => {
+  const line = `${JSON.stringify({ progress })}\n`;
+  for (const res of listeners) res.write(line);
+});
 
 const server = createServer((req, res) => {
   (unavailable && isPageRequest(req.url)

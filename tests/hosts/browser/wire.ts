@@ -9,6 +9,7 @@ export const ANSWERS_WITH_BYTES: ReadonlySet<string> = new Set([
   'openOriginal',
   'exportNotes',
   'saveFigure',
+  'exportReport',
 ]);
 
 export function encodeWire(value: unknown): string {
