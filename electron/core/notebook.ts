@@ -23,6 +23,7 @@ import { annotationImportHandlers } from './service/annotation-import';
 import { exportHandlers } from './service/exports';
 import { projectImportHandlers } from './service/project-import';
 import { reportHandlers } from './service/reports';
+import { settingsHandlers } from './service/settings';
 import { figureHandlers } from './service/figures';
 import { revisionHandlers } from './service/revisions';
 import { searchHandlers } from './service/search';
@@ -129,6 +130,7 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
       ...projectImportHandlers(ctx),
       ...annotationImportHandlers(ctx),
       ...reportHandlers(ctx),
+      ...settingsHandlers(ctx),
       listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
       getHistory: async () => history.state(),
@@ -175,6 +177,8 @@ const READS = new Set<CallName>([
   'saveFigure',
   'previewProject',
   'exportReport',
+  'getSettings',
+  'getDataFolder',
 ]);
 
 /**

@@ -38,6 +38,7 @@ import type {
 import type { AnnotationImportFormat, AnnotationImportReport } from './annotation-import';
 import type { Progress } from './progress';
 import type { ReportRequest } from './report';
+import type { AppSettings } from './settings';
 import type { Notice } from './notices';
 
 export type { Notice, NoticeCode, NoticeParams } from './notices';
@@ -379,6 +380,22 @@ export interface Calls {
    */
   exportReport: Call<ReportRequest, ExportOutcome>;
 
+  /** The app's settings on this machine (theme, reader, spelling, updates). */
+  getSettings: Call<NoInput, AppSettings>;
+
+  /** Change some settings; the answer is all of them as they now are. Makes no undo step. */
+  setSettings: Call<Partial<AppSettings>, AppSettings>;
+
+  /**
+   * Move the notebook folder to one the analyst chooses (a native folder dialog in Electron):
+   * copied, verified file by file, reopened there, and only then the old folder left behind as
+   * `<name>.moved-<time>`. Cancelled or refused: the notebook stays where it was, unchanged.
+   */
+  moveNotebook: Call<NoInput, { kind: 'moved'; path: string } | { kind: 'cancelled' }>;
+
+  /** Where the notebook folder is, for the settings dialog and "Reveal data folder". */
+  getDataFolder: Call<NoInput, { path: string }>;
+
   /**
    * Copies of the notebook's files that a sync tool left beside them (Dropbox, OneDrive,
    * Syncthing, Nextcloud, Google Drive, iCloud naming), each with what it holds that the notebook
@@ -461,6 +478,10 @@ export const CALL_NAMES = [
   'importProject',
   'importAnnotations',
   'exportReport',
+  'getSettings',
+  'setSettings',
+  'moveNotebook',
+  'getDataFolder',
   'listConflictedCopies',
   'bringInConflictedCopy',
   'getArticleView',

@@ -16,6 +16,7 @@ import { FIGURE_TYPES } from '../../shared/analysis';
 import { CODE_CONFLICT_CHOICES, REVIEW_EXPORT_CHOICES } from '../../shared/interchange';
 import { ANNOTATION_IMPORT_FORMATS } from '../../shared/annotation-import';
 import { REPORT_FORMATS } from '../../shared/report';
+import { READER_FONT_SIZES, READER_WIDTHS, THEMES } from '../../shared/settings';
 import { CODE_HITS_LIMIT, HIT_SCOPES, SEARCH_KINDS } from '../../shared/search';
 
 /** A REFI-QDA GUID, bare or braced, as the schema's GUIDType allows. */
@@ -350,6 +351,30 @@ export const inputSchemas = {
     codebook: z.boolean().optional(),
     figures: z.boolean().optional(),
   }),
+  getSettings: none,
+  setSettings: z
+    .object({
+      theme: z.enum(THEMES),
+      readerFontSize: z.number().int().min(READER_FONT_SIZES.min).max(READER_FONT_SIZES.max),
+      readerWidth: z.enum(READER_WIDTHS),
+      spellCheck: z.boolean(),
+      spellCheckLanguage: z
+        .string()
+        .regex(/^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?$/, 'a language like en-GB or az'),
+      updates: z.object({
+        enabled: z.boolean(),
+        feedUrl: z
+          .string()
+          .max(LIMITS.url)
+          .refine(
+            (u) => u === '' || /^https:\/\//.test(u),
+            'an update feed is an https:// address',
+          ),
+      }),
+    })
+    .partial(),
+  moveNotebook: none,
+  getDataFolder: none,
   listConflictedCopies: none,
   bringInConflictedCopy: z.object({
     name: z
