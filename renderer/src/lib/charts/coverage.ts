@@ -72,3 +72,50 @@ export function coverageTable(layout: ReturnType<typeof coverageLayout>, title: 
     })),
   } satisfies FigureTable;
 }
+
+type StripRow = ReturnType<typeof coverageLayout>['rows'][number];
+
+/**
+ * A row's runs as one SVG path (a rectangle each): past a few hundred runs, one element a row
+ * draws in milliseconds where an element a run took a second.
+ */
+export function runsPath(row: StripRow, barHeight: number): string {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  let d = '';
+  for (const run of row.runs) {
+    const width = round(run.width);
+    d += `M${round(run.x)} ${round(row.y)}h${width}v${barHeight}h${-width}z`;
+  }
+  return d;
+}
+
+/**
+ * The run drawn under a point of the strip (in its own coordinates), or undefined: the row whose
+ * bar holds y, then the last run of it that begins at or before x and still covers x. Runs are in
+ * text order, so their x only grows; a run widened to be visible may cover the next one's start,
+ * and then the later (drawn on top) wins.
+ */
+export function runAt(
+  layout: ReturnType<typeof coverageLayout>,
+  x: number,
+  y: number,
+): { row: StripRow; run: StripRun } | undefined {
+  const row = layout.rows.find((r) => y >= r.y && y <= r.y + layout.barHeight);
+  if (!row) return undefined;
+  let low = 0;
+  let high = row.runs.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (row.runs[mid]!.x <= x) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  // Runs are at least 3 px wide, so only the few just before `last` can still reach x.
+  for (let i = last; i >= 0 && i > last - 8; i--) {
+    const run = row.runs[i]!;
+    if (x <= run.x + run.width) return { row, run };
+  }
+  return undefined;
+}
