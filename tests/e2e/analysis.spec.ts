@@ -224,6 +224,15 @@ test('frequencies, co-occurrence and coverage: counts, passages, the reader, and
   await cell.focus();
   await page.keyboard.press('Enter');
   await expect(listed).toHaveCount(2);
+  // The arrows move the one tab stop among the clickable cells: down from Trade × Sectors, the
+  // nearest in the next row is Sectors × Trade (the diagonal and empty cells are not buttons).
+  await page.keyboard.press('ArrowDown');
+  await expect(
+    map.getByRole('button', { name: `${SECTORS} and ${TRADE}: 2 overlaps; list the passages` }),
+  ).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute('tabindex', '0');
   const svgMap = svgRoot((await saved(host, map, 'Save SVG')).bytes);
   expect(svgMap.svg!.role).toBe('img');
   expect(svgMap.words).toEqual(expect.arrayContaining([TRADE, SECTORS, TOURISM]));

@@ -11,7 +11,7 @@ import {
 } from '../../../../electron/shared/model';
 import { call, onChanged } from '../api';
 import { markPainted } from '../perf';
-import { count } from '../words';
+import { count, formatCount } from '../words';
 import { articleViews } from './article-view';
 import { codebook } from './codebook.svelte';
 import {
@@ -319,7 +319,7 @@ export class Annotations {
       changed.map((a) => a.id),
       changed,
     );
-    toasts.show(`Tagged ${ids.length.toLocaleString()} annotations “${path}”.`);
+    toasts.show(`Tagged ${formatCount(ids.length)} annotations “${path}”.`);
   }
 
   async untagMany(ids: string[], tagId: string, tagPath: string) {
@@ -334,7 +334,7 @@ export class Annotations {
   async deleteMany(ids: string[]) {
     const { deleted } = await call('deleteAnnotations', { ids });
     this.#patch(ids, []);
-    toasts.show(`Deleted ${deleted.toLocaleString()} annotations. Undo brings them back.`);
+    toasts.show(`Deleted ${formatCount(deleted)} annotations. Undo brings them back.`);
   }
 
   async remove(annotation: Annotation) {
