@@ -78,3 +78,25 @@ export function isCanonicalAnnotation(v: unknown): v is Annotation {
     (!hasUpdater || isId(v.updatedBy))
   );
 }
+
+/**
+ * A copy of an annotation that passed isCanonicalAnnotation: equal to JSON.parse of its JSON, key
+ * order included, and sharing nothing with it, without the round trip (parsing back a commit of
+ * 10k annotations took longer than writing it).
+ */
+export function copyCanonicalAnnotation(v: Annotation): Annotation {
+  const source = v as unknown as Json;
+  const copy: Json = {};
+  for (const key in source) {
+    const value = source[key];
+    copy[key] =
+      key === 'selectors'
+        ? (value as Json[]).map((selector) => ({ ...selector }))
+        : key === 'tagIds'
+          ? [...(value as string[])]
+          : key === 'candidate'
+            ? { ...(value as Json) }
+            : value;
+  }
+  return copy as unknown as Annotation;
+}

@@ -5,7 +5,7 @@ import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/m
 import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
 import { findUnreadableTexts } from './body-check';
-import { isCanonicalAnnotation } from './fast-check';
+import { copyCanonicalAnnotation, isCanonicalAnnotation } from './fast-check';
 import { BodyStore, type BodyFile, type CanonicalBody } from './bodies';
 import { OriginalStore } from './originals';
 import { Compactor, type CompactionConfig } from './compaction';
@@ -102,15 +102,31 @@ const COMMIT_SLICE_MS = 4;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * A change as the journal gets it (its JSON) and as memory will hold it: `copy` when the change
+ * could be copied without reading its JSON back (an annotation exactly in shape), else absent
+ * and parsed from `json` once it is written.
+ */
+interface Prepared {
+  json: string;
+  copy?: Change;
+}
+
+/**
  * Each change's JSON, as checked by the store's schema; throws for the first invalid one. An
  * annotation exactly in shape passes the quick test the schema would agree with (fast-check.ts):
  * a revision puts ten thousand of them.
  */
-function checkOne(change: Change): string {
-  if (isExactAnnotationPut(change)) return JSON.stringify(change);
+function checkOne(change: Change): Prepared {
+  if (isExactAnnotationPut(change)) {
+    const { record } = change as Extract<Change, { kind: 'put'; collection: 'annotations' }>;
+    return {
+      json: JSON.stringify(change),
+      copy: { kind: 'put', collection: 'annotations', record: copyCanonicalAnnotation(record) },
+    };
+  }
   const checked = validators().changeSchema.safeParse(change);
   if (!checked.success) throw new Error(`Refused an invalid change: ${checked.error.message}`);
-  return JSON.stringify(checked.data);
+  return { json: JSON.stringify(checked.data) };
 }
 
 function isExactAnnotationPut(change: Change): boolean {
@@ -120,7 +136,7 @@ function isExactAnnotationPut(change: Change): boolean {
   return keys === 3 && isCanonicalAnnotation(change.record);
 }
 
-function checkNow(changes: Change[]): Promise<string[]> {
+function checkNow(changes: Change[]): Promise<Prepared[]> {
   try {
     return Promise.resolve(changes.map(checkOne));
   } catch (error) {
@@ -128,9 +144,9 @@ function checkNow(changes: Change[]): Promise<string[]> {
   }
 }
 
-async function checkInSlices(changes: Change[]): Promise<string[]> {
+async function checkInSlices(changes: Change[]): Promise<Prepared[]> {
   await loadValidators();
-  const parts: string[] = [];
+  const parts: Prepared[] = [];
   let slice = performance.now();
   for (const change of changes) {
     parts.push(checkOne(change));
@@ -142,11 +158,11 @@ async function checkInSlices(changes: Change[]): Promise<string[]> {
   return parts;
 }
 
-async function parseInSlices(parts: string[]): Promise<Change[]> {
+async function parseInSlices(parts: Prepared[]): Promise<Change[]> {
   const changes: Change[] = [];
   let slice = performance.now();
   for (const part of parts) {
-    changes.push(JSON.parse(part) as Change);
+    changes.push(part.copy ?? (JSON.parse(part.json) as Change));
     if (performance.now() - slice >= COMMIT_SLICE_MS) {
       await nextTurn();
       slice = performance.now();
@@ -283,15 +299,20 @@ class JournaledStore implements NotebookStore {
       // Disk first: if the append fails, memory never saw the change.
       try {
         await this.#journal.append(
-          await encodeEntryBytes(seq, this.#now().toISOString(), parts),
+          await encodeEntryBytes(
+            seq,
+            this.#now().toISOString(),
+            parts.map((part) => part.json),
+          ),
           seq,
         );
       } catch (error) {
         throw asStorageError(error);
       }
       this.#seq = seq;
-      // Applied from the line as written, so memory holds exactly what a replay would rebuild;
-      // parsed a slice at a time, then applied at once (nothing may see half a commit).
+      // Applied from the line as written, so memory holds exactly what a replay would rebuild
+      // (an annotation in shape as its exact copy, the same thing); parsed a slice at a time,
+      // then applied at once (nothing may see half a commit).
       const written = await parseInSlices(parts);
       const removed = this.#removedBy(written);
       const inverse = inverseOf(this.state, written);

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalAnnotation } from '../../../../electron/core/store/fast-check';
+import {
+  copyCanonicalAnnotation,
+  isCanonicalAnnotation,
+} from '../../../../electron/core/store/fast-check';
 import {
   changeSchema,
   checkNotebook,
@@ -250,6 +253,32 @@ describe('checkNotebook', () => {
       isCanonicalAnnotation({ ...annotation('n1', 'a1'), candidate: { start: 0, end: 1 } }),
     ).toBe(true);
     expect(isCanonicalAnnotation({ ...annotation('n1', 'a1'), extra: 1 })).toBe(false);
+  });
+});
+
+describe('copyCanonicalAnnotation', () => {
+  it('gives what a JSON round trip gives, key order included, sharing nothing', () => {
+    const records = [
+      annotation('n1', 'a1', ['t1', 't2']),
+      {
+        ...annotation('n2', 'a1', ['t1']),
+        candidate: { start: 3, end: 9 },
+        createdBy: 'an1',
+        comment: 'ə ş \ud83c\udf0d "quoted" \n and a lone \ud800',
+      },
+    ];
+    for (const record of records) {
+      expect(isCanonicalAnnotation(record)).toBe(true);
+      const copy = copyCanonicalAnnotation(record);
+      const roundTrip = JSON.parse(JSON.stringify(record)) as unknown;
+      expect(copy).toStrictEqual(roundTrip);
+      expect(JSON.stringify(copy)).toBe(JSON.stringify(roundTrip));
+      expect(copy.selectors).not.toBe(record.selectors);
+      expect(copy.selectors[0]).not.toBe(record.selectors[0]);
+      expect(copy.selectors[1]).not.toBe(record.selectors[1]);
+      expect(copy.tagIds).not.toBe(record.tagIds);
+      if ('candidate' in record) expect(copy.candidate).not.toBe(record.candidate);
+    }
   });
 });
 
