@@ -4,6 +4,7 @@ import { articleUrl, NOTEBOOK_TITLE, passagesOf, tagIndex, type ExportPassage } 
 import { QUOTE_CONTEXT } from '../anchoring/selectors';
 import { pageSpan } from '../../shared/places';
 import { codePointOffsets } from './code-points';
+import { oneLinePath, perTag } from './csv-cells';
 import type { ExportedArticle, ExportRequest } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -42,12 +43,14 @@ interface W3cAnnotation {
 
 export function renderW3c(request: ExportRequest): string {
   const tags = tagIndex(request.tags);
+  // Paths (`Economy/Trade`), as the CSVs write them: a bare name would lose the tree.
+  const pathOf = perTag(oneLinePath(tags));
   const items: W3cAnnotation[] = [];
   for (const item of request.articles) {
     const passages = passagesOf(item, tags);
     const toCodePoints = codePointOffsets(item.article.text);
     const source = articleUrl(item.article) ?? `urn:notebook:article:${item.article.id}`;
-    for (const p of passages) items.push(annotation(item.article, source, p, toCodePoints));
+    for (const p of passages) items.push(annotation(item.article, source, p, toCodePoints, pathOf));
   }
 
   const first = request.articles[0];
@@ -77,12 +80,13 @@ function annotation(
   source: string,
   p: ExportPassage,
   toCodePoints: (offset: number) => number,
+  pathOf: (tag: ExportPassage['tags'][number]) => string,
 ): W3cAnnotation {
   const a = p.annotation;
   const body: Body[] = p.tags.map((tag) => ({
     type: 'TextualBody',
     purpose: 'tagging',
-    value: tag.name,
+    value: pathOf(tag),
   }));
   if (a.comment.trim()) {
     body.push({

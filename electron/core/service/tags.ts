@@ -118,7 +118,7 @@ function guidanceIn(input: Partial<TagGuidanceFields>): Partial<TagGuidanceField
  * a single name is the top-level tag of that name, else the one tag anywhere with that name. A
  * name that two tags share asks for the path. Undefined: no tag yet (resolveTagNames makes it).
  */
-function existingTag(tree: TagTree, typed: string): Tag | undefined {
+export function existingTag(tree: TagTree, typed: string): Tag | undefined {
   const names = splitTagPath(typed);
   // Tags named before the tree existed may hold a "/": their whole name still finds them.
   const whole = tree.child(undefined, typed);
