@@ -239,8 +239,12 @@ export function compareReadingOrder(a: Annotation, b: Annotation): number {
 /**
  * A tag's identity by name: trimmed, NFC and case-folded, so "Economy", "economy " and a
  * decomposed "ə" are one tag. The core and the renderer both compare names through this.
+ * The same on every machine (a notebook moves between them), so not the system locale's lower
+ * case; and the dotted capital İ folds to i, as Azerbaijani and Turkish write it ("NƏQLİYYAT" is
+ * "Nəqliyyat"), not to i with a combining dot.
  */
-export const tagKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();
+export const tagKey = (name: string) =>
+  name.trim().normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i');
 
 export interface Tag {
   id: string;
