@@ -2,6 +2,13 @@
 // worker script beside it (out/main/core-worker.js: the pool finds it next to the bundle), and
 // the preload (one CommonJS file, as a sandboxed preload can't require anything but 'electron').
 import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+// Chunk names change with their content: without this, old chunks pile up in out/main/chunks and
+// would ship in the package.
+await Promise.all(
+  ['out/main', 'out/preload'].map((dir) => rm(dir, { recursive: true, force: true })),
+);
 
 const common = {
   bundle: true,

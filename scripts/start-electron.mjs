@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 
-if (!existsSync(join(electronDir, 'dist'))) {
+// ELECTRON_OVERRIDE_DIST_PATH: an Electron unpacked elsewhere, which the electron package runs.
+if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(electronDir, 'dist'))) {
   const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
     stdio: 'pipe',
     timeout: 180_000,

@@ -9,8 +9,14 @@ import { answerFirstRun, type FirstRunOption } from './first-run';
 
 const require = createRequire(import.meta.url);
 
-/** Electron 42+ downloads its binary on first launch; where that can't happen there is no dist/. */
+/**
+ * Electron 42+ downloads its binary on first launch; where that can't happen there is no dist/.
+ * ELECTRON_OVERRIDE_DIST_PATH (read by the electron package itself) points at an unpacked
+ * Electron elsewhere, such as one installed by hand.
+ */
 export function electronBinaryAvailable(): boolean {
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override) return existsSync(override);
   try {
     return existsSync(join(dirname(require.resolve('electron/package.json')), 'dist'));
   } catch {
