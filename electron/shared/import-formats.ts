@@ -84,6 +84,12 @@ export function importMimeType(fileName: string): string {
 /** For a file input's `accept`: ".txt,.text,.md,…". */
 export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
+/** REFI-QDA projects and codebooks: not articles; picked or dropped, they open the project import. */
+export const PROJECT_ACCEPT = '.qdpx,.qdc';
+
+/** What File › Import files offers: articles, and REFI-QDA projects. */
+export const IMPORT_PICKER_ACCEPT = `${IMPORT_ACCEPT},${PROJECT_ACCEPT}`;
+
 /** What can be imported, in words: "PDF, Word document, …, Plain text or Markdown". */
 export const IMPORT_KINDS_TEXT = (() => {
   const all = IMPORT_FORMATS.map((f) => f.label);

@@ -120,7 +120,7 @@ function checkSize(name: string, bytes: Uint8Array): void {
 function refusal(name: string, sniffed: ImportFormatGuess) {
   if (sniffed.format === 'qdpx') {
     return badFile(
-      `The file “${name}” is a REFI-QDA project (.qdpx). Importing whole projects is not available yet; import its articles one by one.`,
+      `The file “${name}” is a REFI-QDA project (.qdpx). Open it with File › Import REFI-QDA project…, which brings in its articles, codes and codings together.`,
     );
   }
   return notText(name, sniffed.format === 'zip' ? 'zip' : sniffed.binaryKind);

@@ -6,14 +6,16 @@
 import type { RevisionOutcome } from '../../../../electron/shared/contract';
 import {
   IMPORT_ACCEPT,
+  IMPORT_PICKER_ACCEPT,
   hasImportExtension,
   type ImportPreview,
   type TextEncodingName,
 } from '../../../../electron/shared/import-formats';
 import { LIMITS, type ArticleSummary } from '../../../../electron/shared/model';
-import { ApiError, call, messageOf } from '../api';
+import { addRecentFile, ApiError, call, messageOf } from '../api';
 import type { Dropped } from '../files/dropped-files';
 import { pickFile, pickFiles, pickFolder } from '../files/pick-file';
+import { isProjectFile, projectImport } from './project-import.svelte';
 import { openArticle } from '../state/article.svelte';
 import { library } from '../state/library.svelte';
 import { toasts } from '../state/toasts.svelte';
@@ -71,7 +73,7 @@ class Imports {
    * encoding is a guess; several go as a batch.
    */
   async pickAndImport() {
-    const files = await pickFiles(IMPORT_ACCEPT);
+    const files = await pickFiles(IMPORT_PICKER_ACCEPT);
     if (files.length === 1) await this.start(files[0]!);
     else if (files.length > 1) await this.importBatch(files);
   }
@@ -156,6 +158,8 @@ class Imports {
   }
 
   async start(file: File, articleId?: string) {
+    // A REFI-QDA project or codebook is no article: its own dialog previews it.
+    if (!articleId && isProjectFile(file.name)) return projectImport.begin(file);
     try {
       const bytes = await readPicked(file);
       const preview = await call('previewImport', { fileName: file.name, bytes });
@@ -207,6 +211,7 @@ class Imports {
       return;
     }
     const summary: ArticleSummary = await call('importFile', input);
+    addRecentFile(file);
     await library.show(summary);
     toasts.show(`Imported “${summary.title}”.`);
   }
@@ -224,6 +229,7 @@ async function importOne(
       bytes,
       ...(allowDuplicate && { allowDuplicate }),
     });
+    addRecentFile(file);
     return {
       summary,
       result: {
