@@ -54,7 +54,7 @@ describe('split and join', () => {
     const big = new Uint8Array(PIECE_BYTES * 4).map((_, i) => i % 251);
     const view = big.subarray(10, 20);
     const { skeleton } = split({ view });
-    const sent = (skeleton as { view: Uint8Array }).view;
+    const sent = (skeleton.value as { view: Uint8Array }).view;
     expect(sent.buffer.byteLength).toBe(10);
     expect([...sent]).toEqual([...view]);
 
@@ -64,6 +64,26 @@ describe('split and join', () => {
     const back = trip({ long }) as { long: Uint8Array };
     expect(back.long.byteLength).toBe(long.byteLength);
     expect(Buffer.from(back.long).equals(long)).toBe(true);
+  });
+
+  it('says where each cut is, so the receiver visits only those', () => {
+    const list = Array.from({ length: PIECE_ITEMS + 1 }, (_, i) => i);
+    const value = { a: { b: [{ c: list }, 'short'] }, d: list };
+    const { skeleton } = split(value);
+    expect(skeleton.cuts).toEqual([['a', 'b', 0, 'c'], ['d']]);
+    // A long value alone is cut at the root.
+    expect(split(list).skeleton.cuts).toEqual([[]]);
+    expect(trip(list)).toEqual(list);
+    expect(trip(value)).toEqual(value);
+    // Nothing outside the cuts is looked at: a getter there would throw if it were.
+    const received = structuredClone(skeleton) as { value: { a: object } };
+    Object.defineProperty(received.value.a, 'untouched', {
+      enumerable: true,
+      get() {
+        throw new Error('walked');
+      },
+    });
+    expect(() => join(received, structuredClone(split(value).pieces))).not.toThrow();
   });
 
   it('never changes the value it cuts', () => {
