@@ -24,7 +24,9 @@ export function webPreferencesFor(options: { preload: string; isPackaged: boolea
     sandbox: true,
     nodeIntegration: false,
     webSecurity: true,
-    spellcheck: false,
+    // On, so the session can turn it on and off (spellcheck.ts); a window made with it off
+    // could never check spelling. The session starts with it off, and fetches nothing then.
+    spellcheck: true,
     disableBlinkFeatures: 'Auxclick',
     devTools: !options.isPackaged,
   };

@@ -34,6 +34,7 @@ vi.mock('electron', () => {
       quit: electron.quit,
     },
     dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined },
+    session: { defaultSession: {} },
     BrowserWindow: class {},
     Menu: {
       buildFromTemplate: (template: MenuItemConstructorOptions[]) => (electron.template = template),
@@ -56,6 +57,21 @@ vi.mock('../../../electron/main/ipc', () => ({
 }));
 vi.mock('../../../electron/main/export-dialog', () => ({ withSaveDialog: (h: unknown) => h }));
 vi.mock('../../../electron/main/open-original', () => ({ withSystemViewer: (h: unknown) => h }));
+// The native behaviours' glue has a test of its own (native-wiring.test.ts).
+vi.mock('../../../electron/main/native', () => ({
+  secureSession: () => ({ apply: () => undefined }),
+  taskbarProgress: () => ({ update: () => undefined, around: (_task: string, h: unknown) => h }),
+  withSettingsApplied: (h: unknown) => h,
+  setupRecentDocuments: () => undefined,
+  setupContextMenu: () => undefined,
+  watchWindowFailures: () => undefined,
+  menuActions: () => ({}),
+  receiveOpenedFiles: () => ({
+    commandLine: () => undefined,
+    secondInstance: () => undefined,
+    windowLoaded: () => undefined,
+  }),
+}));
 
 let root: string;
 const platform = process.platform;

@@ -87,12 +87,14 @@ describe('the Edit menu’s Undo and Redo', () => {
       { label: 'Undo', role: undefined, accelerator: 'CmdOrCtrl+Z', enabled: false },
       { label: 'Redo', role: undefined, accelerator: 'CmdOrCtrl+Shift+Z', enabled: false },
       { label: undefined, role: undefined, accelerator: undefined, enabled: undefined },
-      ...['cut', 'copy', 'paste', 'selectAll'].map((role) => ({
+      ...['cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete'].map((role) => ({
         label: undefined,
         role,
         accelerator: undefined,
         enabled: undefined,
       })),
+      { label: undefined, role: undefined, accelerator: undefined, enabled: undefined },
+      { label: undefined, role: 'selectAll', accelerator: undefined, enabled: undefined },
     ]);
   });
 
@@ -168,7 +170,7 @@ describe('the Edit menu’s Undo and Redo', () => {
       () => undefined,
       async () => history,
     );
-    expect(electron.template[0]).toEqual({ role: 'appMenu' });
+    expect(electron.template[0]!.label).toBe('Research Notebook');
     expect(submenu('&Edit').slice(0, 2)).toEqual([
       { role: 'undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
       { role: 'redo', label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },

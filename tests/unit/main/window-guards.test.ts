@@ -204,6 +204,8 @@ describe('webPreferencesFor', () => {
       webSecurity: true,
       disableBlinkFeatures: 'Auxclick',
     });
+    // The session turns spelling on and off (spellcheck.ts); a window made without it never could.
+    expect(prefs.spellcheck).toBe(true);
     expect(prefs).not.toHaveProperty('nodeIntegrationInSubFrames');
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
