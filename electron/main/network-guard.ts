@@ -4,6 +4,7 @@
 // spell-checking is on, and the update feed while updates are on.
 import type { AppSettings } from '../shared/settings';
 import { isAppUrl } from './app-url';
+import { updateFeed } from './update-policy';
 
 /**
  * Where Chromium fetches Hunspell dictionaries on Windows and Linux (macOS checks spelling with
@@ -21,19 +22,16 @@ export interface NetworkPolicy {
 /** Nothing reaches the network: what holds until the settings are read, or when they can't be. */
 export const CLOSED: NetworkPolicy = { dictionaries: false };
 
-/** What the settings allow. Only https feeds count: an update over plain http is refused. */
+/**
+ * What the settings allow. The feed is the one the updater would use (update-policy.ts: https,
+ * no credentials); a feed it refuses allows nothing.
+ */
 export function networkPolicy(settings: AppSettings, platform: NodeJS.Platform): NetworkPolicy {
   const policy: NetworkPolicy = {
     dictionaries: settings.spellCheck && platform !== 'darwin',
   };
-  if (settings.updates.enabled && settings.updates.feedUrl) {
-    try {
-      const feed = new URL(settings.updates.feedUrl);
-      if (feed.protocol === 'https:') policy.updateOrigin = feed.origin;
-    } catch {
-      // A feed that is no URL allows nothing.
-    }
-  }
+  const feed = updateFeed(settings.updates);
+  if (feed.ok) policy.updateOrigin = new URL(feed.feed.url).origin;
   return policy;
 }
 

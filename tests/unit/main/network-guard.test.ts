@@ -94,6 +94,9 @@ describe('networkPolicy', () => {
     expect(feed(true, '')).toBeUndefined();
     expect(feed(true, 'http://updates.example.org/')).toBeUndefined();
     expect(feed(true, 'updates.example.org/ ə?')).toBeUndefined();
+    // The same feeds the updater refuses: credentials in it, or a query.
+    expect(feed(true, 'https://me:secret@updates.example.org/')).toBeUndefined();
+    expect(feed(true, 'https://updates.example.org/?channel=beta')).toBeUndefined();
   });
 });
 
