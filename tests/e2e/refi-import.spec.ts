@@ -137,3 +137,32 @@ test('a file that is no project says so and brings nothing', async ({ host }) =>
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
 });
+
+test('a project picked with articles: the articles import as a batch, then the project opens in its own dialog', async ({
+  host,
+}) => {
+  const { page } = host;
+  await importFile(page, [
+    {
+      name: 'notes ə/1.txt'.replace('/', '-'),
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Qeydlər\n\nLimanlar və yollar.\n'),
+    },
+    { name: 'limanlar.qdpx', mimeType: 'application/zip', buffer: project() },
+    { name: 'second.qdpx', mimeType: 'application/zip', buffer: project() },
+  ]);
+  const results = page
+    .getByRole('region', { name: 'Import' })
+    .getByRole('list', { name: 'Import results' })
+    .getByRole('listitem');
+  await expect(results).toHaveCount(3);
+  await expect(results.filter({ hasText: 'limanlar.qdpx' })).toContainText(
+    'opens in its own dialog after this batch',
+  );
+  await expect(results.filter({ hasText: 'second.qdpx' })).toContainText('one project at a time');
+  // The article came in as an article; the first project is previewed, not tried as one.
+  await expect(page.getByRole('button', { name: /^Qeydlər/ })).toBeVisible();
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('Limanlar / ports?')).toBeVisible();
+});

@@ -105,8 +105,20 @@ class Imports {
     // The state's own proxy, so each change below reaches the panel as it happens.
     const live = this.batch;
     let firstImported: ArticleSummary | undefined;
+    // A REFI-QDA project is no article: it gets its own dialog (previewed, with its choices)
+    // after the batch, one project at a time.
+    let firstProject: File | undefined;
     for (const file of files) {
-      if (live.cancelled) {
+      if (isProjectFile(file.name)) {
+        live.results.push({
+          name: file.name,
+          status: 'skipped',
+          message: firstProject
+            ? 'A REFI-QDA project: one project at a time, so import this one on its own (File › Import REFI-QDA project…).'
+            : 'A REFI-QDA project: it opens in its own dialog after this batch.',
+        });
+        firstProject ??= file;
+      } else if (live.cancelled) {
         live.results.push({
           name: file.name,
           status: 'skipped',
@@ -130,6 +142,7 @@ class Imports {
     live.running = false;
     await library.refresh();
     if (firstImported) await library.show(firstImported);
+    if (firstProject && !live.cancelled) await projectImport.begin(firstProject);
   }
 
   cancelBatch() {
