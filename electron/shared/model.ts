@@ -244,7 +244,11 @@ export function compareReadingOrder(a: Annotation, b: Annotation): number {
  * "Nəqliyyat"), not to i with a combining dot.
  */
 export const tagKey = (name: string) =>
-  name.trim().normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i');
+  name
+    .trim()
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/i\u0307/g, 'i');
 
 export interface Tag {
   id: string;
