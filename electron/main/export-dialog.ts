@@ -14,6 +14,12 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   'application/x-qdc': { name: 'REFI-QDA codebook', extensions: ['qdc'] },
   'image/svg+xml': { name: 'SVG image', extensions: ['svg'] },
   'image/png': { name: 'PNG image', extensions: ['png'] },
+  'text/html': { name: 'Web page (HTML)', extensions: ['html'] },
+  'application/pdf': { name: 'PDF', extensions: ['pdf'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    name: 'Word document',
+    extensions: ['docx'],
+  },
 };
 
 export function withSaveDialog<Input>(

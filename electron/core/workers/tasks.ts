@@ -12,6 +12,7 @@ import {
 import { reanchor, type AnchorInput } from '../anchoring';
 import { conflict } from '../errors';
 import type { ExportedArticle, ExportRequest } from '../export';
+import type { ReportInput } from '../report/types';
 import { unpackAnnotations, type PackedAnnotations } from '../export/packed-annotations';
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
@@ -185,6 +186,12 @@ export const CORE_TASKS = {
     importPastedText(input.text, input.title),
   revise: reviseTask,
   renderExport: exportTask,
+  // REFI-QDA in: the project read, its texts made canonical and its selections mapped.
+  readProject: async (input: FileInput) =>
+    (await import('../interchange/read-project')).readProjectFile(input.fileName, input.bytes),
+  // The docx library and the analysis load with the first report.
+  renderReport: async (input: ReportInput): Promise<ExportFile> =>
+    (await import('../report')).renderReport(input),
 };
 
 export type CoreTasks = typeof CORE_TASKS;
