@@ -103,6 +103,11 @@ export interface NoticeParams {
   'sample-not-added': { reason: string };
   /** The notebook was saved by a newer version of the app (shown by the host, which can't open it). */
   'newer-version': { format?: number };
+  /**
+   * The app's settings file could not be used (damaged, from a newer app, or unreadable): the
+   * defaults are in use, and the file is kept under `keptAs` beside it.
+   */
+  'settings-reset': { problem: 'damaged' | 'newer' | 'unreadable'; keptAs?: string };
 }
 
 export type NoticeCode = keyof NoticeParams;

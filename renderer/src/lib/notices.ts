@@ -120,6 +120,16 @@ const NOT_SAVED: Record<Params<'recovery-not-saved'>['problem'], string> = {
   other: 'something went wrong (details are in the log)',
 };
 
+function settingsReset(p: Params<'settings-reset'>): string {
+  const why = {
+    damaged: 'was damaged',
+    newer: 'was saved by a newer version of Research Notebook',
+    unreadable: 'could not be read',
+  }[p.problem];
+  const kept = p.keptAs ? ` (the file is kept as ${p.keptAs})` : '';
+  return `The app’s settings file ${why}, so the default settings are in use${kept}; your notebook is unaffected. Choose your settings again in Settings.`;
+}
+
 /** The notice as the analyst reads it. */
 export function noticeText(notice: Notice, now = new Date()): string {
   switch (notice.code) {
@@ -157,5 +167,7 @@ export function noticeText(notice: Notice, now = new Date()): string {
       return notice.params.format === undefined
         ? 'This notebook was saved by a newer version of Research Notebook; update the app to open it.'
         : `This notebook was saved by a newer version of Research Notebook (format ${notice.params.format}); update the app to open it.`;
+    case 'settings-reset':
+      return settingsReset(notice.params);
   }
 }
