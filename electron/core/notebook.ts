@@ -25,6 +25,13 @@ import { projectImportHandlers } from './service/project-import';
 import { reportHandlers } from './service/reports';
 import { settingsHandlers } from './service/settings';
 import { figureHandlers } from './service/figures';
+import {
+  openMovable,
+  type FolderNotebook,
+  type MoveOptions,
+  type Moved,
+} from './settings/movable-notebook';
+import type { SettingsStore } from './settings/settings-store';
 import { revisionHandlers } from './service/revisions';
 import { searchHandlers } from './service/search';
 import { tagHandlers } from './service/tags';
@@ -46,6 +53,10 @@ export interface NotebookOptions {
    * chose to override). Never by default; a lock that changed since is not taken.
    */
   takeOverLock?: string;
+  /** The app's settings file (Electron: userData/settings.json); absent: defaults, in memory. */
+  settingsFile?: string;
+  /** Prints a report's HTML to PDF: Electron's printToPDF, or Chromium's in the browser host. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export interface Notebook {
@@ -56,9 +67,24 @@ export interface Notebook {
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
   /** Hear how long work is going (a project import); returns an unsubscribe. */
   onProgress(listener: (progress: Progress) => void): () => void;
+  /** The app's settings: the same whichever folder is open (main hears changes through it). */
+  settings: SettingsStore;
+  /**
+   * Move the notebook to the empty folder `target` while it runs (settings/movable-notebook.ts);
+   * the host's moveNotebook asks where, then calls this.
+   */
+  moveTo(target: string, options?: MoveOptions): Promise<Moved>;
 }
 
-export async function openNotebook(options: NotebookOptions): Promise<Notebook> {
+export function openNotebook(options: NotebookOptions): Promise<Notebook> {
+  return openMovable(options, openFolder);
+}
+
+/** The notebook of one folder; openMovable keeps the one the hosts hold pointed at it. */
+async function openFolder(
+  options: NotebookOptions,
+  settings: SettingsStore,
+): Promise<FolderNotebook> {
   const now = options.now ?? (() => new Date());
   // The lock comes first: opening may already write (a recovery, an upgrade, a replay's compaction).
   await mkdir(options.dataDir, { recursive: true });
@@ -88,11 +114,13 @@ export async function openNotebook(options: NotebookOptions): Promise<Notebook> 
     store,
     now,
     newId: options.newId ?? randomUUID,
+    settings,
+    ...(options.printToPdf && { printToPdf: options.printToPdf }),
     progress: (progress) => {
       for (const listener of progressListeners) listener(progress);
     },
   };
-  const notices = [...store.notices];
+  const notices = [...store.notices, ...settings.notices];
   try {
     const copies = await listConflictedCopies(store.dataDir, store.state);
     notices.push(...copies.map((copy) => notice('conflicted-copy', copy)));

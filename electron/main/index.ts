@@ -1,6 +1,6 @@
 // Electron entry: single-instance lock, app:// protocol, the notebook core, IPC, menu, window.
 // Each feature module registers itself here, in order, before the first window opens.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CHANGED_CHANNEL, PROGRESS_CHANNEL } from '../shared/contract';
@@ -9,15 +9,32 @@ import { openNotebook, type Notebook } from '../core/notebook';
 import { openFailureOf } from '../core/open-failure';
 import { withSaveDialog } from './export-dialog';
 import { withSystemViewer } from './open-original';
+import { printToPdf } from './print-pdf';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
-import { preloadPath, rendererDir, resolveDataDir, resourcesDir } from './paths';
+import {
+  menuActions,
+  receiveOpenedFiles,
+  secureSession,
+  setupContextMenu,
+  setupRecentDocuments,
+  taskbarProgress,
+  watchWindowFailures,
+  withSettingsApplied,
+} from './native';
+import { withFolderDialog } from './move-dialog';
+import { preloadPath, rendererDir, resolveDataDir, resourcesDir, settingsFile } from './paths';
 import { registerAppScheme, setupAppProtocol } from './protocol';
+import { readSettings } from './spellcheck';
 import { chosenButton, startupLogEntry, wordStartupFailure } from './startup-failure';
+import { setupTheme } from './theme';
+import { setupUpdates } from './updates';
 import { createMainWindow } from './window';
 
 let mainWindow: BrowserWindow | undefined;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
+const isAppWindow = (sender: WebContents) => sender === getWindow()?.webContents;
+let openedFiles: ReturnType<typeof receiveOpenedFiles> | undefined;
 
 async function start() {
   const dataDir = resolveDataDir();
@@ -44,7 +61,9 @@ async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
         dataDir,
         samplePath: join(resourcesDir(), 'azpromo-russia-azerbaijan.txt'),
         owner: `Research Notebook ${app.getVersion()}`,
+        settingsFile: settingsFile(),
         ...(takeOverLock !== undefined && { takeOverLock }),
+        printToPdf,
       });
     } catch (error) {
       const logFile = await logStartupFailure(error, dataDir);
@@ -71,16 +90,28 @@ async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
 }
 
 function setupWindow(notebook: Notebook, dataDir: string) {
+  // Before anything loads: nothing leaves the session until the settings say it may.
+  const native = secureSession(session.defaultSession);
+  const taskbar = taskbarProgress(getWindow);
   const handlers = {
     ...notebook.handlers,
+    setSettings: withSettingsApplied(notebook.handlers.setSettings, native.apply),
+    importProject: taskbar.around('import-project', notebook.handlers.importProject),
     exportNotes: withSaveDialog(notebook.handlers.exportNotes, getWindow),
     saveFigure: withSaveDialog(notebook.handlers.saveFigure, getWindow, 'Save figure'),
     exportReport: withSaveDialog(notebook.handlers.exportReport, getWindow, 'Save report'),
     openOriginal: withSystemViewer(notebook.handlers.openOriginal),
+    moveNotebook: withFolderDialog(notebook.moveTo, getWindow),
   };
+  setupTheme(notebook.settings);
   setupAppProtocol(rendererDir());
-  setupIpc(createDispatcher(handlers), (sender) => sender === getWindow()?.webContents);
-  const historyChanged = setupMenu(getWindow, () => handlers.getHistory({}));
+  setupIpc(createDispatcher(handlers), isAppWindow);
+  setupRecentDocuments(isAppWindow);
+  const historyChanged = setupMenu(
+    getWindow,
+    () => handlers.getHistory({}),
+    menuActions(getWindow, () => handlers.getDataFolder({})),
+  );
   // The core's "changed" event goes to the window beside the menu's channel; views refresh from
   // it, and the menu's Undo and Redo say again what they would do.
   notebook.onChanged((notice) => {
@@ -89,8 +120,17 @@ function setupWindow(notebook: Notebook, dataDir: string) {
   });
   notebook.onProgress((progress) => {
     getWindow()?.webContents.send(PROGRESS_CHANNEL, progress);
+    taskbar.update(progress);
   });
   mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
+  setupContextMenu(mainWindow.webContents);
+  watchWindowFailures(mainWindow);
+  openedFiles?.windowLoaded(mainWindow);
+  openedFiles?.commandLine();
+  // Spelling and the network follow the settings once read; unreadable, both stay off.
+  void readSettings(() => handlers.getSettings({})).then(native.apply);
+  // Off (and electron-updater not even loaded) until the analyst configures a feed.
+  setupUpdates(() => handlers.getSettings({}));
 
   // Every save is already durable in the journal; compacting it on the way out just means the
   // next start replays nothing.
@@ -142,7 +182,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
+  // Before ready: macOS hands over the file it launched the app with as soon as it starts.
+  openedFiles = receiveOpenedFiles(getWindow);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openedFiles?.secondInstance(argv, workingDirectory);
     const window = getWindow();
     if (!window) return;
     if (window.isMinimized()) window.restore();

@@ -1,6 +1,6 @@
 // Builds window.notebook from the contract's call names: one named method per call, never
 // ipcRenderer itself. No zod here: inputs are checked where they arrive, in the main process.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isCommandId, type CommandId } from '../shared/commands';
 import {
   CALL_NAMES,
@@ -11,6 +11,12 @@ import {
   type ChangeNotice,
   type NotebookBridge,
 } from '../shared/contract';
+import {
+  isOpenedFiles,
+  OPEN_FILES_CHANNEL,
+  RECENT_CHANNEL,
+  type OpenedFiles,
+} from '../shared/open-files';
 import { isProgress, type Progress } from '../shared/progress';
 
 const calls = Object.fromEntries(
@@ -45,6 +51,17 @@ const bridge = {
   onChanged: subscribe<ChangeNotice>(CHANGED_CHANNEL, isChangeNotice),
   onProgress: subscribe<Progress>(PROGRESS_CHANNEL, isProgress),
   nativeMenu: true,
+  onOpenFiles: subscribe<OpenedFiles>(OPEN_FILES_CHANNEL, isOpenedFiles),
+  addRecentFile(file: File) {
+    // A file made in the page (not picked or dropped) has no path, and is not sent.
+    let path: string;
+    try {
+      path = webUtils.getPathForFile(file);
+    } catch {
+      return;
+    }
+    if (path) ipcRenderer.send(RECENT_CHANNEL, path);
+  },
 } as NotebookBridge;
 
 contextBridge.exposeInMainWorld('notebook', bridge);

@@ -41,10 +41,31 @@ export const COMMANDS = {
     keys: ['Mod+Shift+V'],
     menu: 'file',
   },
+  'import-annotations': {
+    label: 'Import annotations…',
+    description:
+      'Import annotations from Hypothesis or another tool (W3C JSON) or from a spreadsheet (CSV) onto an article',
+    keys: [],
+    menu: 'file',
+  },
+  'import-project': {
+    label: 'Import REFI-QDA project…',
+    description:
+      'Import a project (.qdpx) or codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette',
+    keys: [],
+    menu: 'file',
+  },
   export: {
     label: 'Export notes…',
     description: 'Export notes (Markdown, CSV, W3C JSON) or the articles’ references',
     keys: ['Mod+E'],
+    menu: 'file',
+  },
+  report: {
+    label: 'Report…',
+    description:
+      'Make a report of the coded passages by tag, with the codebook and figures (HTML, PDF or Word)',
+    keys: ['Mod+Shift+E'],
     menu: 'file',
   },
   settings: {

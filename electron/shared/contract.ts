@@ -40,9 +40,11 @@ import type { Progress } from './progress';
 import type { ReportRequest } from './report';
 import type { AppSettings } from './settings';
 import type { Notice } from './notices';
+import type { OpenedFiles } from './open-files';
 
 export type { Notice, NoticeCode, NoticeParams } from './notices';
 export type { Progress } from './progress';
+export type { OpenedFiles, RefusedFile } from './open-files';
 
 /** A file the analyst picked: its bare name (never a path) and its bytes. */
 export interface PickedFile {
@@ -541,6 +543,16 @@ export type NotebookBridge = {
   onProgress(listener: (progress: Progress) => void): () => void;
   /** True where a native menu owns some shortcuts (Electron); the renderer then leaves them be. */
   readonly nativeMenu: boolean;
+  /**
+   * Subscribe to files the OS opened with the app (Electron only: the Dock icon, "Open with",
+   * the command line); returns an unsubscribe function.
+   */
+  onOpenFiles?(listener: (opened: OpenedFiles) => void): () => void;
+  /**
+   * For the OS's recent documents: a file the window imported (Electron only; the preload looks
+   * up its path and hands it to the main process, the page never sees it).
+   */
+  addRecentFile?(file: File): void;
 };
 
 /** The handlers a host implements: parsed input in, result out (errors thrown as NotebookError). */

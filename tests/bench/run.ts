@@ -15,6 +15,7 @@ import {
 } from './core/formats';
 import { benchImport } from './core/import';
 import { benchReanchor } from './core/reanchor';
+import { benchRefiImport, REFI_IMPORT_FIGURE } from './core/refi-import';
 import { benchRevision } from './core/revision';
 import { benchSave } from './core/save';
 import { benchStartup } from './core/startup';
@@ -167,6 +168,9 @@ try {
       [UI_FIGURES.codebook, 'ms', 50, null],
     ],
     () => benchAnalysisUi(data, notebook, root, coreAnalysis),
+  );
+  await runCase('REFI-QDA import', [[REFI_IMPORT_FIGURE, 'ms', 3000, null]], () =>
+    benchRefiImport(root),
   );
   await runCase('import', [['import one web page (50 pages of 20-200 KB)', 'ms', 500, null]], () =>
     benchImport(data.options.seed, notebook, root),

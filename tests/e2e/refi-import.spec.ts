@@ -144,7 +144,7 @@ test('a project picked with articles: the articles import as a batch, then the p
   const { page } = host;
   await importFile(page, [
     {
-      name: 'notes ə/1.txt'.replace('/', '-'),
+      name: 'notes ə-1.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('Qeydlər\n\nLimanlar və yollar.\n'),
     },

@@ -8,13 +8,8 @@ import { TagTree } from '../../shared/tag-tree';
 import { describePassage } from '../anchoring/selectors';
 import { codeUnitOffsets } from '../export/code-points';
 import { articleBySource, articleNamer } from '../import-annotations/article-names';
-import {
-  occurrenceFinder,
-  placeQuote,
-  readAnnotationFile,
-  type IncomingAnnotation,
-  Skips,
-} from '../import-annotations';
+import { Skips, type IncomingAnnotation } from '../import-annotations/incoming';
+import { occurrenceFinder, placeQuote } from '../import-annotations/place';
 import type { Change } from '../store';
 import { createdByNow } from './analysts';
 import { findArticle, loadArticleById } from './articles';
@@ -130,6 +125,8 @@ export function annotationImportHandlers(ctx: ServiceContext): Pick<Handlers, 'i
   return {
     async importAnnotations({ fileName, bytes, encoding, articleId, format }) {
       if (articleId !== undefined) findArticle(state, articleId);
+      // The readers (a CSV parser, the decoders) load with the first import, not at start-up.
+      const { readAnnotationFile } = await import('../import-annotations');
       const file = readAnnotationFile({
         fileName,
         bytes,

@@ -1,6 +1,7 @@
 // What every part of the notebook service shares: the store, the clock and id source passed in
 // so tests can pin them, and the workers that do the CPU-heavy pure work off the main thread.
 import type { Progress } from '../../shared/progress';
+import type { SettingsStore } from '../settings/settings-store';
 import type { NotebookStore } from '../store';
 import { coreWorkers, type CoreWorkers } from '../workers';
 
@@ -8,10 +9,14 @@ export interface ServiceContext {
   store: NotebookStore;
   now: () => Date;
   newId: () => string;
+  /** The app's settings on this machine (not the notebook's); absent: defaults, in memory. */
+  settings?: SettingsStore;
   /** Absent: the core's shared pool (electron/core/workers). */
   workers?: CoreWorkers;
   /** Tell the hosts how long work is going (the window's bar, the taskbar); absent: nobody listens. */
   progress?: (progress: Progress) => void;
+  /** Prints a report's HTML to PDF (a browser engine the host has); absent: no PDF reports. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -10,6 +10,7 @@ import type {
   ChangeNotice,
   Envelope,
   NotebookBridge,
+  OpenedFiles,
   Progress,
 } from '../../../electron/shared/contract';
 
@@ -65,6 +66,16 @@ export function onChanged(listener: (notice: ChangeNotice) => void): () => void 
 /** Progress of long work in the core (a project import), for a bar. */
 export function onProgress(listener: (progress: Progress) => void): () => void {
   return window.notebook?.onProgress(listener) ?? (() => {});
+}
+
+/** Files the OS opened with the app (Electron only). */
+export function onOpenFiles(listener: (opened: OpenedFiles) => void): () => void {
+  return window.notebook?.onOpenFiles?.(listener) ?? (() => {});
+}
+
+/** A file the window imported, for the OS's recent documents (Electron only). */
+export function addRecentFile(file: File) {
+  window.notebook?.addRecentFile?.(file);
 }
 
 /** Whether a native menu owns the menu commands' keys (Electron). */

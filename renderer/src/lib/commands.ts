@@ -11,6 +11,9 @@ import {
   type KeySpec,
 } from '../../../electron/shared/commands';
 import { hasNativeMenu } from './api';
+import { annotationImport } from './flows/annotation-import.svelte';
+import { projectImport } from './flows/project-import.svelte';
+import { reportFlow } from './flows/export-report.svelte';
 import { imports } from './flows/imports.svelte';
 import { analysts } from './state/analyst.svelte';
 import { annotations } from './state/annotations.svelte';
@@ -51,7 +54,10 @@ const RUNTIME: Record<CommandId, Runtime> = {
   'import-file': { run: () => imports.pickAndImport(), inFields: true },
   'import-folder': { run: () => imports.pickFolderAndImport(), inFields: true },
   'paste-text': { run: () => ui.open('paste') },
+  'import-annotations': { run: () => annotationImport.start(), inFields: true },
+  'import-project': { run: () => projectImport.start(), inFields: true },
   export: { run: () => ui.open('export'), inFields: true },
+  report: { run: () => reportFlow.start(), inFields: true },
   settings: {
     run: () => {
       // Not over the first-run question (Electron's menu sends its command even then): that

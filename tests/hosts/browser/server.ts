@@ -22,6 +22,7 @@ import {
   type Refusal,
 } from './request-body';
 import { isPageRequest, unavailableHandlers, unavailablePage } from './unavailable';
+import { chromiumPrinter } from './print-pdf';
 import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
 
 const TYPES: Record<string, string> = {
@@ -47,6 +48,10 @@ const root = resolve(option('root', process.cwd()));
 const rendererDir = join(root, 'out', 'renderer');
 const dataDir = resolve(option('data-dir', join(root, '.notebook-data')));
 const port = Number(option('port', '5780'));
+// The app's settings belong beside the profile, not in the notebook: here, beside its folder.
+const settingsFile = resolve(option('settings-file', `${dataDir}.settings.json`));
+// A browser has no folder dialog: "Move the notebook to…" moves here, when set (tests).
+const moveTarget = process.env.NOTEBOOK_MOVE_TARGET;
 const secret = randomBytes(24).toString('base64url');
 
 // A notebook that can't be opened (another instance holds the folder, a newer app saved it...)
@@ -54,6 +59,8 @@ const secret = randomBytes(24).toString('base64url');
 let notebook: Notebook | undefined;
 let unavailable: FailureWords | undefined;
 let handlers: Notebook['handlers'];
+// PDF reports are printed by Debian's Chromium, as Electron's printToPDF prints them in the app.
+const printer = chromiumPrinter();
 try {
   const takeOverLock = option('take-over-lock', '');
   notebook = await openNotebook({
@@ -61,8 +68,13 @@ try {
     samplePath: join(root, 'resources', 'azpromo-russia-azerbaijan.txt'),
     owner: `Research Notebook ${await appVersion()} (browser host)`,
     ...(takeOverLock && { takeOverLock }),
+    printToPdf: (html) => printer.print(html),
+    settingsFile,
   });
-  handlers = notebook.handlers;
+  const opened = notebook;
+  handlers = moveTarget
+    ? { ...opened.handlers, moveNotebook: () => opened.moveTo(resolve(moveTarget)) }
+    : opened.handlers;
 } catch (error) {
   const failure = openFailureOf(error);
   unavailable = wordStartupFailure(failure, { dataDir, takeOver: { flag: '--take-over-lock' } });
@@ -261,6 +273,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.closeAllConnections();
     server.close();
+    void printer.close();
     // Saves are durable in the journal already; closing compacts it so the next start is quick.
     void (notebook?.store.close() ?? Promise.resolve()).finally(() =>
       process.exit(notebook ? 0 : 1),
