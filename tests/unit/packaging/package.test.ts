@@ -6,7 +6,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { load } from 'js-yaml';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,7 +48,6 @@ beforeAll(async () => {
   for (const built of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'])
     if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build`);
   work = await mkdtemp(join(tmpdir(), 'notebook-packaging-'));
-  const project = await snapshotProject(join(work, 'project'));
   const electronDist = await makeStandInElectron(join(work, 'electron-dist'));
   // No certificates or Apple account reach the build: signing and notarisation stay off.
   const env = Object.fromEntries(
@@ -68,7 +67,10 @@ beforeAll(async () => {
         `-c.electronDist=${electronDist}`,
         `-c.directories.output=${output}`,
       ],
-      { cwd: project, env: { ...env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 1 << 24 },
+      // In the project itself, not a copy with node_modules linked: through a link, `npm list`
+      // (how electron-builder finds the production dependencies) misread the tree whenever
+      // npm's hidden lockfile was older than node_modules, and packed no transitive dependency.
+      { cwd: root, env: { ...env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 1 << 24 },
     );
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -205,27 +207,6 @@ describe('fuses', () => {
     }
   });
 });
-
-/**
- * What electron-builder reads, copied into a folder of its own (node_modules linked), so a build
- * running beside the test can't change out/ under it half-way.
- */
-async function snapshotProject(project: string): Promise<string> {
-  const copied = [
-    'package.json',
-    'package-lock.json',
-    'electron-builder.yml',
-    'scripts/sign',
-    'resources/azpromo-russia-azerbaijan.txt',
-    'out/main',
-    'out/preload',
-    'out/renderer',
-  ];
-  for (const path of copied)
-    await cp(join(root, path), join(project, path), { recursive: true, errorOnExist: true });
-  await symlink(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
-  return project;
-}
 
 /** Bytes per package (or per folder of out/) in the asar and what is unpacked beside it. */
 async function packageSizes(asar: string): Promise<Map<string, number>> {
