@@ -207,6 +207,10 @@ const READS = new Set<CallName>([
   'exportReport',
   'getSettings',
   'getDataFolder',
+  'getAgreement',
+  'getDisagreements',
+  'getSync',
+  'listSyncConflicts',
 ]);
 
 /**

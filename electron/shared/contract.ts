@@ -40,6 +40,16 @@ import type { Progress } from './progress';
 import type { ReportRequest } from './report';
 import type { AppSettings } from './settings';
 import type { Notice } from './notices';
+import type {
+  AdjudicateOutcome,
+  AdjudicateRequest,
+  Agreement,
+  AgreementQuery,
+  Disagreement,
+  DisagreementQuery,
+} from './agreement';
+import type { MergeChoice, MergeConflict, MergePreview, MergeReport } from './merge';
+import type { SyncConfigInput, SyncInfo } from './sync';
 import type { OpenedFiles } from './open-files';
 
 export type { Notice, NoticeCode, NoticeParams } from './notices';
@@ -399,6 +409,54 @@ export interface Calls {
   getDataFolder: Call<NoInput, { path: string }>;
 
   /**
+   * How far the coders agree, per tag and article, per tag, per article and overall: percent
+   * agreement, Cohen's kappa (two coders) and Krippendorff's alpha (any number), over the unit
+   * asked. See shared/agreement.ts for how each figure is computed.
+   */
+  getAgreement: Call<AgreementQuery, Agreement>;
+
+  /** Where two coders disagree, one stretch at a time, in article and text order. */
+  getDisagreements: Call<DisagreementQuery, Disagreement[]>;
+
+  /**
+   * Decide one disagreement: keep A's passage, B's, both, neither, or an edited span. The result
+   * goes into the consensus layer (an analyst of its own, made on first use) as annotations with
+   * the tag, and the decision is remembered. One undo step. Refused (conflict) when the coding
+   * changed since the disagreement was listed (its key no longer matches).
+   */
+  adjudicate: Call<AdjudicateRequest, AdjudicateOutcome>;
+
+  /**
+   * What bringing in another notebook folder would do, without changing anything: the host asks
+   * which folder (a native dialog in Electron), reads it without taking its lock, and answers the
+   * counts and the conflicts to decide. Cancelled: nothing asked.
+   */
+  previewMerge: Call<NoInput, MergePreview | { kind: 'cancelled' }>;
+
+  /**
+   * Bring the previewed notebook in as one change and one undo step, each conflict as `choices`
+   * says (by the conflict's id; a conflict left out keeps ours). Refused (conflict) when the
+   * token is not the last preview's or either notebook changed since.
+   */
+  applyMerge: Call<{ token: string; choices: Record<string, MergeChoice> }, MergeReport>;
+
+  /** The replication's configuration (never the password) and how it is going. */
+  getSync: Call<NoInput, SyncInfo>;
+
+  /**
+   * Configure replication with a CouchDB database: https required except on a loopback address;
+   * the password goes to the host's secret store (Electron's safeStorage), never the notebook.
+   * Enabled: starts at once. Makes no undo step.
+   */
+  setSync: Call<SyncConfigInput, SyncInfo>;
+
+  /** Records the server reported in conflict, each side by side as a merge shows them. */
+  listSyncConflicts: Call<NoInput, MergeConflict[]>;
+
+  /** Decide sync conflicts (by conflict id); the choice replicates like any change. One undo step. */
+  resolveSyncConflicts: Call<{ choices: Record<string, MergeChoice> }, { resolved: number }>;
+
+  /**
    * Copies of the notebook's files that a sync tool left beside them (Dropbox, OneDrive,
    * Syncthing, Nextcloud, Google Drive, iCloud naming), each with what it holds that the notebook
    * lacks. Read afresh on every call.
@@ -487,6 +545,15 @@ export const CALL_NAMES = [
   'listConflictedCopies',
   'bringInConflictedCopy',
   'getArticleView',
+  'getAgreement',
+  'getDisagreements',
+  'adjudicate',
+  'previewMerge',
+  'applyMerge',
+  'getSync',
+  'setSync',
+  'listSyncConflicts',
+  'resolveSyncConflicts',
 ] as const satisfies readonly CallName[];
 
 // Fails to compile when a call is added to Calls but not to CALL_NAMES.
@@ -529,6 +596,8 @@ export interface ChangeNotice {
   analyst?: true;
   /** The codebook's change log grew. */
   codebookLog?: true;
+  /** Adjudication decisions were made or undone. */
+  adjudications?: true;
 }
 
 /** What the preload exposes as `window.notebook` (and the browser host's bridge imitates). */

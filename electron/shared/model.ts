@@ -155,6 +155,9 @@ export interface ArticleRecord extends ArticleDetails {
    * (electron/core/store/orphans.ts), so the window explains it whatever its title becomes.
    */
   recovered?: true;
+  /** When its details, memo or attributes last changed, and who changed them (merge tells sides by these). */
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 /**
@@ -267,6 +270,9 @@ export interface Tag {
   createdAt: string;
   /** The analyst who created it, when one was known. */
   createdBy?: string;
+  /** When its name, place, colour or guidance last changed, and who changed it. */
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 /** Between the names of a tag path typed in the tag field: `Economy/Energy`. */
@@ -314,7 +320,15 @@ export interface Analyst {
   /** #rrggbb */
   color: string;
   createdAt: string;
+  /**
+   * consensus: not a person but the layer adjudication writes into (electron/core/service/
+   * adjudication.ts); it codes nothing by itself and exports like any coder.
+   */
+  role?: AnalystRole;
 }
+
+export const ANALYST_ROLES = ['consensus'] as const;
+export type AnalystRole = (typeof ANALYST_ROLES)[number];
 
 /** The initials a name suggests: the first letter of its first and last words. */
 export function initialsOf(name: string): string {
@@ -361,6 +375,47 @@ export interface CodebookEvent {
   /** delete: the child tags lifted to the deleted tag's parent; merge: moved under the target. */
   children?: number;
 }
+
+/**
+ * What a delete leaves behind, so a merge or a sync can tell "they deleted it" from "we never had
+ * it". The store writes one with every delete of an article, annotation or tag, and removes it when
+ * the record is put back (an undo, a merge), so a record and its tombstone never both exist.
+ */
+export interface Tombstone {
+  /** The deleted record's id. */
+  id: string;
+  collection: TombstoneCollection;
+  deletedAt: string;
+  /** The analyst coding when it was deleted, when one was named. */
+  deletedBy?: string;
+}
+
+export const TOMBSTONE_COLLECTIONS = ['articles', 'annotations', 'tags'] as const;
+export type TombstoneCollection = (typeof TOMBSTONE_COLLECTIONS)[number];
+
+/**
+ * One adjudicated disagreement between two coders: what was chosen, and the consensus annotations
+ * that choice made (none for "neither"). Kept so a decided disagreement is not asked again, and a
+ * "neither" is remembered although it made nothing.
+ */
+export interface Adjudication {
+  /** The disagreement's key (see Disagreement in shared/agreement.ts). */
+  id: string;
+  articleId: string;
+  tagId: string;
+  /** The two coders compared (Analyst ids), in the order the view showed them. */
+  coders: [string, string];
+  choice: AdjudicationChoice;
+  /** The consensus layer's annotations this decision made. */
+  annotationIds: string[];
+  at: string;
+  /** Who adjudicated (an Analyst id), when one was named. */
+  by?: string;
+}
+
+/** keep A's passage, B's, both, neither, or an edited span. */
+export const ADJUDICATION_CHOICES = ['a', 'b', 'both', 'neither', 'edit'] as const;
+export type AdjudicationChoice = (typeof ADJUDICATION_CHOICES)[number];
 
 export interface TagWithCount extends Tag {
   /** Annotations that have this tag. */

@@ -1,7 +1,8 @@
 // Progress of long work in the core (a project import), pushed beside the "changed" event so the
 // window can draw a bar and the desktop host can set the taskbar/dock progress.
 
-export const PROGRESS_TASKS = ['import-project'] as const;
+// sync: the replication's state changed (electron/core/sync); the window asks getSync then.
+export const PROGRESS_TASKS = ['import-project', 'sync'] as const;
 export type ProgressTask = (typeof PROGRESS_TASKS)[number];
 
 export interface Progress {

@@ -22,6 +22,11 @@ export interface AppSettings {
   spellCheckLanguage: string;
   /** Automatic updates: off until a feed is configured and the analyst turns them on. */
   updates: { enabled: boolean; feedUrl: string };
+  /**
+   * Blind coding: while on, the window shows only the annotations of the analyst coding now, and
+   * counts only theirs (other coders' work stays in the notebook, and in exports).
+   */
+  blindCoding: boolean;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -31,4 +36,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   spellCheck: true,
   spellCheckLanguage: '',
   updates: { enabled: false, feedUrl: '' },
+  blindCoding: false,
 };

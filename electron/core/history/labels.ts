@@ -43,6 +43,16 @@ const LABELS: Labeller = {
   bringInConflictedCopy: 'Bring in conflicted copy',
   importProject: 'Import REFI-QDA project',
   importAnnotations: 'Import annotations',
+  adjudicate: (input) =>
+    ({
+      a: 'Keep first coder’s passage',
+      b: 'Keep second coder’s passage',
+      both: 'Keep both passages',
+      neither: 'Keep neither passage',
+      edit: 'Keep edited passage',
+    })[input.choice],
+  applyMerge: 'Merge notebook',
+  resolveSyncConflicts: 'Resolve sync conflicts',
 };
 
 /** The step's label for a call, or undefined when the call makes no history step. */

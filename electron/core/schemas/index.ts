@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { bareDoi, webAddress } from '../../shared/citation';
 import type { CallInput, CallName } from '../../shared/contract';
+import { MERGE_CHOICES } from '../../shared/merge';
 import { TEXT_ENCODINGS } from '../../shared/import-formats';
 import {
   ANCHOR_STATES,
@@ -18,6 +19,8 @@ import { ANNOTATION_IMPORT_FORMATS } from '../../shared/annotation-import';
 import { REPORT_FORMATS } from '../../shared/report';
 import { READER_FONT_SIZES, READER_WIDTHS, THEMES } from '../../shared/settings';
 import { CODE_HITS_LIMIT, HIT_SCOPES, SEARCH_KINDS } from '../../shared/search';
+import { AGREEMENT_UNITS } from '../../shared/agreement';
+import { ADJUDICATION_CHOICES } from '../../shared/model';
 
 /** A REFI-QDA GUID, bare or braced, as the schema's GUIDType allows. */
 const GUID_TEXT =
@@ -58,6 +61,14 @@ const guidance = {
 const analystName = oneLineName('a name', 'say who is coding: a name', LIMITS.analystName);
 const comment = z.string().max(LIMITS.comment);
 const isoDate = z.string().max(40);
+const agreementUnit = z.enum(AGREEMENT_UNITS);
+const coderPair = z
+  .tuple([id, id])
+  .refine(([a, b]) => a !== b, { message: 'compare two different coders' });
+/** `<articleId>:<tagId>:<start>-<end>` (see Disagreement.key). */
+const disagreementKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}:\d{1,10}-\d{1,10}$/, 'not a disagreement');
 const encodingNames = TEXT_ENCODINGS.map((e) => e.name) as [
   (typeof TEXT_ENCODINGS)[number]['name'],
   ...(typeof TEXT_ENCODINGS)[number]['name'][],
@@ -371,6 +382,7 @@ export const inputSchemas = {
             'an update feed is an https:// address',
           ),
       }),
+      blindCoding: z.boolean(),
     })
     .partial(),
   moveNotebook: none,
@@ -392,6 +404,53 @@ export const inputSchemas = {
       .max(8)
       .optional(),
     annotations: z.boolean().optional(),
+  }),
+  getAgreement: z.object({
+    coders: z.array(id).min(2, 'compare two coders or more').max(100).optional(),
+    unit: agreementUnit.optional(),
+    articleIds: z.array(id).max(LIMITS.listedIds).optional(),
+    tagIds: z.array(id).max(LIMITS.listedIds).optional(),
+  }),
+  getDisagreements: z.object({
+    coders: coderPair,
+    unit: agreementUnit.optional(),
+    articleId: id.optional(),
+    tagId: id.optional(),
+    includeDecided: z.boolean().optional(),
+  }),
+  adjudicate: z
+    .object({
+      key: disagreementKey,
+      coders: coderPair,
+      choice: z.enum(ADJUDICATION_CHOICES),
+      span: z.object({ start: offset, end: offset }).optional(),
+      unit: agreementUnit.optional(),
+    })
+    .refine((r) => r.choice !== 'edit' || r.span !== undefined, {
+      message: 'an edited decision needs the span it keeps',
+    })
+    .refine((r) => r.span === undefined || r.span.start < r.span.end, {
+      message: 'the kept span is empty',
+    }),
+  previewMerge: none,
+  applyMerge: z.object({
+    token: id,
+    choices: z
+      .record(z.string().max(200), z.enum(MERGE_CHOICES))
+      .refine((c) => Object.keys(c).length <= LIMITS.listedIds, { message: 'too many choices' }),
+  }),
+  getSync: none,
+  setSync: z.object({
+    url: z.string().trim().max(LIMITS.url),
+    username: z.string().max(200),
+    password: z.string().max(1000).optional(),
+    enabled: z.boolean(),
+  }),
+  listSyncConflicts: none,
+  resolveSyncConflicts: z.object({
+    choices: z
+      .record(z.string().max(200), z.enum(MERGE_CHOICES))
+      .refine((c) => Object.keys(c).length <= LIMITS.listedIds, { message: 'too many choices' }),
   }),
 } as const;
 

@@ -9,6 +9,7 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
   const tags = new Set<string>();
   let analyst = false;
   let codebookLog = false;
+  let adjudications = false;
   for (const change of changes) {
     if (change.kind === 'meta') {
       if (change.key === 'analystId') analyst = true;
@@ -22,10 +23,16 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
       codebookLog = true;
       continue;
     }
+    // A tombstone comes and goes with its record's delete or put, which is the news itself.
+    if (change.collection === 'tombstones') continue;
+    if (change.collection === 'adjudications') {
+      adjudications = true;
+      continue;
+    }
     const id = change.kind === 'put' ? change.record.id : change.id;
     if (change.collection === 'articles') articles.add(id);
     else if (change.collection === 'tags') tags.add(id);
-    else {
+    else if (change.collection === 'annotations') {
       annotations.add(id);
       if (change.kind === 'put') annotationArticles.add(change.record.articleId);
     }
@@ -33,7 +40,14 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
   for (const gone of removed) {
     if (gone.collection === 'annotations') annotationArticles.add(gone.record.articleId);
   }
-  if (articles.size + annotations.size + tags.size === 0 && !analyst && !codebookLog) return null;
+  if (
+    articles.size + annotations.size + tags.size === 0 &&
+    !analyst &&
+    !codebookLog &&
+    !adjudications
+  ) {
+    return null;
+  }
   return {
     articles: [...articles],
     annotations: [...annotations],
@@ -41,5 +55,6 @@ export function noticeOf(changes: Change[], removed: RemovedRecord[]): ChangeNot
     tags: [...tags],
     ...(analyst && { analyst }),
     ...(codebookLog && { codebookLog }),
+    ...(adjudications && { adjudications }),
   };
 }

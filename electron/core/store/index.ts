@@ -19,6 +19,7 @@ import {
   type NotebookState,
 } from './notebook-data';
 import { inverseOf } from './inverse';
+import { tombstoneChangesFor } from './tombstones';
 import { rehomeAnnotations } from './orphans';
 import { recoverNotebook } from './recovery';
 import { loadValidators, validators, validatorsLoaded } from './schema-loader';
@@ -295,6 +296,9 @@ class JournaledStore implements NotebookStore {
     prepared.catch(() => undefined); // rejected through the queue below
     return this.#enqueue(async () => {
       const parts = await prepared;
+      for (const stone of tombstoneChangesFor(this.state, changes, this.#now().toISOString())) {
+        parts.push({ json: JSON.stringify(stone), copy: stone });
+      }
       const seq = this.#seq + 1;
       // Disk first: if the append fails, memory never saw the change.
       try {

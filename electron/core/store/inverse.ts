@@ -13,6 +13,8 @@ export function inverseOf(state: NotebookState, changes: readonly Change[]): Cha
       seen.add(key);
       if (change.key === 'sampleSeeded') {
         inverse.push({ kind: 'meta', key: 'sampleSeeded', value: state.meta.sampleSeeded });
+      } else if (change.key === 'notebookId') {
+        // A notebook's id, once given, is never taken back: other notebooks know it by then.
       } else if (state.meta.analystId !== undefined) {
         inverse.push({ kind: 'meta', key: 'analystId', value: state.meta.analystId });
       }

@@ -177,9 +177,10 @@ export function entryTime(entry: JournalEntry): string | undefined {
   for (const change of entry.changes) {
     if (change.kind !== 'put') continue;
     const r = change.record;
-    if ('updatedAt' in r) times.push(r.updatedAt);
+    if ('updatedAt' in r && r.updatedAt !== undefined) times.push(r.updatedAt);
     else if ('revisions' in r) times.push(r.revisions.at(-1)?.createdAt ?? r.importedAt);
-    else if ('operation' in r) times.push(r.at);
+    else if ('deletedAt' in r) times.push(r.deletedAt);
+    else if ('at' in r) times.push(r.at);
     else times.push(r.createdAt);
   }
   return latest(times);

@@ -80,6 +80,8 @@ export function upgradeFromV1(old: NotebookV1): UpgradedV1 {
       tags: old.tags.map((t) => ({ ...t, whenToUse: '', whenNotToUse: '', example: '' })),
       analysts: [],
       codebookLog: [],
+      tombstones: [],
+      adjudications: [],
       sampleSeeded: old.sampleSeeded,
     },
     bodies,

@@ -1,7 +1,15 @@
 // What the notebook holds on disk and in memory, the current format number, and where its files
 // live. Shared by every store module; no I/O here.
 import path from 'node:path';
-import type { Analyst, Annotation, ArticleRecord, CodebookEvent, Tag } from '../../shared/model';
+import type {
+  Adjudication,
+  Analyst,
+  Annotation,
+  ArticleRecord,
+  CodebookEvent,
+  Tag,
+  Tombstone,
+} from '../../shared/model';
 
 /** Bump when the stored shape changes, and register a migration from the old number. */
 export const NOTEBOOK_VERSION = 2;
@@ -18,10 +26,22 @@ export interface NotebookData {
   analysts: Analyst[];
   /** The codebook's operations, oldest first. */
   codebookLog: CodebookEvent[];
+  /**
+   * What deletes left, for merges and sync (added with the team issue, within format 2: an older
+   * file has none, and a notebook saved by a version without them just forgets old deletes).
+   */
+  tombstones: Tombstone[];
+  /** Adjudicated disagreements (added with the team issue, like tombstones). */
+  adjudications: Adjudication[];
   /** The bundled sample article is added once, on first run only. */
   sampleSeeded: boolean;
   /** The analyst coding in this notebook now; absent until the first-run question is answered. */
   analystId?: string;
+  /**
+   * This notebook's own id, so another notebook or a sync server can tell it from others; given
+   * the first time a merge or sync needs it (opening never writes for it).
+   */
+  notebookId?: string;
 }
 
 /**
@@ -34,16 +54,27 @@ export interface NotebookState {
   tags: Map<string, Tag>;
   analysts: Map<string, Analyst>;
   codebookLog: Map<string, CodebookEvent>;
+  tombstones: Map<string, Tombstone>;
+  adjudications: Map<string, Adjudication>;
   meta: NotebookMeta;
 }
 
 export interface NotebookMeta {
   sampleSeeded: boolean;
   analystId?: string;
+  notebookId?: string;
 }
 
 /** The collections of records, each by id: what puts and deletes address. */
-export const COLLECTIONS = ['articles', 'annotations', 'tags', 'analysts', 'codebookLog'] as const;
+export const COLLECTIONS = [
+  'articles',
+  'annotations',
+  'tags',
+  'analysts',
+  'codebookLog',
+  'tombstones',
+  'adjudications',
+] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** One absolute, idempotent change: replaying it twice gives the same state as once. */
@@ -53,9 +84,12 @@ export type Change =
   | { kind: 'put'; collection: 'tags'; record: Tag }
   | { kind: 'put'; collection: 'analysts'; record: Analyst }
   | { kind: 'put'; collection: 'codebookLog'; record: CodebookEvent }
+  | { kind: 'put'; collection: 'tombstones'; record: Tombstone }
+  | { kind: 'put'; collection: 'adjudications'; record: Adjudication }
   | { kind: 'delete'; collection: CollectionName; id: string }
   | { kind: 'meta'; key: 'sampleSeeded'; value: boolean }
-  | { kind: 'meta'; key: 'analystId'; value: string };
+  | { kind: 'meta'; key: 'analystId'; value: string }
+  | { kind: 'meta'; key: 'notebookId'; value: string };
 
 /** One line of a journal file: the changes of one commit. */
 export interface JournalEntry {
@@ -77,6 +111,8 @@ export const emptyNotebook = (sampleSeeded = false): NotebookData => ({
   tags: [],
   analysts: [],
   codebookLog: [],
+  tombstones: [],
+  adjudications: [],
   sampleSeeded,
 });
 
@@ -117,9 +153,12 @@ export const stateFromData = (data: NotebookData): NotebookState => ({
   tags: byId(data.tags),
   analysts: byId(data.analysts),
   codebookLog: byId(data.codebookLog),
+  tombstones: byId(data.tombstones),
+  adjudications: byId(data.adjudications),
   meta: {
     sampleSeeded: data.sampleSeeded,
     ...(data.analystId !== undefined && { analystId: data.analystId }),
+    ...(data.notebookId !== undefined && { notebookId: data.notebookId }),
   },
 });
 
@@ -142,15 +181,19 @@ export const dataFromState = (state: NotebookState, journalSeq: number): Noteboo
   tags: [...state.tags.values()],
   analysts: [...state.analysts.values()],
   codebookLog: [...state.codebookLog.values()],
+  tombstones: [...state.tombstones.values()],
+  adjudications: [...state.adjudications.values()],
   sampleSeeded: state.meta.sampleSeeded,
   ...(state.meta.analystId !== undefined && { analystId: state.meta.analystId }),
+  ...(state.meta.notebookId !== undefined && { notebookId: state.meta.notebookId }),
 });
 
 /** Applies one change. Records must already be private copies (see commit). */
 export function applyChange(state: NotebookState, change: Change): void {
   if (change.kind === 'meta') {
     if (change.key === 'sampleSeeded') state.meta.sampleSeeded = change.value;
-    else state.meta.analystId = change.value;
+    else if (change.key === 'analystId') state.meta.analystId = change.value;
+    else state.meta.notebookId = change.value;
   } else if (change.kind === 'delete') {
     state[change.collection].delete(change.id);
   } else if (change.collection === 'articles') {
@@ -161,6 +204,10 @@ export function applyChange(state: NotebookState, change: Change): void {
     state.tags.set(change.record.id, change.record);
   } else if (change.collection === 'analysts') {
     state.analysts.set(change.record.id, change.record);
+  } else if (change.collection === 'tombstones') {
+    state.tombstones.set(change.record.id, change.record);
+  } else if (change.collection === 'adjudications') {
+    state.adjudications.set(change.record.id, change.record);
   } else {
     state.codebookLog.set(change.record.id, change.record);
   }

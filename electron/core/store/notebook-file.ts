@@ -137,6 +137,9 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
   }
   parts.push(`\n"sampleSeeded":${data.sampleSeeded}`);
   if (data.analystId !== undefined) parts.push(`,\n"analystId":${JSON.stringify(data.analystId)}`);
+  if (data.notebookId !== undefined) {
+    parts.push(`,\n"notebookId":${JSON.stringify(data.notebookId)}`);
+  }
   const last = parts.join('');
   yield last + sealTail(crcOf(last, crc));
 }

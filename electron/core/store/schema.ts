@@ -4,16 +4,21 @@
 import { z } from 'zod';
 import { ARTICLE_FORMATS, TEXT_ENCODINGS } from '../../shared/import-formats';
 import {
+  ADJUDICATION_CHOICES,
+  ANALYST_ROLES,
   ANCHOR_STATES,
   BLOCK_TYPES,
   CODEBOOK_OPERATIONS,
   PLACE_KINDS,
+  TOMBSTONE_COLLECTIONS,
+  type Adjudication,
   type Annotation,
   type ArticleBody,
   type Analyst,
   type ArticleRecord,
   type CodebookEvent,
   type Tag,
+  type Tombstone,
 } from '../../shared/model';
 import { isCanonicalAnnotation } from './fast-check';
 import { COLLECTIONS, type Change, type JournalEntry, type NotebookData } from './notebook-data';
@@ -96,6 +101,8 @@ const articleRecord = z.object({
     }),
   ),
   recovered: z.literal(true).optional(),
+  updatedAt: timestamp.optional(),
+  updatedBy: id.optional(),
 });
 
 export const selectors = z.tuple([
@@ -136,6 +143,8 @@ export const tagSchema = z.object({
   parentId: id.optional(),
   createdAt: timestamp,
   createdBy: id.optional(),
+  updatedAt: timestamp.optional(),
+  updatedBy: id.optional(),
 });
 
 const analystSchema = z.object({
@@ -144,6 +153,25 @@ const analystSchema = z.object({
   initials: z.string(),
   color,
   createdAt: timestamp,
+  role: z.enum(ANALYST_ROLES).optional(),
+});
+
+const tombstoneSchema = z.object({
+  id,
+  collection: z.enum(TOMBSTONE_COLLECTIONS),
+  deletedAt: timestamp,
+  deletedBy: id.optional(),
+});
+
+const adjudicationSchema = z.object({
+  id: z.string().min(1).max(200),
+  articleId: id,
+  tagId: id,
+  coders: z.tuple([id, id]),
+  choice: z.enum(ADJUDICATION_CHOICES),
+  annotationIds: z.array(id),
+  at: timestamp,
+  by: id.optional(),
 });
 
 const codebookOperation = z.enum(CODEBOOK_OPERATIONS);
@@ -174,8 +202,12 @@ export const notebookSchema = z.object({
   // Added after format 2 first shipped, defaulted like the articles' details.
   analysts: z.array(analystSchema).default([]),
   codebookLog: z.array(codebookEventSchema).default([]),
+  // Added with the team issue, within format 2 like the ones above.
+  tombstones: z.array(tombstoneSchema).default([]),
+  adjudications: z.array(adjudicationSchema).default([]),
   sampleSeeded: z.boolean(),
   analystId: id.optional(),
+  notebookId: id.optional(),
 });
 
 const notebookWithoutAnnotations = notebookSchema.omit({ annotations: true });
@@ -213,11 +245,18 @@ export const changeSchema = z.discriminatedUnion('kind', [
       collection: z.literal('codebookLog'),
       record: codebookEventSchema,
     }),
+    z.object({ kind: z.literal('put'), collection: z.literal('tombstones'), record: tombstoneSchema }),
+    z.object({
+      kind: z.literal('put'),
+      collection: z.literal('adjudications'),
+      record: adjudicationSchema,
+    }),
   ]),
   z.object({ kind: z.literal('delete'), collection, id }),
   z.discriminatedUnion('key', [
     z.object({ kind: z.literal('meta'), key: z.literal('sampleSeeded'), value: z.boolean() }),
     z.object({ kind: z.literal('meta'), key: z.literal('analystId'), value: id }),
+    z.object({ kind: z.literal('meta'), key: z.literal('notebookId'), value: id }),
   ]),
 ]);
 
@@ -242,7 +281,10 @@ const EXTENSIBLE: readonly (readonly unknown[])[] = [
   markType.options,
   collection.options,
   ['put', 'delete', 'meta'],
-  ['sampleSeeded', 'analystId'],
+  ['sampleSeeded', 'analystId', 'notebookId'],
+  TOMBSTONE_COLLECTIONS,
+  ADJUDICATION_CHOICES,
+  ANALYST_ROLES,
 ];
 const sameValues = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((v) => b.includes(v));
@@ -290,6 +332,8 @@ export type SchemaMatchesModel = [
   Assert<Same<z.output<typeof tagSchema>, Tag>>,
   Assert<Same<z.output<typeof analystSchema>, Analyst>>,
   Assert<Same<z.output<typeof codebookEventSchema>, CodebookEvent>>,
+  Assert<Same<z.output<typeof tombstoneSchema>, Tombstone>>,
+  Assert<Same<z.output<typeof adjudicationSchema>, Adjudication>>,
   Assert<Same<z.output<typeof bodySchema>, ArticleBody>>,
   Assert<Same<z.output<typeof changeSchema>, Change>>,
   Assert<Same<z.output<typeof journalEntrySchema>, JournalEntry>>,

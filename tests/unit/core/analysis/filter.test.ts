@@ -57,6 +57,8 @@ const state: NotebookState = {
     ['rauf', analyst('rauf')],
   ]),
   codebookLog: new Map(),
+  tombstones: new Map(),
+  adjudications: new Map(),
   meta: { sampleSeeded: true },
 };
 

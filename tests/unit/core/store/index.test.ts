@@ -185,6 +185,8 @@ describe('compaction', () => {
       tags: [tag('t1')],
       analysts: [],
       codebookLog: [],
+      tombstones: [],
+      adjudications: [],
       sampleSeeded: true,
       // This version's seal: its schema's fingerprint and the CRC of the bytes before it.
       seal: expect.stringMatching(/^[0-9a-f]{8}:[0-9a-f]{8}$/),
