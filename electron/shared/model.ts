@@ -413,6 +413,21 @@ export interface Adjudication {
   by?: string;
 }
 
+/**
+ * Another notebook this one has merged with (by folder), and what the two agreed on then: each
+ * record's content hash at that meeting, so the next merge can tell which side changed a record
+ * since, without trusting either machine's clock.
+ */
+export interface Peer {
+  /** The other notebook's id (its meta notebookId). */
+  id: string;
+  /** Its folder's name when they last met, to show. */
+  name: string;
+  metAt: string;
+  /** `<collection>:<id>` to the record's content hash as both sides held it after the merge. */
+  seen: Record<string, string>;
+}
+
 /** keep A's passage, B's, both, neither, or an edited span. */
 export const ADJUDICATION_CHOICES = ['a', 'b', 'both', 'neither', 'edit'] as const;
 export type AdjudicationChoice = (typeof ADJUDICATION_CHOICES)[number];

@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
  * entry, body). tests/unit/core/store/format-seal.test.ts recomputes it: a schema change that
  * doesn't update it fails there, so a file written under other rules is never taken as ours.
  */
-export const SCHEMA_FINGERPRINT = '3a1e464e';
+export const SCHEMA_FINGERPRINT = 'b3bddbba';
 
 export const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 

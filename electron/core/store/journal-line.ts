@@ -181,6 +181,7 @@ export function entryTime(entry: JournalEntry): string | undefined {
     else if ('revisions' in r) times.push(r.revisions.at(-1)?.createdAt ?? r.importedAt);
     else if ('deletedAt' in r) times.push(r.deletedAt);
     else if ('at' in r) times.push(r.at);
+    else if ('metAt' in r) times.push(r.metAt);
     else times.push(r.createdAt);
   }
   return latest(times);

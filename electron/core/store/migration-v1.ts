@@ -82,6 +82,7 @@ export function upgradeFromV1(old: NotebookV1): UpgradedV1 {
       codebookLog: [],
       tombstones: [],
       adjudications: [],
+      peers: [],
       sampleSeeded: old.sampleSeeded,
     },
     bodies,

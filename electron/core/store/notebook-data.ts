@@ -7,6 +7,7 @@ import type {
   Annotation,
   ArticleRecord,
   CodebookEvent,
+  Peer,
   Tag,
   Tombstone,
 } from '../../shared/model';
@@ -33,6 +34,8 @@ export interface NotebookData {
   tombstones: Tombstone[];
   /** Adjudicated disagreements (added with the team issue, like tombstones). */
   adjudications: Adjudication[];
+  /** Notebooks merged with by folder, and what was agreed then (added like tombstones). */
+  peers: Peer[];
   /** The bundled sample article is added once, on first run only. */
   sampleSeeded: boolean;
   /** The analyst coding in this notebook now; absent until the first-run question is answered. */
@@ -56,6 +59,7 @@ export interface NotebookState {
   codebookLog: Map<string, CodebookEvent>;
   tombstones: Map<string, Tombstone>;
   adjudications: Map<string, Adjudication>;
+  peers: Map<string, Peer>;
   meta: NotebookMeta;
 }
 
@@ -74,6 +78,7 @@ export const COLLECTIONS = [
   'codebookLog',
   'tombstones',
   'adjudications',
+  'peers',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -86,6 +91,7 @@ export type Change =
   | { kind: 'put'; collection: 'codebookLog'; record: CodebookEvent }
   | { kind: 'put'; collection: 'tombstones'; record: Tombstone }
   | { kind: 'put'; collection: 'adjudications'; record: Adjudication }
+  | { kind: 'put'; collection: 'peers'; record: Peer }
   | { kind: 'delete'; collection: CollectionName; id: string }
   | { kind: 'meta'; key: 'sampleSeeded'; value: boolean }
   | { kind: 'meta'; key: 'analystId'; value: string }
@@ -113,6 +119,7 @@ export const emptyNotebook = (sampleSeeded = false): NotebookData => ({
   codebookLog: [],
   tombstones: [],
   adjudications: [],
+  peers: [],
   sampleSeeded,
 });
 
@@ -155,6 +162,7 @@ export const stateFromData = (data: NotebookData): NotebookState => ({
   codebookLog: byId(data.codebookLog),
   tombstones: byId(data.tombstones),
   adjudications: byId(data.adjudications),
+  peers: byId(data.peers),
   meta: {
     sampleSeeded: data.sampleSeeded,
     ...(data.analystId !== undefined && { analystId: data.analystId }),
@@ -183,6 +191,7 @@ export const dataFromState = (state: NotebookState, journalSeq: number): Noteboo
   codebookLog: [...state.codebookLog.values()],
   tombstones: [...state.tombstones.values()],
   adjudications: [...state.adjudications.values()],
+  peers: [...state.peers.values()],
   sampleSeeded: state.meta.sampleSeeded,
   ...(state.meta.analystId !== undefined && { analystId: state.meta.analystId }),
   ...(state.meta.notebookId !== undefined && { notebookId: state.meta.notebookId }),
@@ -208,6 +217,8 @@ export function applyChange(state: NotebookState, change: Change): void {
     state.tombstones.set(change.record.id, change.record);
   } else if (change.collection === 'adjudications') {
     state.adjudications.set(change.record.id, change.record);
+  } else if (change.collection === 'peers') {
+    state.peers.set(change.record.id, change.record);
   } else {
     state.codebookLog.set(change.record.id, change.record);
   }

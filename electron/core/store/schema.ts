@@ -17,6 +17,7 @@ import {
   type Analyst,
   type ArticleRecord,
   type CodebookEvent,
+  type Peer,
   type Tag,
   type Tombstone,
 } from '../../shared/model';
@@ -174,6 +175,13 @@ const adjudicationSchema = z.object({
   by: id.optional(),
 });
 
+const peerSchema = z.object({
+  id,
+  name: z.string(),
+  metAt: timestamp,
+  seen: z.record(z.string(), z.string()),
+});
+
 const codebookOperation = z.enum(CODEBOOK_OPERATIONS);
 const count = z.number().int().min(0);
 
@@ -205,6 +213,7 @@ export const notebookSchema = z.object({
   // Added with the team issue, within format 2 like the ones above.
   tombstones: z.array(tombstoneSchema).default([]),
   adjudications: z.array(adjudicationSchema).default([]),
+  peers: z.array(peerSchema).default([]),
   sampleSeeded: z.boolean(),
   analystId: id.optional(),
   notebookId: id.optional(),
@@ -251,6 +260,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
       collection: z.literal('adjudications'),
       record: adjudicationSchema,
     }),
+    z.object({ kind: z.literal('put'), collection: z.literal('peers'), record: peerSchema }),
   ]),
   z.object({ kind: z.literal('delete'), collection, id }),
   z.discriminatedUnion('key', [
@@ -334,6 +344,7 @@ export type SchemaMatchesModel = [
   Assert<Same<z.output<typeof codebookEventSchema>, CodebookEvent>>,
   Assert<Same<z.output<typeof tombstoneSchema>, Tombstone>>,
   Assert<Same<z.output<typeof adjudicationSchema>, Adjudication>>,
+  Assert<Same<z.output<typeof peerSchema>, Peer>>,
   Assert<Same<z.output<typeof bodySchema>, ArticleBody>>,
   Assert<Same<z.output<typeof changeSchema>, Change>>,
   Assert<Same<z.output<typeof journalEntrySchema>, JournalEntry>>,

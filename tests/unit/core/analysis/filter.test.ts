@@ -59,6 +59,7 @@ const state: NotebookState = {
   codebookLog: new Map(),
   tombstones: new Map(),
   adjudications: new Map(),
+  peers: new Map(),
   meta: { sampleSeeded: true },
 };
 

@@ -187,6 +187,7 @@ describe('compaction', () => {
       codebookLog: [],
       tombstones: [],
       adjudications: [],
+      peers: [],
       sampleSeeded: true,
       // This version's seal: its schema's fingerprint and the CRC of the bytes before it.
       seal: expect.stringMatching(/^[0-9a-f]{8}:[0-9a-f]{8}$/),

@@ -54,7 +54,7 @@ describe('serializeNotebook', () => {
     };
     const text = (await collect(data)).join('');
     expect(JSON.parse(text)).toEqual(sealed(data));
-    expect(text.split('\n')).toHaveLength(17);
+    expect(text.split('\n')).toHaveLength(18);
     expect(parseNotebook(Buffer.from(text))).toEqual({ kind: 'ok', data });
   });
 
