@@ -23,7 +23,14 @@ import {
   withSettingsApplied,
 } from './native';
 import { withFolderDialog } from './move-dialog';
-import { preloadPath, rendererDir, resolveDataDir, resourcesDir, settingsFile } from './paths';
+import {
+  preloadPath,
+  rendererDir,
+  resolveDataDirChoice,
+  resourcesDir,
+  settingsFile,
+} from './paths';
+import { findNotebookFolder } from './find-notebook';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { readSettings } from './spellcheck';
 import { chosenButton, startupLogEntry, wordStartupFailure } from './startup-failure';
@@ -37,11 +44,12 @@ const isAppWindow = (sender: WebContents) => sender === getWindow()?.webContents
 let openedFiles: ReturnType<typeof receiveOpenedFiles> | undefined;
 
 async function start() {
-  const dataDir = resolveDataDir();
+  const dataDir = await findNotebookFolder();
+  if (dataDir === undefined) return app.exit(1);
   const notebook = await openOrExplain(dataDir);
   if (!notebook) return app.exit(1);
   try {
-    setupWindow(notebook, dataDir);
+    setupWindow(notebook);
   } catch (error) {
     // Whatever failed after opening, the folder's lock goes with us.
     await notebook.store.close().catch(() => undefined);
@@ -89,7 +97,7 @@ async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
   }
 }
 
-function setupWindow(notebook: Notebook, dataDir: string) {
+function setupWindow(notebook: Notebook) {
   // Before anything loads: nothing leaves the session until the settings say it may.
   const native = secureSession(session.defaultSession);
   const taskbar = taskbarProgress(getWindow);
@@ -122,7 +130,8 @@ function setupWindow(notebook: Notebook, dataDir: string) {
     getWindow()?.webContents.send(PROGRESS_CHANNEL, progress);
     taskbar.update(progress);
   });
-  mainWindow = createMainWindow({ preload: preloadPath(), stateDir: dataDir });
+  // The window's place belongs to this computer's screens, not to the notebook (which moves).
+  mainWindow = createMainWindow({ preload: preloadPath(), stateDir: app.getPath('userData') });
   setupContextMenu(mainWindow.webContents);
   watchWindowFailures(mainWindow);
   openedFiles?.windowLoaded(mainWindow);
@@ -163,7 +172,7 @@ async function logStartupFailure(error: unknown, dataDir: string): Promise<strin
 async function explainAndExit(error: unknown) {
   const dataDir = (() => {
     try {
-      return resolveDataDir();
+      return resolveDataDirChoice().dir;
     } catch {
       return '(unknown)';
     }

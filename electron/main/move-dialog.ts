@@ -1,11 +1,8 @@
 // "Move the notebook to…" in Electron: a native folder dialog says where; the core moves the
 // folder (Notebook.moveTo); the pointer file in userData remembers it for the next start.
-import { app, dialog, type BrowserWindow } from 'electron';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dialog, type BrowserWindow } from 'electron';
 import type { Moved, MoveOptions } from '../core/settings/movable-notebook';
-import { writeFileDurably } from '../core/store/durable-file';
-import { POINTER_FILE, pointerText } from './data-dir';
+import { rememberMove } from './find-notebook';
 
 type Move = (target: string, options?: MoveOptions) => Promise<Moved>;
 
@@ -26,13 +23,8 @@ export function withFolderDialog(
       : await dialog.showOpenDialog(options);
     const target = choice.filePaths[0];
     if (choice.canceled || !target) return { kind: 'cancelled' };
-    return move(target, { remember: rememberFolder });
+    // Remembered before the app switches over, so a crash after it still starts in the new
+    // folder; as a move from the old one, so a flag naming the old folder leads there too.
+    return move(target, { remember: (to, from) => rememberMove(from, to) });
   };
-}
-
-/** Written before the app switches over, so a crash after it still starts in the new folder. */
-async function rememberFolder(folder: string): Promise<void> {
-  const userData = app.getPath('userData');
-  await mkdir(userData, { recursive: true });
-  await writeFileDurably(join(userData, POINTER_FILE), pointerText(folder));
 }

@@ -2,13 +2,13 @@
 import { app } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDirFrom, POINTER_FILE } from './data-dir';
+import { chooseDataDir, POINTER_FILE, type DataDirChoice } from './data-dir';
 
 /**
  * `--data-dir DIR` or NOTEBOOK_DATA_DIR overrides the user-data folder (tests, portable use);
- * a notebook moved in Settings is found through the pointer file.
+ * a notebook moved in Settings is found through the pointer file, whichever named its old place.
  */
-export function resolveDataDir(argv: string[] = process.argv): string {
+export function resolveDataDirChoice(argv: string[] = process.argv): DataDirChoice {
   const userData = app.getPath('userData');
   let pointer: string | undefined;
   try {
@@ -16,7 +16,7 @@ export function resolveDataDir(argv: string[] = process.argv): string {
   } catch {
     // Never moved: no pointer.
   }
-  return dataDirFrom({
+  return chooseDataDir({
     argv,
     env: process.env,
     userData,

@@ -25,7 +25,7 @@ export interface MoveOptions {
    * Runs once the copy is open and before the app switches to it: the host remembers the new
    * folder for the next start (Electron's pointer file). If it throws, nothing is moved.
    */
-  remember?: (folder: string) => Promise<void>;
+  remember?: (folder: string, from: string) => Promise<void>;
   hooks?: CopyHooks;
 }
 
@@ -86,7 +86,7 @@ export async function openMovable(
         throw error;
       }
       try {
-        await move.remember?.(to);
+        await move.remember?.(to, from);
       } catch (error) {
         await next.store.close().catch(() => undefined);
         await undoCopy(to, undefined);

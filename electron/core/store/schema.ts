@@ -254,7 +254,11 @@ export const changeSchema = z.discriminatedUnion('kind', [
       collection: z.literal('codebookLog'),
       record: codebookEventSchema,
     }),
-    z.object({ kind: z.literal('put'), collection: z.literal('tombstones'), record: tombstoneSchema }),
+    z.object({
+      kind: z.literal('put'),
+      collection: z.literal('tombstones'),
+      record: tombstoneSchema,
+    }),
     z.object({
       kind: z.literal('put'),
       collection: z.literal('adjudications'),

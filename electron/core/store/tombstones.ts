@@ -2,7 +2,11 @@
 // put of a record that has one (an undo, a merge bringing it back) removes it, so a merge or a sync
 // can tell "deleted here" from "never here" (see Tombstone in shared/model.ts). Worked out inside
 // the store's queue, against the state the commit applies to, so no other commit can come between.
-import { TOMBSTONE_COLLECTIONS, type Tombstone, type TombstoneCollection } from '../../shared/model';
+import {
+  TOMBSTONE_COLLECTIONS,
+  type Tombstone,
+  type TombstoneCollection,
+} from '../../shared/model';
 import type { Change, NotebookState } from './notebook-data';
 
 const tombstoned = new Set<string>(TOMBSTONE_COLLECTIONS);
