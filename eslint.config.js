@@ -93,6 +93,9 @@ const LAYERS = [
       'electron/shared/interchange',
       'electron/shared/settings',
       'electron/shared/report',
+      'electron/shared/agreement',
+      'electron/shared/merge',
+      'electron/shared/sync',
     ],
     // The contract's types describe the bridge; its code stays on the other side of it.
     typeOnlyPaths: ['electron/shared/contract'],
