@@ -94,6 +94,13 @@ test('the theme, the reader and the other settings apply at once and are kept', 
   await size.press('Enter');
   await expect(settings.getByRole('alert')).toHaveCount(0);
   await expect.poll(async () => (await readerStyle(page)).fontSize).toBe('22px');
+  // The article's heading grows with it (sized in em, not in the window's rem).
+  const headingSize = () =>
+    reader(page)
+      .locator('h2.heading')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await expect.poll(headingSize).toBeCloseTo(22 * 1.45, 0);
 
   // Width: the reader's column follows at once.
   await settings.getByLabel('Width of the text').selectOption({ label: 'Narrow' });
