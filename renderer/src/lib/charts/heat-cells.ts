@@ -31,42 +31,40 @@ export function drawCells(group: SVGGElement, layer: CellLayer): void {
   const made = document.createDocumentFragment();
   for (const cell of layer.cells) {
     const index = layer.indexOf(cell);
-    // A cell nobody can click needs no group of its own: a third fewer elements to style and lay
-    // out, which is most of what a thousand-cell matrix costs to paint.
-    const wrap =
-      index === -1
-        ? made
-        : element('g', {
-            class: 'mark',
-            role: 'button',
-            tabindex: -1,
-            'aria-pressed': 'false',
-            'aria-label': layer.describe(cell),
-            'data-mark': index,
-          });
-    wrap.append(
-      element('rect', {
-        x: cell.x,
-        y: cell.y,
-        width: layer.size,
-        height: layer.size,
-        fill: cell.fill,
-        stroke: layer.gap,
-        'stroke-width': 1,
-      }),
-    );
+    const rect = element('rect', {
+      x: cell.x,
+      y: cell.y,
+      width: layer.size,
+      height: layer.size,
+      fill: cell.fill,
+      stroke: layer.gap,
+      'stroke-width': 1,
+    });
+    // A clickable cell is its rect: two elements a cell rather than three (a group around them)
+    // is a third less to style and lay out, most of what a thousand-cell map costs to paint. The
+    // number on it lets clicks through (HeatMap.svelte), so they land on the rect.
+    if (index !== -1) {
+      rect.setAttribute('class', 'mark');
+      rect.setAttribute('role', 'button');
+      rect.setAttribute('tabindex', '-1');
+      rect.setAttribute('aria-pressed', 'false');
+      rect.setAttribute('aria-label', layer.describe(cell));
+      rect.setAttribute('data-mark', String(index));
+    }
+    made.append(rect);
     if (cell.value > 0) {
-      // Anchor, baseline and size are inherited from the layer (HeatMap.svelte sets them once).
+      // Anchor, baseline and size are inherited from the layer (HeatMap.svelte sets them once);
+      // a screen reader has the rect's label, so the number is hidden from it.
       const label = element('text', {
         x: cell.x + layer.size / 2,
         y: cell.y + layer.size / 2,
         fill: cell.ink,
+        'aria-hidden': 'true',
       });
       if (cell.diagonal) label.setAttribute('font-weight', 'bold');
       label.textContent = formatCount(cell.value);
-      wrap.append(label);
+      made.append(label);
     }
-    if (wrap !== made) made.append(wrap);
   }
   group.replaceChildren(made);
 }
@@ -76,7 +74,7 @@ export function drawCells(group: SVGGElement, layer: CellLayer): void {
  * `chosen` and `stop` are indexes among them.
  */
 export function markCells(group: SVGGElement, chosen: ReadonlySet<number>, stop: number): void {
-  for (const mark of group.querySelectorAll<SVGGElement>('[data-mark]')) {
+  for (const mark of group.querySelectorAll<SVGElement>('[data-mark]')) {
     const index = Number(mark.dataset.mark);
     const isChosen = chosen.has(index);
     if (mark.classList.contains('chosen') !== isChosen) {
