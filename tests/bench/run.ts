@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AGREEMENT_FIGURES, benchAgreement } from './core/agreement';
 import { benchAnalysis } from './core/analysis';
 import { benchExport } from './core/export';
 import {
@@ -168,6 +169,11 @@ try {
       [UI_FIGURES.codebook, 'ms', 50, null],
     ],
     () => benchAnalysisUi(data, notebook, root, coreAnalysis),
+  );
+  await runCase(
+    'agreement',
+    Object.values(AGREEMENT_FIGURES).map((name): Fallback => [name, 'ms', 300, null]),
+    () => benchAgreement(notebook, root),
   );
   await runCase('REFI-QDA import', [[REFI_IMPORT_FIGURE, 'ms', 3000, null]], () =>
     benchRefiImport(root),
