@@ -71,7 +71,13 @@ function freeze(body: ArticleBody): ArticleBody {
   return Object.freeze(body);
 }
 
-const CACHE_ENTRIES = 8;
+/**
+ * A whole-notebook pass (the analysis, agreement, an export) reads every article in turn: with
+ * room for only a few bodies, fifty small ones pushed a 3 MB one out, and every pass read it from
+ * disk again (a parse that holds the event loop for a few hundred ms). Small bodies cost little to
+ * keep; what bounds the cache is its characters.
+ */
+const CACHE_ENTRIES = 256;
 /** Imports may be up to 50 MB, so a few big bodies must not pin hundreds of megabytes. */
 const CACHE_CHARS = 32 * 1024 * 1024;
 
