@@ -5,6 +5,7 @@ import { app, dialog } from 'electron';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../core/store/durable-file';
+import { ask } from './ask';
 import { POINTER_FILE, pointerAfterMove } from './data-dir';
 import { chosenAction, holdsNotebook, missingFolderWords } from './moved-folder';
 import { resolveDataDirChoice } from './paths';
@@ -15,17 +16,7 @@ export async function findNotebookFolder(): Promise<string | undefined> {
     const choice = resolveDataDirChoice();
     const words = missingFolderWords(choice);
     if (!words) return choice.dir;
-    const { response } = await dialog.showMessageBox({
-      type: 'warning',
-      title: words.title,
-      message: words.message,
-      detail: words.detail,
-      buttons: words.buttons.map((b) => b.label),
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    });
-    const action = chosenAction(words, response);
+    const action = chosenAction(words, await ask(words, 'warning'));
     if (action === 'quit') return undefined;
     if (action === 'locate') await locate(choice.dir);
   }
