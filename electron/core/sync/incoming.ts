@@ -1,0 +1,122 @@
+// A document from the server as changes to the store: checked with the store's own schemas (a
+// document that doesn't pass is not applied, and is counted), its article's bodies fetched from
+// the replica and stored first, an annotation held back until its article is in the notebook.
+import type { ArticleBody, Tombstone } from '../../shared/model';
+import type { Change, NotebookState, NotebookStore } from '../store';
+import { canonicalBody } from '../store/bodies';
+import { loadValidators } from '../store/schema-loader';
+import {
+  BODY_ATTACHMENT,
+  DOC_VERSION,
+  bodyDocIdOf,
+  docIdOf,
+  type DocKey,
+  type NotebookDoc,
+} from './documents';
+import type { Replica } from './replica';
+
+export type Incoming =
+  /** Changes to commit (none: the store already has it so); a remote delete's tombstone. */
+  | { kind: 'changes'; changes: Change[]; tombstone?: Tombstone }
+  /** Not applied: why, in a few words. */
+  | { kind: 'rejected'; reason: string }
+  /** Not yet: the document (an article, a body) it needs first, by id. */
+  | { kind: 'wait'; on: string };
+
+export interface IncomingContext {
+  state: NotebookState;
+  store: NotebookStore;
+  replica: Replica;
+  /** Articles this batch brings in too (an annotation may come with its article). */
+  arriving: ReadonlySet<string>;
+}
+
+export async function incomingChanges(
+  key: DocKey,
+  doc: NotebookDoc | { _deleted: true; tombstone?: unknown },
+  ctx: IncomingContext,
+): Promise<Incoming> {
+  if ('_deleted' in doc && doc._deleted) {
+    if (!ctx.state[key.collection].has(key.id)) return { kind: 'changes', changes: [] };
+    const tombstone = await checkedTombstone(doc.tombstone, key);
+    return {
+      kind: 'changes',
+      changes: [{ kind: 'delete', collection: key.collection, id: key.id }],
+      ...(tombstone && { tombstone }),
+    };
+  }
+  const record = doc as Partial<NotebookDoc> & { record?: unknown; v?: unknown };
+  if (typeof record.v !== 'number' || record.v > DOC_VERSION) {
+    return { kind: 'rejected', reason: 'made by a newer version of the app' };
+  }
+  if (record.collection !== key.collection) return { kind: 'rejected', reason: 'misnamed' };
+  const { changeSchema } = await loadValidators();
+  const checked = changeSchema.safeParse({
+    kind: 'put',
+    collection: key.collection,
+    record: record.record,
+  });
+  if (!checked.success || checked.data.kind !== 'put' || checked.data.record.id !== key.id) {
+    return { kind: 'rejected', reason: 'not a valid record' };
+  }
+  const change = checked.data;
+  if (change.collection === 'annotations') {
+    const { articleId } = change.record;
+    if (!ctx.state.articles.has(articleId) && !ctx.arriving.has(articleId)) {
+      return { kind: 'wait', on: docIdOf('articles', articleId) };
+    }
+  }
+  if (change.collection === 'articles') {
+    for (const revision of change.record.revisions) {
+      const stored = await storeBody(revision.bodyHash, ctx);
+      if (stored !== 'ok') return stored;
+    }
+  }
+  return { kind: 'changes', changes: [change] };
+}
+
+/** The remote tombstone, when it is one for this record in shape. */
+async function checkedTombstone(value: unknown, key: DocKey): Promise<Tombstone | undefined> {
+  if (value === undefined) return undefined;
+  const { changeSchema } = await loadValidators();
+  const checked = changeSchema.safeParse({ kind: 'put', collection: 'tombstones', record: value });
+  if (!checked.success || checked.data.kind !== 'put' || checked.data.collection !== 'tombstones')
+    return undefined;
+  const stone = checked.data.record;
+  return stone.id === key.id && stone.collection === key.collection ? stone : undefined;
+}
+
+/** Puts body `hash` in the store from the replica, unless the store has it already. */
+async function storeBody(hash: string, ctx: IncomingContext): Promise<'ok' | Incoming> {
+  try {
+    await ctx.store.getBody(hash);
+    return 'ok';
+  } catch {
+    // Not here (or unreadable here): the replica's copy repairs it.
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.replica.getAttachment(bodyDocIdOf(hash), BODY_ATTACHMENT);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) {
+      return { kind: 'wait', on: bodyDocIdOf(hash) };
+    }
+    throw error;
+  }
+  const text = bytes.toString('utf8');
+  const { bodySchema } = await loadValidators();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { kind: 'rejected', reason: 'an article text that is not valid' };
+  }
+  const checked = bodySchema.safeParse(parsed);
+  if (!checked.success) return { kind: 'rejected', reason: 'an article text that is not valid' };
+  const canonical = canonicalBody(checked.data as ArticleBody);
+  if (canonical.hash !== hash) {
+    return { kind: 'rejected', reason: 'an article text that doesn’t match its hash' };
+  }
+  await ctx.store.putBody(canonical);
+  return 'ok';
+}

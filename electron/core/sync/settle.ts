@@ -1,0 +1,212 @@
+// Brings the store and the replica into agreement for a batch of documents, one decision each
+// (decide.ts): the store's changes written into the replica, the server's changes committed to
+// the store in one commit. Runs inside the notebook's write queue, so nothing else writes the
+// store between reading it and committing to it.
+import type { ArticleRecord, Tombstone } from '../../shared/model';
+import type { Change, NotebookStore } from '../store';
+import { decide, type Side } from './decide';
+import {
+  DELETED,
+  bodyHashOf,
+  docFromState,
+  keyOf,
+  recordHash,
+  stateHash,
+  type DocKey,
+  type NotebookDoc,
+} from './documents';
+import { incomingChanges, type Incoming } from './incoming';
+import type { KnownRevisions } from './known';
+import { branchOf, pushBodies } from './outgoing';
+import type { Replica } from './replica';
+
+export interface SettleContext {
+  store: NotebookStore;
+  replica: Replica;
+  known: KnownRevisions;
+  notebookId: string;
+  /** Commits changes that came from the server (not the analyst's: no undo step, no echo). */
+  commitIncoming: (changes: Change[]) => Promise<void>;
+}
+
+export interface SettleResult {
+  /** Documents to settle again: a write the replica refused (it moved on), a branch just made. */
+  again: string[];
+  /** Documents whose winning revision has conflicts, and those that have none now. */
+  conflicted: string[];
+  clear: string[];
+  /** Documents not applied, with why. */
+  rejected: Array<{ docId: string; rev: string; reason: string }>;
+  /** Documents waiting for another (an annotation for its article, an article for its body). */
+  waiting: Array<{ docId: string; on: string }>;
+  /** Documents committed to the store (their waiters may go now). */
+  applied: string[];
+}
+
+type Row = {
+  key: string;
+  side: Side;
+  doc?: NotebookDoc & { _conflicts?: string[] };
+  deleted: boolean;
+};
+
+export async function settle(
+  docIds: readonly string[],
+  ctx: SettleContext,
+  skip: (docId: string, rev: string) => boolean,
+): Promise<SettleResult> {
+  const result: SettleResult = {
+    again: [],
+    conflicted: [],
+    clear: [],
+    rejected: [],
+    waiting: [],
+    applied: [],
+  };
+  const keys = docIds.filter((id) => keyOf(id) !== undefined);
+  // A body arriving is news only to what waits for it (the caller's).
+  for (const id of docIds) if (bodyHashOf(id)) result.applied.push(id);
+  if (keys.length === 0) return result;
+  const rows = await readRows(ctx.replica, keys);
+  const { state } = ctx.store;
+
+  const pushes: NotebookDoc[] = [];
+  const pushHashes = new Map<string, string>();
+  const branches: Array<NotebookDoc & { _rev: string }> = [];
+  const applies: Array<{ key: DocKey; row: Row }> = [];
+  for (const row of rows) {
+    const key = keyOf(row.key)!;
+    const here = stateHash(state, key);
+    const known = ctx.known.get(row.key);
+    const decision = decide(here, known, row.side);
+    if (row.doc?._conflicts?.length) result.conflicted.push(row.key);
+    else result.clear.push(row.key);
+    if (decision.kind === 'none') {
+      ctx.known.set(row.key, decision.known);
+    } else if (decision.kind === 'push') {
+      const doc = docFromState(state, key);
+      pushes.push(decision.parent ? { ...doc, _rev: decision.parent } : doc);
+      pushHashes.set(row.key, here);
+    } else if (decision.kind === 'branch') {
+      branches.push(branchOf(docFromState(state, key), decision.parent, ctx.notebookId));
+    } else if (!skip(row.key, row.side.rev!)) {
+      applies.push({ key, row });
+    }
+  }
+
+  await pushBodies(
+    pushes.flatMap((doc) =>
+      'record' in doc && doc.collection === 'articles' ? [doc.record as ArticleRecord] : [],
+    ),
+    ctx.replica,
+    ctx.store,
+  );
+  if (pushes.length > 0) {
+    const written = await ctx.replica.bulkDocs(pushes as never[]);
+    written.forEach((outcome, i) => {
+      const id = pushes[i]!._id;
+      if ('ok' in outcome && outcome.ok) {
+        ctx.known.set(id, { rev: outcome.rev, hash: pushHashes.get(id)! });
+      } else {
+        // The replica moved on since it was read (the server's change came in): decide again.
+        result.again.push(id);
+      }
+    });
+  }
+  if (branches.length > 0) {
+    await pushBodies(
+      branches.flatMap((doc) =>
+        'record' in doc && doc.collection === 'articles' ? [doc.record as ArticleRecord] : [],
+      ),
+      ctx.replica,
+      ctx.store,
+    );
+    await ctx.replica.bulkDocs(branches as never[], { new_edits: false });
+    for (const doc of branches) {
+      ctx.known.set(doc._id, { rev: doc._rev, hash: doc.hash });
+      // Whichever side CouchDB made the winner, the store must hold it: decide again.
+      result.again.push(doc._id);
+    }
+  }
+  if (applies.length > 0) await apply(applies, ctx, result);
+  return result;
+}
+
+async function readRows(replica: Replica, keys: string[]): Promise<Row[]> {
+  const read = await replica.allDocs({ keys, include_docs: true, conflicts: true });
+  return read.rows.map((row, i) => {
+    const key = keys[i]!;
+    if ('error' in row || !('value' in row)) return { key, side: { hash: DELETED }, deleted: true };
+    const value = row.value as { rev: string; deleted?: boolean };
+    if (value.deleted || !row.doc) {
+      return { key, side: { rev: value.rev, hash: DELETED }, deleted: true };
+    }
+    const doc = row.doc as unknown as NotebookDoc & { _conflicts?: string[]; record?: unknown };
+    // Hashed here, not taken from the document: a document's own claim decides nothing.
+    const hash = 'record' in doc ? recordHash(doc.record) : `unreadable:${value.rev}`;
+    return { key, side: { rev: value.rev, hash }, doc, deleted: false };
+  });
+}
+
+/** The server's side of these documents into the store: articles first, then the rest. */
+async function apply(
+  applies: Array<{ key: DocKey; row: Row }>,
+  ctx: SettleContext,
+  result: SettleResult,
+): Promise<void> {
+  const { state } = ctx.store;
+  const ordered = [
+    ...applies.filter((a) => a.key.collection === 'articles'),
+    ...applies.filter((a) => a.key.collection !== 'articles'),
+  ];
+  const arriving = new Set<string>();
+  const changes: Change[] = [];
+  const tombstones: Tombstone[] = [];
+  const taken: Array<{ key: DocKey; row: Row }> = [];
+  for (const item of ordered) {
+    const { key, row } = item;
+    const doc = row.deleted ? await deletedDoc(ctx.replica, row) : row.doc!;
+    const incoming: Incoming = await incomingChanges(key, doc, {
+      state,
+      store: ctx.store,
+      replica: ctx.replica,
+      arriving,
+    });
+    if (incoming.kind === 'rejected') {
+      result.rejected.push({ docId: row.key, rev: row.side.rev!, reason: incoming.reason });
+    } else if (incoming.kind === 'wait') {
+      result.waiting.push({ docId: row.key, on: incoming.on });
+    } else {
+      changes.push(...incoming.changes);
+      if (incoming.tombstone) tombstones.push(incoming.tombstone);
+      if (key.collection === 'articles' && !row.deleted) arriving.add(key.id);
+      taken.push(item);
+    }
+  }
+  if (changes.length > 0) await ctx.commitIncoming(changes);
+  // The store wrote its own tombstones for those deletes (this machine's time and analyst); the
+  // server's say who deleted the record, and when.
+  const stones = tombstones.filter((stone) => state.tombstones.has(stone.id));
+  if (stones.length > 0) {
+    await ctx.commitIncoming(
+      stones.map((record) => ({ kind: 'put', collection: 'tombstones', record })),
+    );
+  }
+  for (const { key, row } of taken) {
+    ctx.known.set(row.key, { rev: row.side.rev!, hash: stateHash(state, key) });
+    result.applied.push(row.key);
+  }
+}
+
+/** A deleted winner as written (with its tombstone); allDocs gives none for deleted ones. */
+async function deletedDoc(
+  replica: Replica,
+  row: Row,
+): Promise<{ _deleted: true; tombstone?: unknown }> {
+  try {
+    const doc = (await replica.get(row.key, { rev: row.side.rev! })) as { tombstone?: unknown };
+    return { _deleted: true, tombstone: doc.tombstone };
+  } catch {
+    return { _deleted: true };
+  }
+}

@@ -1,0 +1,133 @@
+// Concurrent edits of one record on two notebooks: CouchDB keeps both, the conflict is listed on
+// each side as a merge shows it, and deciding it (one undo step) settles it everywhere.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchServer } from './server';
+import { eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+});
+afterAll(() => server.dispose());
+
+const open: SyncedNotebook[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((nb) => nb.close()));
+});
+
+let dbs = 0;
+
+/** A and B share an annotation, then each changes its comment while B is not syncing. */
+async function concurrentEdit() {
+  const url = server.db(`conflicts-${++dbs}`);
+  const a = await syncedNotebook('sync-ca-');
+  const b = await syncedNotebook('sync-cb-');
+  open.push(a, b);
+  await a.call('setAnalyst', { name: 'Aysel' });
+  await b.call('setAnalyst', { name: 'Bahruz' });
+  await a.syncWith(url);
+  await b.syncWith(url);
+  const article = await a.call('importText', { title: 'Shared', text: 'One shared sentence.' });
+  const annotation = await a.call('createAnnotation', {
+    articleId: article.id,
+    start: 4,
+    end: 10,
+    tagNames: ['Shared'],
+    comment: 'first',
+  });
+  await eventually(async () =>
+    expect(await b.call('listAnnotations', { articleId: article.id })).toHaveLength(1),
+  );
+  await b.settled();
+  await a.settled();
+  await b.call('setSync', { url, username: '', enabled: false });
+  await a.call('updateAnnotation', { id: annotation.id, tagNames: ['Shared'], comment: 'A: ə' });
+  await b.call('updateAnnotation', { id: annotation.id, tagNames: ['Shared'], comment: 'B: ş' });
+  await a.settled();
+  await b.syncWith(url);
+  return { a, b, annotation, article, url };
+}
+
+describe('a record changed on both sides', () => {
+  it('is a conflict listed on both sides, each side in words', async () => {
+    const { a, b, annotation } = await concurrentEdit();
+    for (const side of [a, b]) {
+      const [listed] = await eventually(async () => {
+        const conflicts = await side.call('listSyncConflicts', {});
+        expect(conflicts).toHaveLength(1);
+        return conflicts;
+      });
+      expect(listed).toMatchObject({
+        id: `annotations:${annotation.id}`,
+        kind: 'annotation',
+        choices: ['ours', 'theirs', 'both'],
+      });
+      const lines = [...listed!.ours.lines, ...listed!.theirs.lines];
+      expect(lines).toEqual(expect.arrayContaining(['Comment: A: ə', 'Comment: B: ş']));
+      expect(listed!.ours.lines).toHaveLength(1);
+      expect(listed!.ours.label).toBe('“shared”');
+      // Ours is what the notebook holds now: CouchDB's winner, the same on both sides.
+      const [held] = await side.call('listAnnotations', { articleId: annotation.articleId });
+      expect(listed!.ours.lines).toEqual([`Comment: ${held!.comment}`]);
+      await eventually(async () => expect((await side.status()).conflicts).toBe(1));
+    }
+    const [onA] = await a.call('listSyncConflicts', {});
+    const [onB] = await b.call('listSyncConflicts', {});
+    expect(onA!.ours).toEqual(onB!.ours);
+  });
+
+  it('is settled everywhere by taking the other version, as one undo step', async () => {
+    const { a, b, annotation } = await concurrentEdit();
+    const [listed] = await eventually(async () => {
+      const conflicts = await b.call('listSyncConflicts', {});
+      expect(conflicts).toHaveLength(1);
+      return conflicts;
+    });
+    const [before] = await b.call('listAnnotations', { articleId: annotation.articleId });
+    const other = listed!.theirs.lines[0]!.replace('Comment: ', '');
+    expect(await b.call('resolveSyncConflicts', { choices: { [listed!.id]: 'theirs' } })).toEqual({
+      resolved: 1,
+    });
+    expect(await b.call('listSyncConflicts', {})).toEqual([]);
+    const [after] = await b.call('listAnnotations', { articleId: annotation.articleId });
+    expect(after!.comment).toBe(other);
+    expect(await b.call('getHistory', {})).toMatchObject({ undo: 'Resolve sync conflicts' });
+    // The choice replicates: A ends with the same comment and no conflict.
+    await eventually(async () => {
+      expect(await a.call('listSyncConflicts', {})).toEqual([]);
+      const [onA] = await a.call('listAnnotations', { articleId: annotation.articleId });
+      expect(onA!.comment).toBe(other);
+    });
+    await b.call('undo', {});
+    const [undone] = await b.call('listAnnotations', { articleId: annotation.articleId });
+    expect(undone!.comment).toBe(before!.comment);
+    await eventually(async () => {
+      const [onA] = await a.call('listAnnotations', { articleId: annotation.articleId });
+      expect(onA!.comment).toBe(before!.comment);
+    });
+  });
+
+  it('keeps both annotations when asked, the other as a copy', async () => {
+    const { a, b, annotation } = await concurrentEdit();
+    const [listed] = await eventually(async () => {
+      const conflicts = await a.call('listSyncConflicts', {});
+      expect(conflicts).toHaveLength(1);
+      return conflicts;
+    });
+    await a.call('resolveSyncConflicts', { choices: { [listed!.id]: 'both' } });
+    const comments = async (nb: SyncedNotebook) =>
+      (await nb.call('listAnnotations', { articleId: annotation.articleId }))
+        .map((x) => x.comment)
+        .sort();
+    expect(await comments(a)).toEqual(['A: ə', 'B: ş']);
+    await eventually(async () => expect(await comments(b)).toEqual(['A: ə', 'B: ş']));
+    await eventually(async () => expect(await b.call('listSyncConflicts', {})).toEqual([]));
+  });
+
+  it('refuses “both” for a tag, and a choice for no conflict changes nothing', async () => {
+    const { a } = await concurrentEdit();
+    expect(await a.call('resolveSyncConflicts', { choices: { 'tags:nope': 'ours' } })).toEqual({
+      resolved: 0,
+    });
+  });
+});
