@@ -14,6 +14,8 @@ import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { History } from './history';
 import { labelOf, mergeKeyOf } from './history/labels';
+import { adjudicationHandlers } from './service/adjudication';
+import { agreementHandlers } from './service/agreement';
 import { analystHandlers, currentAnalyst, suggestedAnalystName } from './service/analysts';
 import { analysisHandlers } from './service/analysis';
 import { annotationHandlers } from './service/annotations';
@@ -35,6 +37,11 @@ import type { SettingsStore } from './settings/settings-store';
 import { revisionHandlers } from './service/revisions';
 import { searchHandlers } from './service/search';
 import { tagHandlers } from './service/tags';
+import { syncHandlers } from './service/sync';
+import { memorySecrets, type SecretStore } from './sync/secret-store';
+import { mergeService } from './service/merge';
+import type { MergePreview } from '../shared/merge';
+import { onBlindingChanged } from './service/visibility';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -57,6 +64,8 @@ export interface NotebookOptions {
   settingsFile?: string;
   /** Prints a report's HTML to PDF: Electron's printToPDF, or Chromium's in the browser host. */
   printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** Where sync's password is kept (Electron: safeStorage); absent: in memory for this run. */
+  secrets?: SecretStore;
 }
 
 export interface Notebook {
@@ -74,10 +83,16 @@ export interface Notebook {
    * the host's moveNotebook asks where, then calls this.
    */
   moveTo(target: string, options?: MoveOptions): Promise<Moved>;
+  /**
+   * Preview merging the notebook in `folder` (read, never written); the host's previewMerge asks
+   * which folder, then calls this. applyMerge applies the last preview.
+   */
+  previewMergeFrom(folder: string): Promise<MergePreview>;
 }
 
 export function openNotebook(options: NotebookOptions): Promise<Notebook> {
-  return openMovable(options, openFolder);
+  // One secret store for every folder the notebook moves to while it runs.
+  return openMovable({ ...options, secrets: options.secrets ?? memorySecrets() }, openFolder);
 }
 
 /** The notebook of one folder; openMovable keeps the one the hosts hold pointed at it. */
@@ -108,7 +123,9 @@ async function openFolder(
     await lock.release().catch(() => undefined);
     throw error;
   }
-  const store = holdingLock(opened, lock);
+  const closing: Array<() => Promise<void>> = [];
+  const store = holdingLock(opened, lock, closing);
+  const writes = writeQueue(lock);
   const progressListeners = new Set<(progress: Progress) => void>();
   const ctx: ServiceContext = {
     store,
@@ -119,6 +136,9 @@ async function openFolder(
     progress: (progress) => {
       for (const listener of progressListeners) listener(progress);
     },
+    ...(options.secrets && { secrets: options.secrets }),
+    runWrite: writes.run,
+    onClose: (task) => void closing.push(task),
   };
   const notices = [...store.notices, ...settings.notices];
   try {
@@ -139,6 +159,7 @@ async function openFolder(
 
   const history = new History(store);
   store.retain(() => history.articles());
+  const merge = mergeService(ctx);
   const handlers: Handlers = serialiseWrites(
     {
       getStartup: async () => ({
@@ -154,18 +175,22 @@ async function openFolder(
       ...exportHandlers(ctx),
       ...searchHandlers(ctx),
       ...analysisHandlers(ctx),
+      ...agreementHandlers(ctx),
+      ...adjudicationHandlers(ctx),
       ...figureHandlers(ctx),
       ...projectImportHandlers(ctx),
       ...annotationImportHandlers(ctx),
       ...reportHandlers(ctx),
       ...settingsHandlers(ctx),
+      ...syncHandlers(ctx),
+      ...merge.handlers,
       listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
       bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
       getHistory: async () => history.state(),
       undo: () => history.undo(),
       redo: () => history.redo(),
     },
-    lock,
+    writes,
     { store, history },
   );
   // The checks start-up did without (zod, ~150 ms to load) load now, while the window is being
@@ -173,16 +198,22 @@ async function openFolder(
   setImmediate(
     () => void Promise.all([loadCallSchemas(), loadValidators()]).catch(() => undefined),
   );
-  const onChanged = (listener: (notice: ChangeNotice) => void) =>
-    store.onCommit(({ changes, removed }) => {
-      const notice = noticeOf(changes, removed);
-      if (notice) listener(notice);
-    });
+  const onChanged = (listener: (notice: ChangeNotice) => void) => {
+    const stops = [
+      store.onCommit(({ changes, removed }) => {
+        const notice = noticeOf(changes, removed);
+        if (notice) listener(notice);
+      }),
+      // Blind coding turned on or off shows or hides others' work: views refresh as on a commit.
+      onBlindingChanged(ctx, settings, listener),
+    ];
+    return () => stops.forEach((stop) => stop());
+  };
   const onProgress = (listener: (progress: Progress) => void) => {
     progressListeners.add(listener);
     return () => void progressListeners.delete(listener);
   };
-  return { handlers, store, onChanged, onProgress };
+  return { handlers, store, onChanged, onProgress, previewMergeFrom: merge.previewFrom };
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */
@@ -221,17 +252,15 @@ const READS = new Set<CallName>([
  */
 function serialiseWrites(
   handlers: Handlers,
-  lock: NotebookLock,
+  writes: WriteQueue,
   recording: { store: NotebookStore; history: History },
 ): Handlers {
-  let queue: Promise<unknown> = Promise.resolve();
   const wrapped = { ...handlers } as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of Object.keys(handlers) as CallName[]) {
     if (READS.has(name)) continue;
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    wrapped[name] = (input) => {
-      const run = queue.then(async () => {
-        await lock.confirm();
+    wrapped[name] = (input) =>
+      writes.run(async () => {
         const label = labelOf(name, input as never);
         if (label === undefined) return handler(input);
         // Writes run one at a time, so every commit while this one runs is this call's.
@@ -246,20 +275,41 @@ function serialiseWrites(
           recording.history.record(label, commits, mergeKeyOf(name, input as never));
         }
       });
-      queue = run.catch(() => undefined);
-      return run;
-    };
   }
   return wrapped as Handlers;
+}
+
+type WriteQueue = ReturnType<typeof writeQueue>;
+
+/** One task at a time (the writing calls, sync's incoming changes), each once the lock is ours. */
+function writeQueue(lock: NotebookLock) {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      const run = queue.then(async () => {
+        await lock.confirm();
+        return task();
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
 }
 
 /**
  * The store, with a close() that releases the folder's lock once everything is on disk. A proxy,
  * so whatever the store offers (now or later) passes through unchanged, bound to the store itself.
  */
-function holdingLock(store: NotebookStore, lock: NotebookLock): NotebookStore {
+function holdingLock(
+  store: NotebookStore,
+  lock: NotebookLock,
+  closing: ReadonlyArray<() => Promise<void>>,
+): NotebookStore {
   const close = async () => {
     try {
+      for (const task of closing) {
+        await task().catch((error: unknown) => console.error('Closing failed', error));
+      }
       await store.close();
     } finally {
       await lock.release();

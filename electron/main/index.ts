@@ -1,6 +1,6 @@
 // Electron entry: single-instance lock, app:// protocol, the notebook core, IPC, menu, window.
 // Each feature module registers itself here, in order, before the first window opens.
-import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, type WebContents } from 'electron';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CHANGED_CHANNEL, PROGRESS_CHANNEL } from '../shared/contract';
@@ -10,6 +10,7 @@ import { openFailureOf } from '../core/open-failure';
 import { withSaveDialog } from './export-dialog';
 import { withSystemViewer } from './open-original';
 import { printToPdf } from './print-pdf';
+import { fileSecrets } from './secrets';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import {
@@ -23,6 +24,7 @@ import {
   withSettingsApplied,
 } from './native';
 import { withFolderDialog } from './move-dialog';
+import { withMergeDialog } from './merge-dialog';
 import {
   preloadPath,
   rendererDir,
@@ -30,6 +32,7 @@ import {
   resourcesDir,
   settingsFile,
 } from './paths';
+import { ask } from './ask';
 import { findNotebookFolder } from './find-notebook';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { readSettings } from './spellcheck';
@@ -72,6 +75,8 @@ async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
         settingsFile: settingsFile(),
         ...(takeOverLock !== undefined && { takeOverLock }),
         printToPdf,
+        // Sync's password: encrypted with safeStorage beside the settings, never in the notebook.
+        secrets: fileSecrets(join(app.getPath('userData'), 'secrets.json'), () => safeStorage),
       });
     } catch (error) {
       const logFile = await logStartupFailure(error, dataDir);
@@ -80,17 +85,7 @@ async function openOrExplain(dataDir: string): Promise<Notebook | undefined> {
         ...(logFile !== undefined && { logFile }),
         takeOver: 'button',
       });
-      const { response } = await dialog.showMessageBox({
-        type: 'error',
-        title: words.title,
-        message: words.message,
-        detail: words.detail,
-        buttons: words.buttons.map((b) => b.label),
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      });
-      const chosen = chosenButton(words, response);
+      const chosen = chosenButton(words, await ask(words, 'error'));
       if (chosen.action !== 'take-over') return undefined;
       takeOverLock = chosen.token;
     }
@@ -110,6 +105,7 @@ function setupWindow(notebook: Notebook) {
     exportReport: withSaveDialog(notebook.handlers.exportReport, getWindow, 'Save report'),
     openOriginal: withSystemViewer(notebook.handlers.openOriginal),
     moveNotebook: withFolderDialog(notebook.moveTo, getWindow),
+    previewMerge: withMergeDialog(notebook.previewMergeFrom, getWindow),
   };
   setupTheme(notebook.settings);
   setupAppProtocol(rendererDir());

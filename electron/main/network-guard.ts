@@ -2,6 +2,9 @@
 // The window's session answers every request through a predicate: the app's own pages, DevTools
 // and local files pass; anything else is cancelled, except the spell-checker's dictionaries while
 // spell-checking is on, and the update feed while updates are on.
+// Sync's replication (electron/core/sync) runs in the main process over Node's own http, which
+// this guard doesn't see: it connects only while sync is configured and turned on (checked in
+// tests/unit/core/sync/config.test.ts), and only to https or a loopback address.
 import type { AppSettings } from '../shared/settings';
 import { isAppUrl } from './app-url';
 import { updateFeed } from './update-policy';

@@ -55,6 +55,13 @@ export const COMMANDS = {
     keys: [],
     menu: 'file',
   },
+  'merge-notebook': {
+    label: 'Merge notebook…',
+    description:
+      'Bring in another analyst’s work from their notebook folder, deciding where both changed the same thing',
+    keys: [],
+    menu: 'file',
+  },
   export: {
     label: 'Export notes…',
     description: 'Export notes (Markdown, CSV, W3C JSON) or the articles’ references',
@@ -117,6 +124,20 @@ export const COMMANDS = {
     keys: ['Mod+Shift+A'],
     menu: 'view',
   },
+  agreement: {
+    label: 'Agreement',
+    description:
+      'Show how far the coders agree (percent, kappa, alpha per tag and article), or go back to the article',
+    keys: ['Mod+Shift+K'],
+    menu: 'view',
+  },
+  adjudication: {
+    label: 'Adjudicate disagreements',
+    description:
+      'Go through two coders’ disagreements one by one and decide each into the consensus layer',
+    keys: ['Mod+Shift+D'],
+    menu: 'view',
+  },
   undo: {
     label: 'Undo',
     description: 'Undo the last change, whatever it was (in a field: undo typing)',
@@ -176,6 +197,26 @@ export const EDITOR_KEYS = {
   selectByCharacter: 'Shift+ArrowRight',
   selectByWord: 'Mod+Shift+ArrowRight',
 } as const;
+
+/**
+ * The adjudication view's keys (renderer/src/components/agreement), shown on its buttons. Single
+ * keys, taken only while the view has the keyboard; both cases where the other case means nothing
+ * else, so Caps Lock changes little (a capital B is Shift+B: keep both).
+ */
+export const ADJUDICATION_KEYS = {
+  keepA: ['a', 'A'],
+  keepB: ['b'],
+  keepBoth: ['2', 'Shift+B'],
+  keepNeither: ['n', 'N', '0'],
+  edit: ['e', 'E'],
+  next: ['j', 'J', 'ArrowRight'],
+  previous: ['k', 'K', 'ArrowLeft'],
+  /** While editing: move the start (with Shift, the end); with Mod, by a word. */
+  editEarlier: ['ArrowLeft', 'Shift+ArrowLeft', 'Mod+ArrowLeft', 'Mod+Shift+ArrowLeft'],
+  editLater: ['ArrowRight', 'Shift+ArrowRight', 'Mod+ArrowRight', 'Mod+Shift+ArrowRight'],
+  keepEdit: ['Enter'],
+  cancelEdit: ['Escape'],
+} as const satisfies Record<string, readonly KeySpec[]>;
 
 interface ParsedKey {
   mod: boolean;

@@ -701,6 +701,8 @@ export interface ArticleView {
   annotations?: PackedAnnotation[];
   /** What a packed annotation's tag indexes point into. */
   tagIds?: string[];
+  /** What a packed annotation's analyst indexes point into (Analyst ids). */
+  analystIds?: string[];
   /** Characters of quote context on each side (what a packed annotation's prefix/suffix are). */
   quoteContext: number;
 }
@@ -725,7 +727,9 @@ export interface PackedBody {
 /**
  * An annotation anchored in the current revision, whose quote and context are exactly the text
  * there (the receiver slices them from the body): [id, start, end, tag indexes, comment,
- * createdAt, updatedAt (0: the same as createdAt)]. Any other annotation comes whole.
+ * createdAt, updatedAt (0: the same as createdAt), createdBy, updatedBy], the last two indexes
+ * into analystIds (-1: nobody named), left off at the end when they are -1. Any other annotation
+ * comes whole.
  */
 export type PackedAnnotation =
   | [
@@ -736,5 +740,7 @@ export type PackedAnnotation =
       comment: string,
       createdAt: string,
       updatedAt: string | 0,
+      createdBy?: number,
+      updatedBy?: number,
     ]
   | Annotation;

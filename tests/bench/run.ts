@@ -20,6 +20,7 @@ import { benchRefiImport, REFI_IMPORT_FIGURE } from './core/refi-import';
 import { benchRevision } from './core/revision';
 import { benchSave } from './core/save';
 import { benchStartup } from './core/startup';
+import { benchSync, SYNC_FIGURES } from './core/sync';
 import { benchRoot, writeBenchNotebook } from './data-dir';
 import { generateBenchData } from './generate';
 import { markdownTable } from './readme-table';
@@ -174,6 +175,14 @@ try {
     'agreement',
     Object.values(AGREEMENT_FIGURES).map((name): Fallback => [name, 'ms', 300, null]),
     () => benchAgreement(notebook, root),
+  );
+  await runCase(
+    'sync',
+    [
+      [SYNC_FIGURES.first, 'ms', 60_000, null],
+      [SYNC_FIGURES.change, 'ms', 1000, null],
+    ],
+    () => benchSync(notebook, root),
   );
   await runCase('REFI-QDA import', [[REFI_IMPORT_FIGURE, 'ms', 3000, null]], () =>
     benchRefiImport(root),

@@ -128,7 +128,9 @@ test('the first run asks who is coding, once; Settings changes it; annotations c
   // What is coded now carries who coded it: in the panel, and in the record.
   await annotate(page, 'business forums', ['walk']);
   const coder = panelEntries(page).filter({ hasText: 'business forums' }).locator('.coder');
-  await expect(coder).toHaveText('LəH');
+  // The initials show; a screen reader hears the name after them.
+  await expect(coder).toHaveText(/^LəH\s*\(Ləman Əliyeva-Hüseynova\)$/);
+  await expect(coder.locator('.visually-hidden')).toHaveCSS('position', 'absolute');
   await expect(coder).toHaveAttribute('title', 'Coded by Ləman Əliyeva-Hüseynova');
   const signed = await page.evaluate(async () => {
     const notebook = window.notebook!;

@@ -47,12 +47,18 @@ export function insideRuns(runs: readonly Span[], span: Span): boolean {
   return false;
 }
 
-/** Every article's annotations by their exact place now ("start:end"), in one pass. */
-export function annotationsByPlace(state: NotebookState): Map<string, Map<string, Annotation[]>> {
+/**
+ * Every article's annotations by their exact place now ("start:end"), in one pass; only those
+ * `keep` keeps, when given.
+ */
+export function annotationsByPlace(
+  state: NotebookState,
+  keep?: (a: Annotation) => boolean,
+): Map<string, Map<string, Annotation[]>> {
   const byArticle = new Map<string, Map<string, Annotation[]>>();
   for (const annotation of state.annotations.values()) {
     const span = currentSpan(annotation);
-    if (!span) continue;
+    if (!span || (keep && !keep(annotation))) continue;
     let places = byArticle.get(annotation.articleId);
     if (!places) byArticle.set(annotation.articleId, (places = new Map()));
     const key = placeKey(span);

@@ -23,6 +23,8 @@ export interface SearchScope {
   filter: NotebookFilter;
   keepAnnotation: (a: Annotation) => boolean;
   keepArticle: (articleId: string) => boolean;
+  /** Blind coding: the annotations the window may see (absent: every one). */
+  visible?: (a: Annotation) => boolean;
 }
 
 /** The index's query for the parsed words: all of them, bare words by their beginning. */

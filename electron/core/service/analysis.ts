@@ -13,6 +13,7 @@ import type { Steps } from '../analysis/steps';
 import { UnreadableTextError } from '../errors';
 import { currentRevision, findArticle } from './articles';
 import { timeSlicer, type ServiceContext } from './context';
+import { alsoVisible, blindFilter } from './visibility';
 
 type Slicer = ReturnType<typeof timeSlicer>;
 
@@ -112,7 +113,7 @@ export function analysisHandlers(
     async getAnalysis({ unit = 'overlap', attribute, ...filter }) {
       // Both throw on an id that names nothing, before any work.
       const keepArticle = articleFilter(state, filter);
-      const keep = annotationFilter(state, filter);
+      const keep = alsoVisible(annotationFilter(state, filter), await blindFilter(ctx));
       const slicer = timeSlicer();
       const tree = new TagTree(state.tags.values());
       const records = [...state.articles.values()];
@@ -159,7 +160,7 @@ export function analysisHandlers(
     async getCoverage({ articleId, ...filter }) {
       const record = findArticle(state, articleId);
       const keepArticle = articleFilter(state, filter);
-      const keep = annotationFilter(state, filter);
+      const keep = alsoVisible(annotationFilter(state, filter), await blindFilter(ctx));
       const slicer = timeSlicer();
       const length =
         lengths.get(currentRevision(record).bodyHash) ?? (await bodyOf(record)).text.length;

@@ -18,6 +18,15 @@ export function createdByNow(ctx: ServiceContext): { createdBy?: string } {
   return by === undefined ? {} : { createdBy: by };
 }
 
+/**
+ * `{updatedAt, updatedBy}` for a record changed now: every change of a tag or article says who
+ * and when, so a merge can show each side's last change.
+ */
+export function updatedNow(ctx: ServiceContext): { updatedAt: string; updatedBy?: string } {
+  const by = currentAnalystId(ctx);
+  return { updatedAt: isoNow(ctx), ...(by !== undefined && { updatedBy: by }) };
+}
+
 export function currentAnalyst(ctx: ServiceContext): Analyst | undefined {
   const id = currentAnalystId(ctx);
   return id === undefined ? undefined : ctx.store.state.analysts.get(id);
@@ -33,7 +42,7 @@ export function suggestedAnalystName(): string {
 }
 
 /** The first palette colour no other analyst has, so two coders' colours differ. */
-function freeColor(analysts: Iterable<Analyst>): string {
+export function freeColor(analysts: Iterable<Analyst>): string {
   const taken = new Set([...analysts].map((a) => a.color));
   return TAG_PALETTE.find((c) => !taken.has(c)) ?? TAG_PALETTE[0];
 }

@@ -10,6 +10,7 @@ import { currentRevision, findArticle, loadArticleById } from './articles';
 import { isoNow, type ServiceContext } from './context';
 import { resolveTagNames } from './tags';
 import { createdByNow, currentAnalystId } from './analysts';
+import { blindFilter } from './visibility';
 
 function findAnnotation(state: NotebookState, id: string): Annotation {
   const annotation = state.annotations.get(id);
@@ -65,13 +66,20 @@ export function annotationHandlers(
   return {
     async listAnnotations({ articleId }) {
       findArticle(state, articleId);
+      const visible = await blindFilter(ctx);
       return [...state.annotations.values()]
-        .filter((a) => a.articleId === articleId)
+        .filter((a) => a.articleId === articleId && (!visible || visible(a)))
         .sort(compareReadingOrder);
     },
 
+    // Blind coding: another coder's annotation is as good as absent (a view patching itself by
+    // these ids drops it), which is how turning blind coding on reaches the views.
     async getAnnotations({ ids }) {
-      return ids.flatMap((id) => state.annotations.get(id) ?? []);
+      const visible = await blindFilter(ctx);
+      return ids.flatMap((id) => {
+        const annotation = state.annotations.get(id);
+        return annotation && (!visible || visible(annotation)) ? annotation : [];
+      });
     },
 
     async createAnnotation({ articleId, start, end, tagNames, comment }) {

@@ -77,23 +77,47 @@ function sliceable(annotation: Annotation, text: string, revision: number, hash:
   return exact;
 }
 
+type PackedRow = Extract<PackedAnnotation, unknown[]>;
+
+/** Numbers each distinct value in the order first met: the packed rows hold the numbers. */
+function numbering() {
+  const values: string[] = [];
+  const at = new Map<string, number>();
+  return {
+    values,
+    indexOf(value: string): number {
+      let i = at.get(value);
+      if (i === undefined) at.set(value, (i = values.push(value) - 1));
+      return i;
+    },
+  };
+}
+
 export function packAnnotations(
   annotations: Annotation[],
   body: { hash: string; text: string; revision: number },
-): { annotations: PackedAnnotation[]; tagIds: string[] } {
+): { annotations: PackedAnnotation[]; tagIds: string[]; analystIds: string[] } {
   const { hash, text, revision } = body;
-  const tagIds: string[] = [];
-  const tagIndex = new Map<string, number>();
-  const indexOf = (id: string) => {
-    let at = tagIndex.get(id);
-    if (at === undefined) tagIndex.set(id, (at = tagIds.push(id) - 1));
-    return at;
-  };
+  const tags = numbering();
+  const analysts = numbering();
+  const analyst = (id: string | undefined) => (id === undefined ? -1 : analysts.indexOf(id));
   const packed = annotations.map((a): PackedAnnotation => {
     if (!sliceable(a, text, revision, hash)) return a;
     const [{ start, end }] = a.selectors;
     const updated = a.updatedAt === a.createdAt ? 0 : a.updatedAt;
-    return [a.id, start, end, a.tagIds.map(indexOf), a.comment, a.createdAt, updated];
+    const row: PackedRow = [
+      a.id,
+      start,
+      end,
+      a.tagIds.map(tags.indexOf),
+      a.comment,
+      a.createdAt,
+      updated,
+    ];
+    // Who, only when someone is named: an older notebook's rows stay as short as they were.
+    if (a.updatedBy !== undefined) row.push(analyst(a.createdBy), analyst(a.updatedBy));
+    else if (a.createdBy !== undefined) row.push(analyst(a.createdBy));
+    return row;
   });
-  return { annotations: packed, tagIds };
+  return { annotations: packed, tagIds: tags.values, analystIds: analysts.values };
 }

@@ -24,7 +24,8 @@ import type { BodyFile } from '../store/bodies';
 import type { FileInput, ImportedArticle } from '../workers/tasks';
 import { packAnnotations, packedBody } from './article-view';
 import { isoNow, workersOf, type ServiceContext } from './context';
-import { currentAnalystId } from './analysts';
+import { currentAnalystId, updatedNow } from './analysts';
+import { blindFilter, visibleIn, type Visible } from './visibility';
 
 export function findArticle(state: NotebookState, id: string): ArticleRecord {
   const article = state.articles.get(id);
@@ -49,10 +50,10 @@ export async function loadArticleById(ctx: ServiceContext, id: string): Promise<
   return loadArticle(ctx, findArticle(ctx.store.state, id));
 }
 
-/** One article's annotation counts. */
-export function countsOf(state: NotebookState, articleId: string) {
+/** One article's annotation counts (of those the window may see, with `visible`). */
+export function countsOf(state: NotebookState, articleId: string, visible: Visible | null = null) {
   const counts = { annotations: 0, review: 0 };
-  for (const a of state.annotations.values()) {
+  for (const a of visibleIn(state, visible)) {
     if (a.articleId !== articleId) continue;
     counts.annotations++;
     if (a.anchor !== 'anchored') counts.review++;
@@ -120,7 +121,7 @@ async function addArticle(
   const repaired = ctx.store.repairedBy(bodyHash);
   if (repaired) {
     await ctx.store.commit([{ kind: 'put', collection: 'articles', record: repaired }, ...extra]);
-    return summarise(repaired, countsOf(ctx.store.state, repaired.id));
+    return summarise(repaired, countsOf(ctx.store.state, repaired.id, await blindFilter(ctx)));
   }
   const stamp = isoNow(ctx);
   const record: ArticleRecord = {
@@ -250,7 +251,7 @@ export function articleHandlers(
   return {
     async listArticles() {
       const counts = new Map<string, { annotations: number; review: number }>();
-      for (const a of state.annotations.values()) {
+      for (const a of visibleIn(state, await blindFilter(ctx))) {
         const c = counts.get(a.articleId) ?? { annotations: 0, review: 0 };
         c.annotations++;
         if (a.anchor !== 'anchored') c.review++;
@@ -274,8 +275,9 @@ export function articleHandlers(
       const body = await store.getBody(current.bodyHash);
       if (!known) view.body = packedBody(current.bodyHash, body);
       if (annotations) {
+        const visible = await blindFilter(ctx);
         const list = [...state.annotations.values()]
-          .filter((a) => a.articleId === id)
+          .filter((a) => a.articleId === id && (!visible || visible(a)))
           .sort(compareReadingOrder);
         const packed = packAnnotations(list, {
           hash: current.bodyHash,
@@ -333,14 +335,21 @@ export function articleHandlers(
 
     async updateArticleDetails({ id, title, authors, published, source, ...citation }) {
       const record = findArticle(state, id);
-      const updated: ArticleRecord = { ...record, title, authors, published, source };
+      const updated: ArticleRecord = {
+        ...record,
+        title,
+        authors,
+        published,
+        source,
+        ...updatedNow(ctx),
+      };
       // Citation fields not sent stay as they are (see CitationField).
       for (const field of CITATION_FIELDS) {
         const value = citation[field];
         if (value !== undefined) updated[field] = value;
       }
       await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
-      return summarise(updated, countsOf(state, id));
+      return summarise(updated, countsOf(state, id, await blindFilter(ctx)));
     },
 
     async setArticleAttributes({ id, attributes }) {
@@ -350,10 +359,13 @@ export function articleHandlers(
       for (const [name, value] of Object.entries(attributes)) {
         next[name.normalize('NFC')] = value.normalize('NFC');
       }
-      if (sameAttributes(record.attributes, next)) return summarise(record, countsOf(state, id));
-      const updated: ArticleRecord = { ...record, attributes: next };
+      const visible = await blindFilter(ctx);
+      if (sameAttributes(record.attributes, next)) {
+        return summarise(record, countsOf(state, id, visible));
+      }
+      const updated: ArticleRecord = { ...record, attributes: next, ...updatedNow(ctx) };
       await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
-      return summarise(updated, countsOf(state, id));
+      return summarise(updated, countsOf(state, id, visible));
     },
 
     async deleteArticle({ id }) {
@@ -374,6 +386,7 @@ export function articleHandlers(
         memo,
         memoUpdatedAt: isoNow(ctx),
         ...(by !== undefined && { memoUpdatedBy: by }),
+        ...updatedNow(ctx),
       };
       await store.commit([{ kind: 'put', collection: 'articles', record: updated }]);
       return { memo };

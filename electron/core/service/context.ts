@@ -3,6 +3,7 @@
 import type { Progress } from '../../shared/progress';
 import type { SettingsStore } from '../settings/settings-store';
 import type { NotebookStore } from '../store';
+import type { SecretStore } from '../sync/secret-store';
 import { coreWorkers, type CoreWorkers } from '../workers';
 
 export interface ServiceContext {
@@ -17,6 +18,15 @@ export interface ServiceContext {
   progress?: (progress: Progress) => void;
   /** Prints a report's HTML to PDF (a browser engine the host has); absent: no PDF reports. */
   printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** Secrets the host keeps out of the notebook (sync's password); absent: memory, this run. */
+  secrets?: SecretStore;
+  /**
+   * Runs a task in the queue the writing calls run in, after them and before the next (sync's
+   * incoming changes: no call's check can pass against a state a sync then changes).
+   */
+  runWrite?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Work to finish before the store closes (sync stops and closes its replica). */
+  onClose?: (task: () => Promise<void>) => void;
 }
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -18,7 +18,7 @@ import { isUuid, planCodes } from '../interchange/read-merge-codes';
 import type { ProjectRead, ReadSource } from '../interchange/read-project';
 import type { QdeNote } from '../interchange/read-qde';
 import type { Change } from '../store';
-import { createdByNow, currentAnalystId } from './analysts';
+import { createdByNow, currentAnalystId, updatedNow } from './analysts';
 import { asBadFile, currentRevision } from './articles';
 import { logged } from './codebook-log';
 import { isoNow, timeSlicer, workersOf, type ServiceContext } from './context';
@@ -211,7 +211,7 @@ export function projectImportHandlers(
       for (const tag of plan.created)
         changes.push({ kind: 'put', collection: 'tags', record: tag });
       for (const { after } of plan.updated)
-        changes.push({ kind: 'put', collection: 'tags', record: after });
+        changes.push({ kind: 'put', collection: 'tags', record: { ...after, ...updatedNow(ctx) } });
       const tree = new TagTree([
         ...state.tags.values(),
         ...plan.created,
@@ -294,7 +294,12 @@ export function projectImportHandlers(
           }
           const memoNow = record.memo.trim() === '' && memo.trim() !== '';
           if (memoNow || Object.keys(attributes).length !== Object.keys(record.attributes).length) {
-            record = { ...record, attributes, ...(memoNow && memoFields(memo, lastNote)) };
+            record = {
+              ...record,
+              attributes,
+              ...(memoNow && memoFields(memo, lastNote)),
+              ...updatedNow(ctx),
+            };
             if (memoNow) report.memos++;
             changes.push({ kind: 'put', collection: 'articles', record });
           }

@@ -20,6 +20,8 @@ import {
   summarise,
 } from './articles';
 import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
+import { updatedNow } from './analysts';
+import { blindFilter } from './visibility';
 
 /** The article's annotations by the revision their selectors describe (one pass, no copying). */
 function byRevision(ctx: ServiceContext, articleId: string): Map<number, Annotation[]> {
@@ -122,9 +124,12 @@ async function addRevision(
       ...record.revisions,
       { number, createdAt: stamp, reason, bodyHash, ...(original && { original }) },
     ],
+    ...updatedNow(ctx),
   };
 
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  // Blind coding: every annotation moves with the text, but only the analyst's own are counted.
+  const visible = await blindFilter(ctx);
   const changes: Change[] = [{ kind: 'put', collection: 'articles', record: next }];
   const { text } = revised.body.body;
   let slice = performance.now();
@@ -133,7 +138,7 @@ async function addRevision(
     const results = placements[g]!;
     for (let i = 0; i < annotations.length; i++) {
       const result = placementAt(results, i);
-      counts[result.state]++;
+      if (!visible || visible(annotations[i]!)) counts[result.state]++;
       changes.push({
         kind: 'put',
         collection: 'annotations',

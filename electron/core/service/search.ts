@@ -15,6 +15,7 @@ import type { Change } from '../store';
 import { createdByNow, currentAnalystId } from './analysts';
 import { currentRevision, findArticle, loadArticle } from './articles';
 import { isoNow, type ServiceContext } from './context';
+import { alsoVisible, blindFilter } from './visibility';
 import { resolveTagNames } from './tags';
 
 export function searchHandlers(
@@ -24,16 +25,23 @@ export function searchHandlers(
   const { state } = store;
   const index = new NotebookIndex(store);
 
-  /** The filter's decisions; refuses (changing nothing) a filter naming what isn't there. */
-  const scopeOf = (filter: NotebookFilter): SearchScope => ({
-    filter,
-    keepAnnotation: annotationFilter(state, filter),
-    keepArticle: articleFilter(state, filter),
-  });
+  /**
+   * The filter's decisions, within what blind coding lets the window see; refuses (changing
+   * nothing) a filter naming what isn't there.
+   */
+  const scopeOf = async (filter: NotebookFilter): Promise<SearchScope> => {
+    const visible = await blindFilter(ctx);
+    return {
+      filter,
+      keepAnnotation: alsoVisible(annotationFilter(state, filter), visible),
+      keepArticle: articleFilter(state, filter),
+      ...(visible && { visible }),
+    };
+  };
 
   return {
     async search(query) {
-      const scope = scopeOf(query);
+      const scope = await scopeOf(query);
       await index.ready();
       return runSearch(state, index, query, parseQuery(query.query), scope);
     },
@@ -43,7 +51,7 @@ export function searchHandlers(
       if (parsed.words.length === 0) {
         throw conflict(`“${query.query.trim()}” has no words to find: type a word or a phrase.`);
       }
-      const scope = scopeOf(query);
+      const scope = await scopeOf(query);
       await index.ready();
       return findOccurrences(state, index, query, parsed, scope);
     },
@@ -73,7 +81,10 @@ export function searchHandlers(
         unique.set(`${hit.articleId}:${hit.start}:${hit.end}`, hit);
       }
       const { tagIds, changes } = resolveTagNames(ctx, tagNames);
-      const places = annotationsByPlace(state);
+      // Blind coding: a place only another coder coded is not coded yet for this one, who gets
+      // an annotation of their own there rather than a tag on someone else's.
+      const visible = await blindFilter(ctx);
+      const places = annotationsByPlace(state, visible ?? undefined);
       const stamp = isoNow(ctx);
       const by = currentAnalystId(ctx);
       const puts: Change[] = [];

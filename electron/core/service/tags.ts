@@ -16,9 +16,10 @@ import {
 import type { Handlers } from '../../shared/contract';
 import { conflict, notFound } from '../errors';
 import type { Change, NotebookState } from '../store';
-import { createdByNow, currentAnalystId } from './analysts';
+import { createdByNow, currentAnalystId, updatedNow } from './analysts';
 import { logged } from './codebook-log';
 import { isoNow, type ServiceContext } from './context';
+import { blindFilter, visibleIn, type Visible } from './visibility';
 import { TagTree } from '../../shared/tag-tree';
 
 export function findTag(state: NotebookState, id: string): Tag {
@@ -198,15 +199,16 @@ function reparented(tag: Tag, parentId: string | undefined): Tag {
 
 /**
  * Per tag: its own count, its subtree's (each annotation once), and the annotations whose only
- * tag it is. One pass over the annotations; each tag's ancestors are worked out once.
+ * tag it is. One pass over the annotations (those `visible` keeps); each tag's ancestors are
+ * worked out once.
  */
-function countTags(state: NotebookState, tree: TagTree) {
+function countTags(state: NotebookState, tree: TagTree, visible: Visible | null) {
   const own = new Map<string, number>();
   const total = new Map<string, number>();
   const only = new Map<string, number>();
   const lineOf = (id: string) => tree.lineage(id);
   const counted = new Set<string>();
-  for (const a of state.annotations.values()) {
+  for (const a of visibleIn(state, visible)) {
     counted.clear();
     for (const id of a.tagIds) {
       own.set(id, (own.get(id) ?? 0) + 1);
@@ -243,7 +245,7 @@ export function tagHandlers(
   return {
     async listTags() {
       const tree = treeOf(state);
-      const { own, total, only } = countTags(state, tree);
+      const { own, total, only } = countTags(state, tree, await blindFilter(ctx));
       // Parents before children, siblings by name: the codebook's own order.
       return tree.ordered().map((t): TagWithCount => ({
         ...t,
@@ -308,8 +310,9 @@ export function tagHandlers(
         log.push(logged(ctx, 'recolour', was, { to: updated.color }));
       }
       if (changedGuidance.length > 0) log.push(logged(ctx, 'describe', was));
-      await store.commit([putTag(updated), ...log]);
-      return updated;
+      const stamped: Tag = { ...updated, ...updatedNow(ctx) };
+      await store.commit([putTag(stamped), ...log]);
+      return stamped;
     },
 
     async mergeTags({ sourceId, targetId }) {
@@ -342,7 +345,8 @@ export function tagHandlers(
           ),
         ),
       );
-      for (const child of children) changes.push(putTag(reparented(child, targetId)));
+      for (const child of children)
+        changes.push(putTag({ ...reparented(child, targetId), ...updatedNow(ctx) }));
       changes.push({ kind: 'delete', collection: 'tags', id: sourceId });
       changes.push(
         logged(
@@ -444,7 +448,8 @@ export function tagHandlers(
           );
         }
       }
-      for (const child of children) changes.push(putTag(reparented(child, tag.parentId)));
+      for (const child of children)
+        changes.push(putTag({ ...reparented(child, tag.parentId), ...updatedNow(ctx) }));
       changes.push({ kind: 'delete', collection: 'tags', id });
       changes.push(
         logged(

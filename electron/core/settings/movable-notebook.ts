@@ -122,6 +122,7 @@ export async function openMovable(
     store,
     settings,
     moveTo,
+    previewMergeFrom: (folder) => gate.run(() => current.previewMergeFrom(folder)),
     onChanged(listener) {
       changed.add(listener);
       return () => void changed.delete(listener);

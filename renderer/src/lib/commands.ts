@@ -13,6 +13,7 @@ import {
 import { hasNativeMenu } from './api';
 import { annotationImport } from './flows/annotation-import.svelte';
 import { projectImport } from './flows/project-import.svelte';
+import { mergeFlow } from '../components/merge/merge-flow.svelte';
 import { reportFlow } from './flows/export-report.svelte';
 import { imports } from './flows/imports.svelte';
 import { analysts } from './state/analyst.svelte';
@@ -56,6 +57,7 @@ const RUNTIME: Record<CommandId, Runtime> = {
   'paste-text': { run: () => ui.open('paste') },
   'import-annotations': { run: () => annotationImport.start(), inFields: true },
   'import-project': { run: () => projectImport.start(), inFields: true },
+  'merge-notebook': { run: () => mergeFlow.start(), inFields: true },
   export: { run: () => ui.open('export'), inFields: true },
   report: { run: () => reportFlow.start(), inFields: true },
   settings: {
@@ -94,6 +96,18 @@ const RUNTIME: Record<CommandId, Runtime> = {
   analysis: {
     run: () => {
       ui.view = ui.view === 'analysis' ? 'reader' : 'analysis';
+    },
+    inFields: true,
+  },
+  agreement: {
+    run: () => {
+      ui.view = ui.view === 'agreement' ? 'reader' : 'agreement';
+    },
+    inFields: true,
+  },
+  adjudication: {
+    run: () => {
+      ui.view = ui.view === 'adjudication' ? 'agreement' : 'adjudication';
     },
     inFields: true,
   },

@@ -52,6 +52,8 @@ const port = Number(option('port', '5780'));
 const settingsFile = resolve(option('settings-file', `${dataDir}.settings.json`));
 // A browser has no folder dialog: "Move the notebook to…" moves here, when set (tests).
 const moveTarget = process.env.NOTEBOOK_MOVE_TARGET;
+// Nor for "Merge notebook…": it reads this folder, when set (tests give each host its own).
+const mergeSource = process.env.NOTEBOOK_MERGE_SOURCE;
 const secret = randomBytes(24).toString('base64url');
 
 // A notebook that can't be opened (another instance holds the folder, a newer app saved it...)
@@ -75,6 +77,9 @@ try {
   handlers = moveTarget
     ? { ...opened.handlers, moveNotebook: () => opened.moveTo(resolve(moveTarget)) }
     : opened.handlers;
+  if (mergeSource) {
+    handlers = { ...handlers, previewMerge: () => opened.previewMergeFrom(resolve(mergeSource)) };
+  }
 } catch (error) {
   const failure = openFailureOf(error);
   unavailable = wordStartupFailure(failure, { dataDir, takeOver: { flag: '--take-over-lock' } });

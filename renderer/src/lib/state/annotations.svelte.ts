@@ -14,6 +14,7 @@ import { markPainted } from '../perf';
 import { count, formatCount } from '../words';
 import { articleViews } from './article-view';
 import { codebook } from './codebook.svelte';
+import { coders } from './coders.svelte';
 import {
   Drafts,
   draftKey,
@@ -59,6 +60,8 @@ export class Annotations {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     private readonly subtreeOf: (tagId: string) => Set<string> = (tagId) => new Set([tagId]),
     private readonly onTagsUsed: (tagIds: string[]) => void = () => undefined,
+    /** Whether the coders' layers chosen show an annotation (coders.svelte.ts). */
+    private readonly shownCoder: (annotation: Annotation) => boolean = () => true,
   ) {}
 
   review = $derived(this.list.filter(needsReview));
@@ -68,6 +71,7 @@ export class Annotations {
     const tags = this.tagsById();
     const wanted = this.filterTagId ? this.subtreeOf(this.filterTagId) : undefined;
     return this.list.filter((a) => {
+      if (!this.shownCoder(a)) return false;
       if (wanted && !a.tagIds.some((id) => wanted.has(id))) return false;
       if (!needle) return true;
       const tagNames = a.tagIds
@@ -386,4 +390,5 @@ export const annotations = new Annotations(
   () => codebook.byId,
   (tagId) => codebook.subtreeOf(tagId),
   (tagIds) => codebook.used(tagIds),
+  (annotation) => coders.shows(annotation),
 );

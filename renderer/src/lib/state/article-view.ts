@@ -138,16 +138,17 @@ export function unpackBody(packed: PackedBody): ArticleBody {
 
 /** The records again; a packed one's quote and context are slices of the article's text. */
 export function unpackAnnotations(
-  view: Pick<ArticleView, 'annotations' | 'tagIds' | 'quoteContext'>,
+  view: Pick<ArticleView, 'annotations' | 'tagIds' | 'analystIds' | 'quoteContext'>,
   article: Pick<ArticleRecord, 'id'> & { text: string; revision: number },
 ): Annotation[] {
   const { text } = article;
   const tagIds = view.tagIds ?? [];
+  const analystIds = view.analystIds ?? [];
   const context = view.quoteContext;
   return (view.annotations ?? []).map((item: PackedAnnotation): Annotation => {
     if (!Array.isArray(item)) return item;
-    const [id, start, end, tags, comment, createdAt, updatedAt] = item;
-    return {
+    const [id, start, end, tags, comment, createdAt, updatedAt, by = -1, updatedBy = -1] = item;
+    const annotation: Annotation = {
       id,
       articleId: article.id,
       selectors: [
@@ -166,6 +167,9 @@ export function unpackAnnotations(
       updatedAt: updatedAt === 0 ? createdAt : updatedAt,
       anchor: 'anchored',
     };
+    if (by !== -1) annotation.createdBy = analystIds[by]!;
+    if (updatedBy !== -1) annotation.updatedBy = analystIds[updatedBy]!;
+    return annotation;
   });
 }
 

@@ -30,7 +30,8 @@ export type MoveStep =
   | { kind: 'failed'; message: string };
 
 /** Which field a refusal is about, to word it beside that field. */
-export type SettingsField = 'theme' | 'readerFontSize' | 'readerWidth' | 'spelling' | 'updates';
+export type SettingsField =
+  'theme' | 'readerFontSize' | 'readerWidth' | 'spelling' | 'updates' | 'blindCoding';
 
 /** What each field's refusal says when the core found the value invalid. */
 const INVALID: Record<SettingsField, string> = {
@@ -40,6 +41,7 @@ const INVALID: Record<SettingsField, string> = {
   spelling:
     'Type a language tag like en-GB, de or az (letters, then parts after hyphens), or leave it empty to follow the system.',
   updates: 'Type the update feed’s full address, starting with https://.',
+  blindCoding: 'Turn blind coding on or off with its box.',
 };
 
 /** A typed text size as a number, if it is one (a whole number, spaces around it allowed). */

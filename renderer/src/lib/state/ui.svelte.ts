@@ -20,8 +20,11 @@ export interface Question {
 /** Below this width the library becomes a drawer (the reader keeps room to read). */
 export const NARROW_WIDTH = 1100;
 
-/** What the main area shows: the open article, or the analysis of the whole coding. */
-export type MainView = 'reader' | 'analysis';
+/**
+ * What the main area shows: the open article, the analysis of the whole coding, or the coders'
+ * agreement and the adjudication of their disagreements.
+ */
+export type MainView = 'reader' | 'analysis' | 'agreement' | 'adjudication';
 
 class Ui {
   tab = $state<PanelTab>('annotations');

@@ -96,3 +96,53 @@ it('sends annotations a revision moved or orphaned whole, and no body the caller
   const { text: _t, blocks: _b, marks: _m, revision: _r, ...record } = now;
   expect(recordOnly).toEqual({ record, quoteContext: 32 });
 });
+
+it('carries who made and who last changed each annotation, as indexes into one list', async () => {
+  const summary = await h().importText({
+    text: 'A headline\n\nJoint tourist routes, trade and pipelines, ports and ferries.',
+  });
+  const article = await h().getArticle({ id: summary.id });
+  // Made before anyone was named: the row stays as short as it was.
+  const nobodys = await annotate(article.id, article.text, 'Joint tourist routes', ['tourism']);
+  const leyla = await h().setAnalyst({ name: 'Leyla Əliyeva' });
+  const first = await annotate(article.id, article.text, 'trade', ['trade']);
+  const second = await annotate(article.id, article.text, 'pipelines', ['energy']);
+  const bahar = { ...leyla, id: 'analyst-bahar', name: 'Bahar', initials: 'B' };
+  await notebook.store.commit([
+    { kind: 'put', collection: 'analysts', record: bahar },
+    { kind: 'meta', key: 'analystId', value: bahar.id },
+  ]);
+  const hers = await annotate(article.id, article.text, 'ports and ferries', ['shipping']);
+  // Bahar changes one of Leyla's: made by one, last changed by the other.
+  const changed = await h().updateAnnotation({
+    id: first.id,
+    tagNames: ['trade', 'energy'],
+    comment: 'Bahar’s note',
+  });
+  expect(changed).toMatchObject({ createdBy: leyla.id, updatedBy: bahar.id });
+
+  const view = await unpacked(article.id);
+  expect(view.analystIds).toHaveLength(2);
+  expect([...view.analystIds!].sort()).toEqual([bahar.id, leyla.id].sort());
+  const rows = new Map(
+    view.annotations!.map((row) => {
+      expect(Array.isArray(row)).toBe(true);
+      const r = row as unknown[];
+      return [r[0] as string, r];
+    }),
+  );
+  expect(rows.get(nobodys.id)).toHaveLength(7);
+  expect(rows.get(second.id)).toHaveLength(8);
+  expect(rows.get(hers.id)).toHaveLength(8);
+  expect(rows.get(first.id)).toHaveLength(9);
+  expect(view.analystIds![rows.get(hers.id)![7] as number]).toBe(bahar.id);
+
+  const annotations = unpackAnnotations(view, { ...article });
+  expect(annotations).toEqual(await h().listAnnotations({ articleId: article.id }));
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  expect(byId.get(nobodys.id)!.createdBy).toBeUndefined();
+  expect(byId.get(second.id)).toMatchObject({ createdBy: leyla.id });
+  expect(byId.get(second.id)!.updatedBy).toBeUndefined();
+  expect(byId.get(hers.id)).toMatchObject({ createdBy: bahar.id });
+  expect(byId.get(first.id)).toMatchObject({ createdBy: leyla.id, updatedBy: bahar.id });
+});
