@@ -432,8 +432,11 @@ export function tagHandlers(
       const changes: Change[] = [];
       let deletedAnnotations = 0;
       let changed = 0;
+      // Under blind coding the analyst was shown (and asked about) only their own passages: other
+      // coders' lose the tag but are never deleted unseen.
+      const visible = await blindFilter(ctx);
       for (const a of annotationsWith(state, id)) {
-        if (annotations === 'delete' && a.tagIds.length === 1) {
+        if (annotations === 'delete' && a.tagIds.length === 1 && (!visible || visible(a))) {
           deletedAnnotations++;
           changes.push({ kind: 'delete', collection: 'annotations', id: a.id });
         } else {

@@ -182,6 +182,23 @@ describe('blind coding', () => {
     expect(stored.tagIds).toEqual(theirs[1]!.tagIds);
   });
 
+  it('deleting a tag with its passages deletes only the ones the dialog counted: the coder’s own', async () => {
+    const own = await annotate('the food industry', ['Energy']);
+    await call('setSettings', { blindCoding: true });
+    const energy = (await call('listTags', {})).find((t) => t.path === 'Energy')!;
+    // What the delete dialog offers to delete with the tag: only what this coder can see.
+    expect(energy.onlyTag).toBe(1);
+
+    const outcome = await call('deleteTag', { id: energy.id, annotations: 'delete' });
+    expect(outcome.deletedAnnotations).toBe(1);
+    await call('setSettings', { blindCoding: false });
+    const kept = await call('getAnnotations', { ids: ids(theirs) });
+    // Bahar's passages stay, without the tag that is gone; mine is deleted.
+    expect(kept.map((a) => a.id).sort()).toEqual(ids(theirs));
+    expect(kept.every((a) => !a.tagIds.includes(energy.id))).toBe(true);
+    expect(await call('getAnnotations', { ids: [own.id] })).toEqual([]);
+  });
+
   it('says nothing when another setting changes, or blind coding is set to what it is', async () => {
     await call('setSettings', { readerFontSize: 20 });
     await call('setSettings', { blindCoding: false });
