@@ -124,7 +124,10 @@ export interface AdjudicateRequest {
 }
 
 export interface AdjudicateOutcome {
-  /** The consensus layer's analyst (made on the first adjudication). */
+  /**
+   * The consensus layer's analyst (made on the first adjudication or copy); '' when a copy found
+   * nothing to copy and there is no layer yet.
+   */
   consensusId: string;
   /** The consensus annotations this decision made. */
   annotationIds: string[];

@@ -427,6 +427,14 @@ export interface Calls {
   adjudicate: Call<AdjudicateRequest, AdjudicateOutcome>;
 
   /**
+   * Copy into the consensus layer every passage the two coders made alike (the same span), with
+   * the tags both gave it and their comments: what they agree on needs no adjudication, and
+   * without it the layer would not be a whole coding. Spans the layer holds with a tag already
+   * are left as they are. One undo step; nothing to copy makes none.
+   */
+  copyAgreedPassages: Call<{ coders: [string, string] }, AdjudicateOutcome>;
+
+  /**
    * What bringing in another notebook folder would do, without changing anything: the host asks
    * which folder (a native dialog in Electron), reads it without taking its lock, and answers the
    * counts and the conflicts to decide. Cancelled: nothing asked.
@@ -548,6 +556,7 @@ export const CALL_NAMES = [
   'getAgreement',
   'getDisagreements',
   'adjudicate',
+  'copyAgreedPassages',
   'previewMerge',
   'applyMerge',
   'getSync',

@@ -55,7 +55,7 @@ const CODING: Array<[Analyst, string, string]> = [
 let sampleLength = 0;
 
 /** Writes the notebook as two coders left it, through the core, before the app opens it. */
-async function seedTwoCoders(dir: string) {
+async function seedTwoCoders(dir: string, coding = CODING) {
   const nb = await openNotebook({ dataDir: dir, samplePath: SAMPLE });
   try {
     const [summary] = await nb.handlers.listArticles({});
@@ -66,7 +66,7 @@ async function seedTwoCoders(dir: string) {
         { kind: 'put', collection: 'analysts', record: analyst },
         { kind: 'meta', key: 'analystId', value: analyst.id },
       ]);
-      for (const [coder, phrase, tag] of CODING) {
+      for (const [coder, phrase, tag] of coding) {
         if (coder !== analyst) continue;
         const start = article.text.indexOf(phrase);
         expect(start).toBeGreaterThanOrEqual(0);
@@ -317,6 +317,49 @@ async function consensusQuotes(page: Page) {
     };
   });
 }
+
+/** The same, with a passage both coders made alike (what needs no adjudication). */
+const withAlike = hostTest.extend({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'notebook-e2e-agreement-alike-'));
+    await seedTwoCoders(dir, [
+      ...CODING,
+      [AYNUR, 'business circles', TRADE],
+      [BORIS, 'business circles', TRADE],
+    ]);
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+withAlike(
+  'what both coders coded alike is copied into the consensus layer once',
+  async ({ host }) => {
+    const { page } = host;
+    await page.keyboard.press('Control+Shift+D');
+    const adjudication = adjudicationView(page);
+    const copy = adjudication.getByRole('button', { name: 'Copy agreed passages' });
+    await copy.click();
+    await expect(page.getByText('Copied 1 agreed passage into the consensus layer.')).toBeVisible();
+    const consensus = panelEntries(page).filter({ hasText: 'business circles' }).filter({
+      hasText: 'CONS',
+    });
+    await expect(consensus).toHaveCount(1);
+    await expect(consensus).toContainText('AH: business circles');
+
+    // Twice: nothing more to copy, and it says so.
+    await copy.click();
+    await expect(
+      page.getByText(/holds every passage both coders made alike already/),
+    ).toBeVisible();
+    await expect(consensus).toHaveCount(1);
+
+    // One undo takes the copy back.
+    await page.keyboard.press('Control+z');
+    await expect(consensus).toHaveCount(0);
+  },
+);
 
 test('blind coding hides the agreement and adjudication views', async ({ host }) => {
   const { page } = host;

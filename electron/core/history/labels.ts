@@ -51,6 +51,7 @@ const LABELS: Labeller = {
       neither: 'Keep neither passage',
       edit: 'Keep edited passage',
     })[input.choice],
+  copyAgreedPassages: 'Copy agreed passages',
   applyMerge: 'Merge notebook',
   resolveSyncConflicts: 'Resolve sync conflicts',
 };

@@ -432,6 +432,7 @@ export const inputSchemas = {
     .refine((r) => r.span === undefined || r.span.start < r.span.end, {
       message: 'the kept span is empty',
     }),
+  copyAgreedPassages: z.object({ coders: coderPair }),
   previewMerge: none,
   applyMerge: z.object({
     token: id,

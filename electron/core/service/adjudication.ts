@@ -66,7 +66,67 @@ function keptSpans(
 const joined = (comments: string[]) =>
   [...new Set(comments.map((c) => c.trim()).filter(Boolean))].join('\n\n');
 
-export function adjudicationHandlers(ctx: ServiceContext): Pick<Handlers, 'adjudicate'> {
+const spanKey = (span: Span) => `${span.start}-${span.end}`;
+
+/** The consensus layer's analyst; made (its put added to `changes`) on first use. */
+function consensusLayer(ctx: ServiceContext, changes: Change[], stamp: string): Analyst {
+  const existing = consensusAnalyst(ctx.store.state);
+  if (existing) return existing;
+  const made: Analyst = {
+    id: ctx.newId(),
+    name: CONSENSUS_NAME,
+    initials: CONSENSUS_INITIALS,
+    color: freeColor(ctx.store.state.analysts.values()),
+    createdAt: stamp,
+    role: 'consensus',
+  };
+  changes.push({ kind: 'put', collection: 'analysts', record: made });
+  return made;
+}
+
+/** A passage both coders made alike: the span, the tags both gave it, and their comments. */
+interface AgreedPassage {
+  articleId: string;
+  span: Span;
+  tagIds: Set<string>;
+  comments: string[];
+}
+
+/**
+ * The spans A and B both coded exactly, per article, with the tags they share there (a coder's
+ * several passages over one span count as one, with all their tags).
+ */
+function agreedPassages(state: NotebookState, [a, b]: [string, string]): AgreedPassage[] {
+  const bySpan = new Map<string, { a?: AgreedPassage; b?: AgreedPassage }>();
+  for (const annotation of state.annotations.values()) {
+    const side = annotation.createdBy === a ? 'a' : annotation.createdBy === b ? 'b' : null;
+    const span = currentSpan(annotation);
+    if (!side || !span || span.start >= span.end) continue;
+    const key = `${annotation.articleId}:${spanKey(span)}`;
+    const entry = bySpan.get(key) ?? {};
+    const passage = (entry[side] ??= {
+      articleId: annotation.articleId,
+      span,
+      tagIds: new Set(),
+      comments: [],
+    });
+    for (const tagId of annotation.tagIds) passage.tagIds.add(tagId);
+    passage.comments.push(annotation.comment);
+    bySpan.set(key, entry);
+  }
+  const agreed: AgreedPassage[] = [];
+  for (const { a: ofA, b: ofB } of bySpan.values()) {
+    if (!ofA || !ofB) continue;
+    const shared = [...ofA.tagIds].filter((t) => ofB.tagIds.has(t) && state.tags.has(t));
+    if (shared.length === 0) continue;
+    agreed.push({ ...ofA, tagIds: new Set(shared), comments: [...ofA.comments, ...ofB.comments] });
+  }
+  return agreed;
+}
+
+export function adjudicationHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'adjudicate' | 'copyAgreedPassages'> {
   const { store } = ctx;
   const { state } = store;
   const { getDisagreements } = agreementHandlers(ctx);
@@ -110,22 +170,10 @@ export function adjudicationHandlers(ctx: ServiceContext): Pick<Handlers, 'adjud
 
       const changes: Change[] = [];
       const stamp = isoNow(ctx);
-      let consensus = consensusAnalyst(state);
-      if (!consensus) {
-        consensus = {
-          id: ctx.newId(),
-          name: CONSENSUS_NAME,
-          initials: CONSENSUS_INITIALS,
-          color: freeColor(state.analysts.values()),
-          createdAt: stamp,
-          role: 'consensus',
-        };
-        changes.push({ kind: 'put', collection: 'analysts', record: consensus });
-      }
+      const consensus = consensusLayer(ctx, changes, stamp);
 
       // A span the layer already has with this tag (an earlier decision kept the same passage)
       // is not made twice; two kept passages over the same span become one.
-      const spanKey = (span: Span) => `${span.start}-${span.end}`;
       const held = new Set<string>();
       for (const a of state.annotations.values()) {
         const span = currentSpan(a);
@@ -179,6 +227,58 @@ export function adjudicationHandlers(ctx: ServiceContext): Pick<Handlers, 'adjud
       changes.push({ kind: 'put', collection: 'adjudications', record: decision });
       await store.commit(changes);
       return { consensusId: consensus.id, annotationIds: decision.annotationIds };
+    },
+
+    async copyAgreedPassages({ coders }) {
+      for (const id of coders) {
+        if (!state.analysts.has(id)) throw notFound('That coder');
+      }
+      const changes: Change[] = [];
+      const stamp = isoNow(ctx);
+      const consensus = consensusLayer(ctx, changes, stamp);
+      // What the layer holds already, span by span: a tag it has there is not copied again.
+      const held = new Map<string, Set<string>>();
+      for (const annotation of state.annotations.values()) {
+        const span = currentSpan(annotation);
+        if (!span || annotation.createdBy !== consensus.id) continue;
+        const key = `${annotation.articleId}:${spanKey(span)}`;
+        const tags = held.get(key) ?? new Set<string>();
+        for (const tagId of annotation.tagIds) tags.add(tagId);
+        held.set(key, tags);
+      }
+      const texts = new Map<string, { text: string; revision: number }>();
+      const made: Annotation[] = [];
+      for (const passage of agreedPassages(state, coders)) {
+        const have = held.get(`${passage.articleId}:${spanKey(passage.span)}`);
+        const tagIds = [...passage.tagIds].filter((t) => !have?.has(t));
+        if (tagIds.length === 0) continue;
+        let article = texts.get(passage.articleId);
+        if (!article) {
+          const loaded = await loadArticleById(ctx, passage.articleId);
+          article = { text: loaded.text, revision: loaded.revision };
+          texts.set(passage.articleId, article);
+        }
+        const { start, end } = passage.span;
+        if (end > article.text.length) continue;
+        made.push({
+          id: ctx.newId(),
+          articleId: passage.articleId,
+          selectors: describePassage(article.text, start, end),
+          revision: article.revision,
+          tagIds,
+          comment: joined(passage.comments),
+          createdAt: stamp,
+          updatedAt: stamp,
+          anchor: 'anchored',
+          createdBy: consensus.id,
+        });
+      }
+      if (made.length === 0) {
+        return { consensusId: consensusAnalyst(state)?.id ?? '', annotationIds: [] };
+      }
+      for (const record of made) changes.push({ kind: 'put', collection: 'annotations', record });
+      await store.commit(changes);
+      return { consensusId: consensus.id, annotationIds: made.map((a) => a.id) };
     },
   };
 }

@@ -319,6 +319,17 @@ export class AgreementState {
     this.at = (this.at + step + this.list.length) % this.list.length;
   }
 
+  /**
+   * Copies what the two coders coded alike into the consensus layer (it needs no adjudication);
+   * answers how many passages were made.
+   */
+  async copyAgreed(): Promise<number> {
+    const pair = this.pair;
+    if (!pair) return 0;
+    const { annotationIds } = await call('copyAgreedPassages', { coders: pair });
+    return annotationIds.length;
+  }
+
   /** Decides the disagreement shown; true when the core took it. */
   async decide(choice: AdjudicationChoice, span?: Span): Promise<boolean> {
     const disagreement = this.current;

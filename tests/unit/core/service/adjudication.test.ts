@@ -348,3 +348,46 @@ describe('adjudicate', () => {
     expect(next.consensusId).toBe(consensusId);
   });
 });
+
+describe('copyAgreedPassages', () => {
+  it('copies the passages both coders made alike, with the tags both gave, once, as one undo step', async () => {
+    const f = await twoCoders();
+    // Both code "business circles" alike; A adds a tag B didn't give; B codes it twice (two
+    // passages over one span count as one coder's passage with both tags).
+    await nb.notebook.store.commit([{ kind: 'meta', key: 'analystId', value: f.a.id }]);
+    const aAlike = await code(f.article, 'business circles', [TRADE, 'Elites / ə'], 'A: elites');
+    await nb.notebook.store.commit([{ kind: 'meta', key: 'analystId', value: f.b.id }]);
+    await code(f.article, 'business circles', [TRADE], 'B: same');
+    await code(f.article, 'business circles', [TOURISM]);
+    await nb.notebook.store.commit([{ kind: 'meta', key: 'analystId', value: f.lead.id }]);
+
+    const copied = await nb.call('copyAgreedPassages', { coders: [f.a.id, f.b.id] });
+    expect(copied.annotationIds).toHaveLength(1);
+    const [made] = layer(copied.consensusId);
+    expect(spanOf(made!)).toEqual(spanOf(aAlike));
+    // Only the tag both gave: A's extra one and B's Tourism are theirs alone.
+    expect(made!.tagIds).toEqual([f.tag(TRADE)]);
+    expect(made!.comment).toBe('A: elites\n\nB: same');
+    expect(consensusOf()).toHaveLength(1);
+    expect((await nb.call('getHistory', {})).undo).toBe('Copy agreed passages');
+
+    // Again: the layer holds them already, so nothing is made and no step is added.
+    const again = await nb.call('copyAgreedPassages', { coders: [f.b.id, f.a.id] });
+    expect(again.annotationIds).toEqual([]);
+    expect(layer(copied.consensusId)).toHaveLength(1);
+
+    await nb.call('undo', {});
+    expect(layer(copied.consensusId)).toEqual([]);
+  });
+
+  it('copies nothing, and makes no consensus layer, when no passage is alike', async () => {
+    const f = await twoCoders();
+    const before = snapshot();
+    const copied = await nb.call('copyAgreedPassages', { coders: [f.a.id, f.b.id] });
+    expect(copied).toEqual({ consensusId: '', annotationIds: [] });
+    expect(snapshot()).toBe(before);
+    await expect(
+      nb.call('copyAgreedPassages', { coders: [f.a.id, 'nobody-here'] }),
+    ).rejects.toThrow(/coder/i);
+  });
+});
