@@ -17,6 +17,7 @@ import { agreementHandlers } from './agreement';
 import { currentAnalystId, freeColor } from './analysts';
 import { loadArticleById } from './articles';
 import { isoNow, type ServiceContext } from './context';
+import { refuseWhileBlind } from './visibility';
 
 export const CONSENSUS_NAME = 'Consensus';
 export const CONSENSUS_INITIALS = 'CONS';
@@ -152,6 +153,7 @@ export function adjudicationHandlers(
 
   return {
     async adjudicate(request) {
+      await refuseWhileBlind(ctx, 'Adjudication');
       const disagreement = await openDisagreement(request);
       const article = await loadArticleById(ctx, disagreement.articleId);
       const text = article.text;
@@ -230,6 +232,7 @@ export function adjudicationHandlers(
     },
 
     async copyAgreedPassages({ coders }) {
+      await refuseWhileBlind(ctx, 'Copying agreed passages');
       for (const id of coders) {
         if (!state.analysts.has(id)) throw notFound('That coder');
       }

@@ -25,6 +25,7 @@ import { NotebookError, notFound, UnreadableTextError } from '../errors';
 import type { NotebookState, NotebookStore } from '../store';
 import { currentRevision } from './articles';
 import { timeSlicer, type ServiceContext } from './context';
+import { refuseWhileBlind } from './visibility';
 
 type Slicer = ReturnType<typeof timeSlicer>;
 
@@ -192,6 +193,7 @@ export function agreementHandlers(
   const { state } = ctx.store;
   return {
     async getAgreement({ coders: asked, unit = 'character', articleIds, tagIds }) {
+      await refuseWhileBlind(ctx, 'Agreement');
       const coders = codersOf(state, asked);
       const slicer = timeSlicer();
       const scope = await scopeOf(state, coders, { articleIds, tagIds }, slicer);
@@ -269,6 +271,7 @@ export async function listDisagreements(
   ctx: ServiceContext,
   { coders: pair, unit = 'character', articleId, tagId, includeDecided }: DisagreementQuery,
 ): Promise<Disagreement[]> {
+  await refuseWhileBlind(ctx, 'Adjudication');
   const { state } = ctx.store;
   const coders = codersOf(state, pair);
   if (coders.length !== 2) {

@@ -5,6 +5,7 @@ import type { ChangeNotice } from '../../shared/contract';
 import type { Annotation } from '../../shared/model';
 import type { SettingsStore } from '../settings/settings-store';
 import type { NotebookState } from '../store';
+import { conflict } from '../errors';
 import { currentAnalystId } from './analysts';
 import type { ServiceContext } from './context';
 
@@ -20,6 +21,18 @@ export async function blindFilter(ctx: ServiceContext): Promise<Visible | null> 
   if (!ctx.settings || !(await ctx.settings.get()).blindCoding) return null;
   const me = currentAnalystId(ctx);
   return (annotation) => annotation.createdBy === me;
+}
+
+/**
+ * Comparing coders (agreement, disagreements, adjudication) shows other coders' work: refused
+ * while blind coding is on, whatever asks.
+ */
+export async function refuseWhileBlind(ctx: ServiceContext, what: string): Promise<void> {
+  if (await blindFilter(ctx)) {
+    throw conflict(
+      `${what} compares coders’ work, which blind coding hides: turn blind coding off in Settings first.`,
+    );
+  }
 }
 
 /** `keep` and the blind filter together (either may be absent). */

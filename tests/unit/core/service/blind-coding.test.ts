@@ -205,3 +205,21 @@ describe('blind coding', () => {
     expect(notices).toEqual([]);
   });
 });
+
+describe('comparing coders under blind coding', () => {
+  it('agreement, disagreements, adjudication and copying agreed passages are refused, changing nothing', async () => {
+    await call('setSettings', { blindCoding: true });
+    const before = JSON.stringify([...nb.notebook.store.state.annotations.values()]);
+    const pair: [string, string] = [leyla.id, bahar.id];
+    await expect(call('getAgreement', {})).rejects.toThrow(/blind coding/);
+    await expect(call('getDisagreements', { coders: pair })).rejects.toThrow(/blind coding/);
+    await expect(call('copyAgreedPassages', { coders: pair })).rejects.toThrow(/blind coding/);
+    await expect(
+      call('adjudicate', { key: `${articleId}:x:1-2`, coders: pair, choice: 'a' }),
+    ).rejects.toThrow(/blind coding/);
+    expect(JSON.stringify([...nb.notebook.store.state.annotations.values()])).toBe(before);
+
+    await call('setSettings', { blindCoding: false });
+    expect((await call('getAgreement', {})).coders.sort()).toEqual(pair.sort());
+  });
+});
