@@ -132,6 +132,8 @@ test('shortcuts pressed twice do what they say once, and wait while a dialog is 
   // Keys are named for this platform, from the one table.
   await expect(help).toContainText('Ctrl+E');
   await expect(help).toContainText('Ctrl+Enter');
+  // The adjudication view's own keys are listed too.
+  await expect(help.getByRole('row', { name: /Adjudicating: keep both/ })).toContainText('Shift+B');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
