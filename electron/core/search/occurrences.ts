@@ -41,7 +41,7 @@ export function findOccurrences(
   }
   const narrowed = narrowsPassages(scope.filter);
   const runsOf = keptRuns(state, scope.keepAnnotation);
-  const places = annotationsByPlace(state, scope.visible);
+  const places = annotationsByPlace(state, scope.own);
   const seen = new Set<string>();
   const occurrences: TextOccurrence[] = [];
   for (const { articleId, block } of blocks.values()) {

@@ -23,8 +23,11 @@ export interface SearchScope {
   filter: NotebookFilter;
   keepAnnotation: (a: Annotation) => boolean;
   keepArticle: (articleId: string) => boolean;
-  /** Blind coding: the annotations the window may see (absent: every one). */
-  visible?: (a: Annotation) => boolean;
+  /**
+   * The coding analyst's own annotations: where code-all-hits counts a place as coded already.
+   * Another coder's passage there is theirs (agreement reads each coder's), blind coding or not.
+   */
+  own: (a: Annotation) => boolean;
 }
 
 /** The index's query for the parsed words: all of them, bare words by their beginning. */

@@ -31,11 +31,12 @@ export function searchHandlers(
    */
   const scopeOf = async (filter: NotebookFilter): Promise<SearchScope> => {
     const visible = await blindFilter(ctx);
+    const me = currentAnalystId(ctx);
     return {
       filter,
       keepAnnotation: alsoVisible(annotationFilter(state, filter), visible),
       keepArticle: articleFilter(state, filter),
-      ...(visible && { visible }),
+      own: (a) => a.createdBy === me,
     };
   };
 
@@ -81,12 +82,12 @@ export function searchHandlers(
         unique.set(`${hit.articleId}:${hit.start}:${hit.end}`, hit);
       }
       const { tagIds, changes } = resolveTagNames(ctx, tagNames);
-      // Blind coding: a place only another coder coded is not coded yet for this one, who gets
-      // an annotation of their own there rather than a tag on someone else's.
-      const visible = await blindFilter(ctx);
-      const places = annotationsByPlace(state, visible ?? undefined);
-      const stamp = isoNow(ctx);
+      // A place only another coder coded is not coded yet for this one, who gets an annotation of
+      // their own there: a tag put on someone else's passage would count as that coder's coding
+      // (agreement reads each coder's passages), blind or not.
       const by = currentAnalystId(ctx);
+      const places = annotationsByPlace(state, (a) => a.createdBy === by);
+      const stamp = isoNow(ctx);
       const puts: Change[] = [];
       const outcome = { created: 0, tagged: 0, unchanged: 0 };
       for (const hit of unique.values()) {

@@ -223,3 +223,28 @@ describe('comparing coders under blind coding', () => {
     expect((await call('getAgreement', {})).coders.sort()).toEqual(pair.sort());
   });
 });
+
+describe('code all hits among coders', () => {
+  it('codes a place another coder coded as a passage of one’s own, blind or not, leaving theirs alone', async () => {
+    const occurrences = await call('findOccurrences', {
+      query: 'agriculture and the food industry',
+      scope: 'hit',
+    });
+    const [hit] = occurrences.occurrences;
+    // Bahar coded it with Energy and Economy/Trade; Leyla, coding now, has not.
+    expect(hit!.alreadyTagged).toEqual([]);
+    const outcome = await call('codeHits', {
+      hits: [{ articleId, revision: hit!.revision, ...hit!.coded }],
+      tagNames: ['Energy'],
+    });
+    expect(outcome).toEqual({ created: 1, tagged: 0, unchanged: 0 });
+    const [bahars] = await call('getAnnotations', { ids: [theirs[1]!.id] });
+    expect(bahars).toEqual(theirs[1]);
+    // Coding it again finds Leyla's own passage there now.
+    const again = await call('codeHits', {
+      hits: [{ articleId, revision: hit!.revision, ...hit!.coded }],
+      tagNames: ['Energy', 'Tourism'],
+    });
+    expect(again).toEqual({ created: 0, tagged: 1, unchanged: 0 });
+  });
+});
