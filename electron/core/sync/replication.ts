@@ -48,6 +48,12 @@ export function replicate(
     batch_size: 250,
     back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, MAX_RETRY_MS)),
   }) as unknown as Emitter & { push: Emitter; pull: Emitter };
+  // The sync and each direction are promises too, rejected when a request fails as the server
+  // goes away (a cancel under way, a killed server): the events below report it, and an
+  // unhandled rejection would end a Node host.
+  for (const thenable of [sync, sync.push, sync.pull]) {
+    void Promise.resolve(thenable as unknown as PromiseLike<unknown>).catch(() => undefined);
+  }
 
   // Each direction on its own: the pair reports `paused` without the error that paused it.
   const directions = { push: 'idle' as DirectionState, pull: 'idle' as DirectionState };

@@ -6,8 +6,14 @@ import { startCouchServer, type CouchServer } from './server';
 import { counts, eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
 
 const open: Array<SyncedNotebook | CouchServer> = [];
+// The notebooks first, then the servers: a server going away under a live replication leaves
+// its requests hanging up, which is what these tests provoke on purpose, not at every teardown.
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => ('dispose' in x ? x.dispose() : x.close())));
+  const notebooks: SyncedNotebook[] = [];
+  const servers: CouchServer[] = [];
+  for (const x of open.splice(0)) ('dispose' in x ? servers : notebooks).push(x as never);
+  await Promise.all(notebooks.map((nb) => nb.close()));
+  await Promise.all(servers.map((server) => server.dispose()));
 });
 
 async function setUp() {
