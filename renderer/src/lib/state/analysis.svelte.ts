@@ -53,6 +53,14 @@ export class AnalysisState {
   passagesLoading = $state(false);
 
   #visible = false;
+  #listening = false;
+  /**
+   * The answer (and the coverage) hold for the notebook as it is: nothing changed since they were
+   * read. Then the view opens on them as they are, drawn once, and reads nothing; otherwise it
+   * drops them and draws once the new ones come (drawing the old first cost a second paint).
+   */
+  upToDate = $state(false);
+  coverageUpToDate = $state(false);
 
   /** What the core is asked, made from the choices. */
   get query(): AnalysisQuery {
@@ -70,6 +78,7 @@ export class AnalysisState {
       const answer = await this.#ask();
       this.answer = answer;
       this.error = null;
+      this.upToDate = true;
       // An attribute the notebook no longer has is let go, not asked for forever.
       if (this.attribute && !answer.attributes.some((a) => a.key === this.attribute)) {
         this.attribute = '';
@@ -107,6 +116,7 @@ export class AnalysisState {
       if (articleId !== this.coverageArticleId) return;
       this.coverage = coverage;
       this.coverageError = null;
+      this.coverageUpToDate = true;
     } catch (error) {
       this.coverage = null;
       // Deleted: the strip waits for another article to be chosen.
@@ -123,17 +133,34 @@ export class AnalysisState {
    */
   show(): () => void {
     this.#visible = true;
-    void this.refresh();
-    void this.refreshCoverage();
-    const stop = onChanged((notice) => {
+    this.#listen();
+    if (!this.upToDate || this.error !== null) {
+      this.answer = null;
+      void this.refresh();
+    }
+    if (!this.coverageUpToDate || this.coverageError !== null) {
+      this.coverage = null;
+      void this.refreshCoverage();
+    }
+    return () => {
+      this.#visible = false;
+    };
+  }
+
+  /**
+   * From the first showing on: a change the core announces is read again at once while the view
+   * shows, and marks what it holds out of date while it is hidden (read when it shows again).
+   */
+  #listen() {
+    if (this.#listening) return;
+    this.#listening = true;
+    onChanged((notice) => {
       if (!affectsAnalysis(notice)) return;
+      this.upToDate = this.coverageUpToDate = false;
+      if (!this.#visible) return;
       void this.refresh();
       void this.refreshCoverage();
     });
-    return () => {
-      this.#visible = false;
-      stop();
-    };
   }
 
   setScope(articleId: string | null) {
@@ -156,6 +183,7 @@ export class AnalysisState {
   showCoverageOf(articleId: string | null) {
     if (articleId === this.coverageArticleId && this.coverage?.articleId === articleId) return;
     this.coverageArticleId = articleId;
+    this.coverageUpToDate = false;
     void this.refreshCoverage();
   }
 

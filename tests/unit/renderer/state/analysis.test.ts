@@ -54,6 +54,36 @@ describe('AnalysisState', () => {
     hideAgain();
   });
 
+  it('opens again on what it holds when nothing changed, and never on an answer out of date', async () => {
+    await tag('business forums', ['Events']);
+    const state = new AnalysisState();
+    state.showCoverageOf(articleId);
+    const hide = state.show();
+    await eventually(() => expect(state.upToDate && state.coverageUpToDate).toBe(true));
+    const answer = state.answer;
+    const coverage = state.coverage;
+    hide();
+
+    // Nothing changed: shown again, it draws what it holds at once and reads nothing.
+    const before = core.calls.length;
+    const hideAgain = state.show();
+    expect(state.answer).toBe(answer);
+    expect(state.coverage).toBe(coverage);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(core.calls.length).toBe(before);
+    hideAgain();
+
+    // A change while hidden: shown again, it drops the old answer (drawn once, when read).
+    await tag('joint tourist routes', ['Tourism']);
+    await eventually(() => expect(state.upToDate).toBe(false));
+    const hideOnceMore = state.show();
+    expect(state.answer).toBeNull();
+    expect(state.coverage).toBeNull();
+    await eventually(() => expect(state.answer?.passages).toBe(2));
+    await eventually(() => expect(state.coverage?.tags.length).toBe(2));
+    hideOnceMore();
+  });
+
   it('asks for the unit, scope and attribute chosen', async () => {
     await tag('industry, agriculture and the food industry', ['Economy', 'Sectors']);
     const state = new AnalysisState();
