@@ -29,7 +29,9 @@ test('Mod+Shift+F searches everything; a text hit opens with its words selected,
   await expect
     .poll(() => page.evaluate(() => document.getSelection()?.toString().toLowerCase()))
     .toBe('tourism');
-  // The selection is the analyst's: one key annotates it.
+  // The selection is the analyst's: the reader offers to annotate it, and one key does.
+  // (Pressed only once the reader holds it: the article may still be arriving when the hit opens.)
+  await expect(page.getByRole('button', { name: /^Annotate/ })).toBeVisible();
   await page.keyboard.press('Control+Enter');
   const editor = page.getByRole('region', { name: 'New annotation' });
   await expect(editor).toBeVisible();
