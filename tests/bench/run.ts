@@ -43,12 +43,19 @@ function report(line: BenchLine) {
 /** The lines a case would have reported: name, unit, budget, baseline. */
 type Fallback = [string, BenchLine['unit'], number, number | null];
 
+/**
+ * BENCH_ONLY=<words> runs only the cases whose label holds them (`BENCH_ONLY=revision npm run
+ * bench`), for working on one figure; the report then holds only those.
+ */
+const only = process.env.BENCH_ONLY?.trim().toLowerCase();
+
 /** Runs one case; a case that throws is reported as not measured, and the others still run. */
 async function runCase(
   label: string,
   fallback: Fallback[],
   measure: () => Promise<BenchLine | BenchLine[]>,
 ) {
+  if (only && !label.toLowerCase().includes(only)) return;
   const t0 = performance.now();
   try {
     const result = await measure();
