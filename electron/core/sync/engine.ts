@@ -20,6 +20,7 @@ import { KnownRevisions } from './known';
 import { replicate, type Remote, type Replication } from './replication';
 import { getLocal, loadPouch, openReplica, type Replica } from './replica';
 import { settle, type SettleResult } from './settle';
+import { Twins } from './twins';
 
 export interface EngineContext {
   store: NotebookStore;
@@ -48,7 +49,10 @@ export class SyncEngine {
   readonly #replica: Replica;
   readonly #known: KnownRevisions;
   readonly #conflicts: SyncConflicts;
+  readonly #twins: Twins;
   readonly #dirty = new Set<string>();
+  /** Documents the replica reported with more than one leaf: a losing side (a delete?) came. */
+  readonly #otherLeaves = new Set<string>();
   /** What waits for a document (an annotation for its article, an article for a body), by it. */
   readonly #waiting = new Map<string, Set<string>>();
   /** Revisions not applied, and why: not tried again until the server has a newer one. */
@@ -76,12 +80,14 @@ export class SyncEngine {
     replica: Replica,
     known: KnownRevisions,
     conflicts: SyncConflicts,
+    twins: Twins,
     feed: { since: number | string; rev?: string },
   ) {
     this.#ctx = ctx;
     this.#replica = replica;
     this.#known = known;
     this.#conflicts = conflicts;
+    this.#twins = twins;
     this.#feedSeq = feed.since;
     this.#pushed = ctx.counted?.pushed ?? 0;
     this.#pulled = ctx.counted?.pulled ?? 0;
@@ -98,12 +104,13 @@ export class SyncEngine {
     const replica = await openReplica(ctx.store.dataDir);
     let engine: SyncEngine;
     try {
-      const [known, conflicts, feed] = await Promise.all([
+      const [known, conflicts, twins, feed] = await Promise.all([
         KnownRevisions.load(replica),
         SyncConflicts.load(replica),
+        Twins.load(replica),
         getLocal<{ since: number | string }>(replica, FEED_ID),
       ]);
-      engine = new SyncEngine(ctx, replica, known, conflicts, {
+      engine = new SyncEngine(ctx, replica, known, conflicts, twins, {
         since: feed?.since ?? 0,
         ...(feed && { rev: feed._rev }),
       });
@@ -200,6 +207,7 @@ export class SyncEngine {
         // Our own write coming back: nothing to do.
         const [only, ...more] = change.changes;
         if (more.length === 0 && this.#known.get(change.id)?.rev === only?.rev) return;
+        if (more.length > 0) this.#otherLeaves.add(change.id);
         this.#mark([change.id]);
       },
     );
@@ -242,6 +250,9 @@ export class SyncEngine {
             (docId, rev) => this.#rejected.get(docId)?.rev === rev,
           );
           await this.#conflicts.note(settled.conflicted, settled.clear);
+          for (const id of batch) this.#otherLeaves.delete(id);
+          // Before the next batch relies on them: a record naming a moved article's old id.
+          await this.#twins.save();
           return settled;
         });
         if (!result) return;
@@ -273,6 +284,8 @@ export class SyncEngine {
       replica: this.#replica,
       known: this.#known,
       notebookId: this.#ctx.notebookId,
+      twins: this.#twins,
+      otherLeaves: this.#otherLeaves,
       commitIncoming: async (changes: Change[]) => {
         this.#applying = true;
         try {

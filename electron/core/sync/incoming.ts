@@ -1,7 +1,7 @@
 // A document from the server as changes to the store: checked with the store's own schemas (a
 // document that doesn't pass is not applied, and is counted), its article's bodies fetched from
 // the replica and stored first, an annotation held back until its article is in the notebook.
-import type { ArticleBody, Tombstone } from '../../shared/model';
+import type { ArticleBody, ArticleRecord, Tombstone } from '../../shared/model';
 import type { Change, NotebookState, NotebookStore } from '../store';
 import { canonicalBody } from '../store/bodies';
 import { loadValidators } from '../store/schema-loader';
@@ -14,10 +14,21 @@ import {
   type NotebookDoc,
 } from './documents';
 import type { Replica } from './replica';
+import { keptIdOf, moveArticleChanges, sameContent, type Twins } from './twins';
 
 export type Incoming =
   /** Changes to commit (none: the store already has it so); a remote delete's tombstone. */
   | { kind: 'changes'; changes: Change[]; tombstone?: Tombstone }
+  /**
+   * Their article is ours under another id, kept as ours (twins.ts): nothing to commit.
+   */
+  | { kind: 'twin'; keptId: string }
+  /**
+   * Their article is ours under another id, kept as theirs: ours moves there. `agreed`: the two
+   * copies say the same, so the store now holds what the replica does; otherwise it holds ours
+   * under their id, for the conflict view to decide between.
+   */
+  | { kind: 'moved'; changes: Change[]; from: string; agreed: boolean }
   /** Not applied: why, in a few words. */
   | { kind: 'rejected'; reason: string }
   /** Not yet: the document (an article, a body) it needs first, by id. */
@@ -29,6 +40,8 @@ export interface IncomingContext {
   replica: Replica;
   /** Articles this batch brings in too (an annotation may come with its article). */
   arriving: ReadonlySet<string>;
+  /** Places articles by their text (twins.ts); absent: every record is taken as it names. */
+  twins?: { pairs: Twins; find: (article: ArticleRecord) => ArticleRecord | undefined };
 }
 
 export async function incomingChanges(
@@ -60,10 +73,22 @@ export async function incomingChanges(
     return { kind: 'rejected', reason: 'not a valid record' };
   }
   const change = checked.data;
-  if (change.collection === 'annotations') {
+  if (change.collection === 'annotations' || change.collection === 'adjudications') {
     const { articleId } = change.record;
-    if (!ctx.state.articles.has(articleId) && !ctx.arriving.has(articleId)) {
+    const here = ctx.twins
+      ? ctx.twins.pairs.articleIdHere(ctx.state, ctx.arriving, articleId)
+      : ctx.state.articles.has(articleId) || ctx.arriving.has(articleId)
+        ? articleId
+        : undefined;
+    if (here === undefined && change.collection === 'annotations') {
       return { kind: 'wait', on: docIdOf('articles', articleId) };
+    }
+    if (here !== undefined && here !== articleId) {
+      // Named by its article's other id: placed on the copy this notebook holds.
+      return {
+        kind: 'changes',
+        changes: [{ ...change, record: { ...change.record, articleId: here } }],
+      };
     }
   }
   if (change.collection === 'articles') {
@@ -71,8 +96,28 @@ export async function incomingChanges(
       const stored = await storeBody(revision.bodyHash, ctx);
       if (stored !== 'ok') return stored;
     }
+    const twin = ctx.state.articles.has(key.id) ? undefined : ctx.twins?.find(change.record);
+    if (twin && ctx.twins) return twinned(change.record, twin, ctx.state, ctx.twins.pairs);
   }
   return { kind: 'changes', changes: [change] };
+}
+
+/** Their article `theirs` is `ours` under another id: which id stays, and what moves. */
+function twinned(
+  theirs: ArticleRecord,
+  ours: ArticleRecord,
+  state: NotebookState,
+  pairs: Twins,
+): Incoming {
+  const keptId = keptIdOf(theirs.id, ours.id);
+  if (keptId === ours.id) {
+    pairs.pair(theirs.id, ours.id);
+    return { kind: 'twin', keptId };
+  }
+  pairs.pair(ours.id, theirs.id);
+  const agreed = sameContent(theirs, ours);
+  const kept = agreed ? theirs : { ...ours, id: theirs.id };
+  return { kind: 'moved', changes: moveArticleChanges(state, ours, kept), from: ours.id, agreed };
 }
 
 /** The remote tombstone, when it is one for this record in shape. */

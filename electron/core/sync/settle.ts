@@ -4,11 +4,12 @@
 // store between reading it and committing to it.
 import type { ArticleRecord, Tombstone } from '../../shared/model';
 import type { Change, NotebookStore } from '../store';
-import { decide, type Side } from './decide';
+import { decide, type Decision, type Side } from './decide';
 import {
   DELETED,
   bodyHashOf,
   docFromState,
+  docIdsOf,
   keyOf,
   recordHash,
   stateHash,
@@ -19,6 +20,7 @@ import { incomingChanges, type Incoming } from './incoming';
 import type { KnownRevisions } from './known';
 import { branchOf, pushBodies } from './outgoing';
 import type { Replica } from './replica';
+import type { Twins } from './twins';
 
 export interface SettleContext {
   store: NotebookStore;
@@ -27,6 +29,10 @@ export interface SettleContext {
   notebookId: string;
   /** Commits changes that came from the server (not the analyst's: no undo step, no echo). */
   commitIncoming: (changes: Change[]) => Promise<void>;
+  /** The articles met under two ids (twins.ts). */
+  twins: Twins;
+  /** Documents the replica reported with more than one leaf since they were last settled. */
+  otherLeaves?: ReadonlySet<string>;
 }
 
 export interface SettleResult {
@@ -79,8 +85,11 @@ export async function settle(
     const here = stateHash(state, key);
     const known = ctx.known.get(row.key);
     const decision = decide(here, known, row.side);
-    if (row.doc?._conflicts?.length) result.conflicted.push(row.key);
-    else result.clear.push(row.key);
+    if (row.doc?._conflicts?.length || deleteAgainstEdit(decision.kind, here, row, key, ctx)) {
+      result.conflicted.push(row.key);
+    } else {
+      result.clear.push(row.key);
+    }
     if (decision.kind === 'none') {
       ctx.known.set(row.key, decision.known);
     } else if (decision.kind === 'push') {
@@ -132,6 +141,29 @@ export async function settle(
   return result;
 }
 
+/**
+ * Whether a delete may have met an edit: CouchDB lets the edit win, and keeps the delete only as a
+ * deleted leaf (`_deleted_conflicts`, which allDocs doesn't give), so the conflict list asks the
+ * document itself (conflicts.ts). That is when both sides changed it (a branch, whichever side
+ * deleted), when the server's record comes onto one deleted here, or when a losing leaf came to a
+ * record held here. A record new to this notebook is never such a case, so a first sync asks
+ * nothing more.
+ */
+function deleteAgainstEdit(
+  decision: Decision['kind'],
+  here: string,
+  row: Row,
+  key: DocKey,
+  ctx: SettleContext,
+): boolean {
+  if (decision === 'branch') return true;
+  if (row.deleted) return false;
+  // The same winner with a new losing leaf: a delete that lost to the edit held here.
+  if (decision === 'none') return here !== DELETED && (ctx.otherLeaves?.has(row.key) ?? false);
+  if (decision !== 'apply' || here !== DELETED) return false;
+  return ctx.known.get(row.key) !== undefined || ctx.store.state.tombstones.has(key.id);
+}
+
 async function readRows(replica: Replica, keys: string[]): Promise<Row[]> {
   const read = await replica.allDocs({ keys, include_docs: true, conflicts: true });
   return read.rows.map((row, i) => {
@@ -163,6 +195,9 @@ async function apply(
   const changes: Change[] = [];
   const tombstones: Tombstone[] = [];
   const taken: Array<{ key: DocKey; row: Row }> = [];
+  /** Their articles held here under our id, differently: ours goes out as a conflicting side. */
+  const disagreeing: string[] = [];
+  const twins = { pairs: ctx.twins, find: ctx.twins.twinFinder(state) };
   for (const item of ordered) {
     const { key, row } = item;
     const doc = row.deleted ? await deletedDoc(ctx.replica, row) : row.doc!;
@@ -171,11 +206,22 @@ async function apply(
       store: ctx.store,
       replica: ctx.replica,
       arriving,
+      twins,
     });
     if (incoming.kind === 'rejected') {
       result.rejected.push({ docId: row.key, rev: row.side.rev!, reason: incoming.reason });
     } else if (incoming.kind === 'wait') {
       result.waiting.push({ docId: row.key, on: incoming.on });
+    } else if (incoming.kind === 'twin') {
+      // Held here as ours: agreed as "none here", so only its next change is looked at again.
+      taken.push(item);
+    } else if (incoming.kind === 'moved') {
+      changes.push(...incoming.changes);
+      arriving.add(key.id);
+      taken.push(item);
+      if (!incoming.agreed) disagreeing.push(row.key);
+      // Our copy's records under their new id (and the old id's delete) go out as our changes.
+      result.again.push(...docIdsOf(incoming.changes).filter((id) => id !== row.key));
     } else {
       changes.push(...incoming.changes);
       if (incoming.tombstone) tombstones.push(incoming.tombstone);
@@ -195,6 +241,11 @@ async function apply(
   for (const { key, row } of taken) {
     ctx.known.set(row.key, { rev: row.side.rev!, hash: stateHash(state, key) });
     result.applied.push(row.key);
+  }
+  for (const docId of disagreeing) {
+    // Never agreed: the next settle writes ours beside theirs, and CouchDB reports the conflict.
+    ctx.known.set(docId, undefined);
+    result.again.push(docId);
   }
 }
 

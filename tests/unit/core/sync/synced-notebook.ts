@@ -1,6 +1,7 @@
 // A real notebook in a temp folder for the sync tests, reached through the dispatcher (so every
 // input passes its schema), with its own settings file and secret store, reopened on the same
 // folder as a restart would, and a wait for what sync is to bring.
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +26,17 @@ export interface SyncedNotebook {
   close(): Promise<void>;
 }
 
-export async function syncedNotebook(prefix: string): Promise<SyncedNotebook> {
+/**
+ * `idPrefix` starts every id the notebook makes, so a test can say whose id sorts first (the
+ * copies of one article settle on the smaller).
+ */
+export async function syncedNotebook(prefix: string, idPrefix = ''): Promise<SyncedNotebook> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const dataDir = join(dir, 'notebook');
   const secrets = memorySecrets();
-  const open = () => openNotebook({ dataDir, settingsFile: join(dir, 'settings.json'), secrets });
+  const newId = () => `${idPrefix}${randomUUID()}`;
+  const open = () =>
+    openNotebook({ dataDir, settingsFile: join(dir, 'settings.json'), secrets, newId });
   let notebook = await open();
   let dispatch: Dispatch = createDispatcher(notebook.handlers, () => undefined);
   let closed = false;

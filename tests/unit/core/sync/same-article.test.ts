@@ -1,0 +1,150 @@
+// One article imported on two machines before they sync (each gives it its own id) is one article
+// once they do: matched by its text, kept under the smaller id on both, every annotation on it,
+// whichever machine's id that is and whichever machine syncs first.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchServer } from './server';
+import { counts, eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+});
+afterAll(() => server.dispose());
+
+const open: SyncedNotebook[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((nb) => nb.close()));
+});
+
+const TEXT = 'Bakı və Moskva ticarəti artırır. Turizm marşrutları / “yollar” genişlənir.';
+let dbs = 0;
+
+/** A and B each import TEXT and code a passage in it, without syncing; A's ids start `aPrefix`. */
+async function twoCopies(aPrefix: string, bPrefix: string, bTitle = 'Ticarət & turizm') {
+  const url = server.db(`same-${++dbs}`);
+  const a = await syncedNotebook('sync-sa-', aPrefix);
+  const b = await syncedNotebook('sync-sb-', bPrefix);
+  open.push(a, b);
+  await a.call('setAnalyst', { name: 'Aysel' });
+  await b.call('setAnalyst', { name: 'Bahruz' });
+  const onA = await a.call('importText', { title: 'Ticarət & turizm', text: TEXT });
+  const onB = await b.call('importText', { title: bTitle, text: TEXT });
+  const fromA = await a.call('createAnnotation', {
+    articleId: onA.id,
+    start: 0,
+    end: 4,
+    tagNames: ['Yer'],
+    comment: 'A: ə/ş',
+  });
+  const fromB = await b.call('createAnnotation', {
+    articleId: onB.id,
+    start: TEXT.indexOf('Turizm'),
+    end: TEXT.indexOf('Turizm') + 6,
+    tagNames: ['Sahə'],
+    comment: 'B: İ?',
+  });
+  return { a, b, url, onA, onB, fromA, fromB };
+}
+
+async function bothHoldOneArticle(a: SyncedNotebook, b: SyncedNotebook, keptId: string) {
+  for (const side of [a, b]) {
+    await eventually(async () =>
+      expect((await side.call('listArticles', {})).map((x) => x.id)).toEqual([keptId]),
+    );
+    await eventually(async () =>
+      expect(
+        (await side.call('listAnnotations', { articleId: keptId })).map((x) => x.comment).sort(),
+      ).toEqual(['A: ə/ş', 'B: İ?']),
+    );
+  }
+  await a.settled();
+  await b.settled();
+  expect(await counts(a)).toEqual(await counts(b));
+  // Nothing points at the id that went.
+  for (const side of [a, b]) {
+    const { annotations } = side.notebook.store.state;
+    expect([...annotations.values()].every((x) => x.articleId === keptId)).toBe(true);
+  }
+}
+
+describe('the same article imported on two machines', () => {
+  it('is one article under the smaller id, the other machine’s copy moved (it syncs second)', async () => {
+    const { a, b, url, onA, fromB } = await twoCopies('a-', 'b-');
+    await a.syncWith(url);
+    await a.settled();
+    await b.syncWith(url);
+    await bothHoldOneArticle(a, b, onA.id);
+    // B's annotation kept its id, its author and its place; only its article's id changed.
+    const [moved] = (await b.call('listAnnotations', { articleId: onA.id })).filter(
+      (x) => x.id === fromB.id,
+    );
+    expect(moved).toMatchObject({ id: fromB.id, comment: 'B: İ?', anchor: 'anchored' });
+    expect(moved!.selectors[1]).toMatchObject({ type: 'TextQuoteSelector', exact: 'Turizm' });
+    expect(moved!.createdBy).toBe(fromB.createdBy);
+    expect(await a.call('listSyncConflicts', {})).toEqual([]);
+    expect(await b.call('listSyncConflicts', {})).toEqual([]);
+    // The text opens on both, and the reader places B's passage where B coded it.
+    const article = await a.call('getArticle', { id: onA.id });
+    expect(article.text).toBe(TEXT);
+  });
+
+  it('is one article under the smaller id when that is the machine that syncs second', async () => {
+    const { a, b, url, onB } = await twoCopies('z-', 'b-');
+    await a.syncWith(url);
+    await a.settled();
+    await b.syncWith(url);
+    await bothHoldOneArticle(a, b, onB.id);
+    expect(await a.call('listSyncConflicts', {})).toEqual([]);
+  });
+
+  it('stays one after a restart, and a later annotation naming the old id is placed on it', async () => {
+    const { a, b, url, onA, onB } = await twoCopies('z-', 'b-');
+    await a.syncWith(url);
+    await b.syncWith(url);
+    await bothHoldOneArticle(a, b, onB.id);
+    await a.reopen();
+    await b.reopen();
+    const late = await b.call('createAnnotation', {
+      articleId: onB.id,
+      start: 5,
+      end: 7,
+      tagNames: ['Yer'],
+      comment: 'later',
+    });
+    await eventually(async () =>
+      expect((await a.call('listAnnotations', { articleId: onB.id })).map((x) => x.id)).toContain(
+        late.id,
+      ),
+    );
+    expect(a.notebook.store.state.articles.has(onA.id)).toBe(false);
+    await a.settled();
+    await b.settled();
+    expect(await counts(a)).toEqual(await counts(b));
+  });
+
+  it('written differently on each (another title) is still one, the two versions a conflict', async () => {
+    const { a, b, url, onA } = await twoCopies('a-', 'b-', 'Ticarət, turizm: B-nin adı');
+    await a.syncWith(url);
+    await b.syncWith(url);
+    await bothHoldOneArticle(a, b, onA.id);
+    for (const side of [a, b]) {
+      const [listed] = await eventually(async () => {
+        const conflicts = await side.call('listSyncConflicts', {});
+        expect(conflicts).toHaveLength(1);
+        return conflicts;
+      });
+      expect(listed).toMatchObject({ id: `articles:${onA.id}`, kind: 'article' });
+      const labels = [listed!.ours.label, listed!.theirs.label].sort();
+      expect(labels).toEqual(['Ticarət & turizm', 'Ticarət, turizm: B-nin adı']);
+    }
+    const [listed] = await b.call('listSyncConflicts', {});
+    const keepB = listed!.ours.label === 'Ticarət, turizm: B-nin adı' ? 'ours' : 'theirs';
+    await b.call('resolveSyncConflicts', { choices: { [listed!.id]: keepB } });
+    for (const side of [a, b]) {
+      await eventually(async () =>
+        expect((await side.call('listArticles', {}))[0]!.title).toBe('Ticarət, turizm: B-nin adı'),
+      );
+      await eventually(async () => expect(await side.call('listSyncConflicts', {})).toEqual([]));
+    }
+  });
+});
