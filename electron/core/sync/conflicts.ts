@@ -4,12 +4,20 @@
 // Conflicts no one needs to see are settled at once: sides with the same content (two machines
 // wrote the same thing), and records the conflict view doesn't show (analysts, the codebook's log,
 // adjudications), where CouchDB's winner stands.
-import type { MergeChoice, MergeConflict, MergeConflictKind } from '../../shared/merge';
-import type { Annotation, ArticleRecord, Tag } from '../../shared/model';
+import type { MergeChoice, MergeConflict, MergeConflictKind, MergeSide } from '../../shared/merge';
+import type { Annotation, ArticleRecord, Tag, Tombstone } from '../../shared/model';
 import type { Change, NotebookState } from '../store';
 import { conflict } from '../errors';
 import { describeAnnotation, describeArticle, describeTag, differing } from './describe';
-import { keyOf, recordHash, stateHash, type NotebookDoc, type RecordDoc } from './documents';
+import {
+  DELETED,
+  keyOf,
+  recordHash,
+  stateHash,
+  type DeletedDoc,
+  type NotebookDoc,
+  type RecordDoc,
+} from './documents';
 import { incomingChanges } from './incoming';
 import type { KnownRevisions } from './known';
 import { getLocal, type Replica } from './replica';
@@ -24,10 +32,15 @@ const KINDS: Partial<Record<string, MergeConflictKind>> = {
   tags: 'tag',
 };
 
+/** A losing side: another version of the record, or a delete an analyst made (its tombstone). */
+type Loser = (RecordDoc | DeletedDoc) & { _rev: string };
+
 interface Sides {
   winner: RecordDoc & { _rev: string };
-  losers: Array<RecordDoc & { _rev: string }>;
+  losers: Loser[];
 }
+
+const hashOf = (loser: Loser) => ('record' in loser ? recordHash(loser.record) : DELETED);
 
 export class SyncConflicts {
   #ids = new Set<string>();
@@ -55,7 +68,11 @@ export class SyncConflicts {
    */
   async note(conflicted: readonly string[], clear: readonly string[]): Promise<void> {
     let changed = false;
-    for (const id of clear) changed = this.#ids.delete(id) || changed;
+    for (const id of clear) {
+      // A delete against an edit is no `_conflicts` of the winner's: asked of the document itself.
+      if (this.#ids.has(id) && (await this.#sides(id))) continue;
+      changed = this.#ids.delete(id) || changed;
+    }
     for (const id of conflicted) {
       const sides = await this.#sides(id);
       if (!sides) {
@@ -64,7 +81,7 @@ export class SyncConflicts {
       }
       const worthShowing =
         KINDS[sides.winner.collection] !== undefined &&
-        sides.losers.some((loser) => recordHash(loser.record) !== recordHash(sides.winner.record));
+        sides.losers.some((loser) => hashOf(loser) !== recordHash(sides.winner.record));
       if (worthShowing) {
         if (!this.#ids.has(id)) changed = true;
         this.#ids.add(id);
@@ -82,16 +99,21 @@ export class SyncConflicts {
       const sides = await this.#sides(id);
       const kind = sides && KINDS[sides.winner.collection];
       if (!sides || !kind) continue;
-      const [ours, theirs] = differing(
-        describe(sides.winner, state),
-        describe(sides.losers[0]!, state),
-      );
+      const winner = describe(sides.winner, state);
+      const loser = sides.losers[0]!;
+      const [ours, theirs] =
+        'record' in loser
+          ? differing(winner, describe(loser, state))
+          : [winner, deletedSide(winner.label, loser.tombstone, state)];
       listed.push({
         id,
         kind,
         ours,
         theirs,
-        choices: kind === 'annotation' ? ['ours', 'theirs', 'both'] : ['ours', 'theirs'],
+        choices:
+          kind === 'annotation' && 'record' in loser
+            ? ['ours', 'theirs', 'both']
+            : ['ours', 'theirs'],
       });
     }
     return listed;
@@ -117,15 +139,19 @@ export class SyncConflicts {
         decided.push({ sides, choice });
         continue;
       }
-      if (choice === 'both' && key.collection !== 'annotations') {
-        throw conflict('Only an annotation can be kept both ways; choose one side for the others.');
+      if (choice === 'both' && (key.collection !== 'annotations' || !('record' in theirs))) {
+        throw conflict(
+          'Only an annotation changed on both sides can be kept both ways; choose one side for the others.',
+        );
       }
       const record =
-        choice === 'both'
+        choice === 'both' && 'record' in theirs
           ? { ...theirs, record: { ...(theirs.record as Annotation), id: ctx.newId() } }
           : theirs;
       const incoming = await incomingChanges(
-        choice === 'both' ? { collection: key.collection, id: record.record.id } : key,
+        'record' in record && choice === 'both'
+          ? { collection: key.collection, id: record.record.id }
+          : key,
         record,
         { state, store: ctx.store, replica: this.replica, arriving: new Set() },
       );
@@ -143,13 +169,20 @@ export class SyncConflicts {
       if (choice === 'theirs') {
         const key = keyOf(id)!;
         const theirs = sides.losers[0]!;
+        // Theirs becomes the winner: their version, or their delete with its tombstone.
+        const { v, collection } = theirs;
         const written = await this.replica.put({
           _id: id,
           _rev: sides.winner._rev,
-          v: theirs.v,
-          collection: theirs.collection,
-          record: theirs.record,
-          hash: theirs.hash,
+          ...('record' in theirs
+            ? { v, collection, record: theirs.record, hash: theirs.hash }
+            : {
+                _deleted: true,
+                v,
+                collection,
+                hash: DELETED,
+                ...(theirs.tombstone && { tombstone: theirs.tombstone }),
+              }),
         });
         ctx.known.set(id, { rev: written.rev, hash: stateHash(state, key) });
       }
@@ -163,24 +196,37 @@ export class SyncConflicts {
 
   /** The winner and the other leaves of a document, or undefined when it has no conflict now. */
   async #sides(id: string): Promise<Sides | undefined> {
-    let winner: RecordDoc & { _rev: string; _conflicts?: string[] };
+    let winnerRev: string;
+    let leaves: Array<Partial<DeletedDoc> & NotebookDoc & { _rev: string }>;
     try {
-      winner = (await this.replica.get(id, { conflicts: true })) as unknown as typeof winner;
+      // Every leaf, deleted ones too: CouchDB lets an edit win over a delete, and names the
+      // delete in no `_conflicts`, so only the leaves show that someone deleted the record.
+      winnerRev = (await this.replica.get(id))._rev;
+      const open = await this.replica.get(id, { open_revs: 'all' });
+      leaves = open.flatMap((leaf) =>
+        'ok' in leaf ? [leaf.ok as unknown as (typeof leaves)[0]] : [],
+      );
     } catch {
       return undefined;
     }
-    const revs = winner._conflicts ?? [];
-    const checkedWinner = revs.length > 0 ? await checked(winner) : undefined;
+    const others = leaves.filter((leaf) => leaf._rev !== winnerRev);
+    const winnerLeaf = leaves.find((leaf) => leaf._rev === winnerRev);
+    const checkedWinner = others.length > 0 && winnerLeaf ? await checked(winnerLeaf) : undefined;
     if (!checkedWinner) return undefined;
-    const losers: Sides['losers'] = [];
-    for (const rev of revs) {
-      const loser = (await this.replica.get(id, { rev })) as unknown as NotebookDoc & {
-        _rev: string;
-      };
+    const losers: Loser[] = [];
+    for (const leaf of others) {
+      if (leaf._deleted) {
+        // A delete an analyst made carries its tombstone; a bare deleted leaf is a side decided
+        // before (removed as a loser is).
+        if (leaf.hash === DELETED && leaf.collection === checkedWinner.collection) {
+          losers.push({ ...(leaf as DeletedDoc), _id: id, _rev: leaf._rev });
+        }
+        continue;
+      }
       // A side that is not a valid record can't be shown or taken: it goes as a loser does.
-      const valid = await checked(loser);
+      const valid = await checked(leaf);
       if (valid) losers.push(valid);
-      else await this.replica.remove(id, rev);
+      else await this.replica.remove(id, leaf._rev);
     }
     return losers.length > 0 ? { winner: checkedWinner, losers } : undefined;
   }
@@ -218,6 +264,18 @@ async function checked<D extends NotebookDoc & { _rev: string }>(
     return undefined;
   }
   return { ...doc, record: parsed.data.record as RecordDoc['record'] };
+}
+
+/** The side that deleted the record: who and when, from its tombstone. */
+function deletedSide(label: string, stone: Tombstone | undefined, state: NotebookState): MergeSide {
+  const by = stone?.deletedBy === undefined ? undefined : state.analysts.get(stone.deletedBy)?.name;
+  return {
+    present: false,
+    label,
+    lines: ['Deleted'],
+    ...((by ?? stone?.deletedBy) !== undefined && { changedBy: by ?? stone!.deletedBy }),
+    ...(stone?.deletedAt !== undefined && { changedAt: stone.deletedAt }),
+  };
 }
 
 function describe(doc: RecordDoc, state: NotebookState) {

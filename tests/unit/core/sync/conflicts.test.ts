@@ -131,3 +131,100 @@ describe('a record changed on both sides', () => {
     });
   });
 });
+
+/** A and B share an annotation; A deletes it while B, not syncing, changes its comment. */
+async function deleteAgainstEdit() {
+  const { a, b, annotation, url } = await concurrentEdit();
+  // Start from agreement: B takes A's comment, and nothing is listed.
+  const [first] = await eventually(async () => {
+    const conflicts = await b.call('listSyncConflicts', {});
+    expect(conflicts).toHaveLength(1);
+    return conflicts;
+  });
+  await b.call('resolveSyncConflicts', { choices: { [first!.id]: 'ours' } });
+  await eventually(async () => expect(await a.call('listSyncConflicts', {})).toEqual([]));
+  await a.settled();
+  await b.settled();
+  await b.call('setSync', { url, username: '', enabled: false });
+  await a.call('deleteAnnotation', { id: annotation.id });
+  await b.call('updateAnnotation', {
+    id: annotation.id,
+    tagNames: ['Shared'],
+    comment: 'B: kept?',
+  });
+  await a.settled();
+  await b.syncWith(url);
+  return { a, b, annotation };
+}
+
+describe('a record deleted on one side and changed on the other', () => {
+  it('is a conflict listed on both sides, the delete named with who made it', async () => {
+    const { a, b, annotation } = await deleteAgainstEdit();
+    for (const side of [a, b]) {
+      const [listed] = await eventually(async () => {
+        const conflicts = await side.call('listSyncConflicts', {});
+        expect(conflicts).toHaveLength(1);
+        return conflicts;
+      });
+      expect(listed).toMatchObject({
+        id: `annotations:${annotation.id}`,
+        kind: 'annotation',
+        choices: ['ours', 'theirs'],
+        ours: { present: true },
+        theirs: { present: false, lines: ['Deleted'], changedBy: 'Aysel' },
+      });
+      expect(listed!.ours.lines).toContain('Comment: B: kept?');
+      // Until decided, the changed record is held (CouchDB's winner), on both sides alike.
+      const held = await side.call('listAnnotations', { articleId: annotation.articleId });
+      expect(held.map((x) => x.comment)).toEqual(['B: kept?']);
+    }
+    // A change that came after still leaves the question open.
+    await b.call('updateAnnotation', { id: annotation.id, tagNames: ['Shared'], comment: 'B: 2' });
+    await b.settled();
+    expect(await b.call('listSyncConflicts', {})).toHaveLength(1);
+  });
+
+  it('taking the delete deletes it everywhere; keeping the change keeps it, and it is not asked again', async () => {
+    const { a, b, annotation } = await deleteAgainstEdit();
+    const [listed] = await eventually(async () => {
+      const conflicts = await a.call('listSyncConflicts', {});
+      expect(conflicts).toHaveLength(1);
+      return conflicts;
+    });
+    await a.call('resolveSyncConflicts', { choices: { [listed!.id]: 'theirs' } });
+    expect(await a.call('listAnnotations', { articleId: annotation.articleId })).toEqual([]);
+    await eventually(async () =>
+      expect(await b.call('listAnnotations', { articleId: annotation.articleId })).toEqual([]),
+    );
+    await eventually(async () => expect(await b.call('listSyncConflicts', {})).toEqual([]));
+    expect(await a.call('listSyncConflicts', {})).toEqual([]);
+
+    // Undo brings it back (a change of A's own now), and it syncs without a question.
+    await a.call('undo', {});
+    await eventually(async () =>
+      expect(await b.call('listAnnotations', { articleId: annotation.articleId })).toHaveLength(1),
+    );
+    await a.settled();
+    await b.settled();
+    expect(await a.call('listSyncConflicts', {})).toEqual([]);
+    expect(await b.call('listSyncConflicts', {})).toEqual([]);
+  });
+
+  it('keeping the change keeps it on both sides', async () => {
+    const { a, b, annotation } = await deleteAgainstEdit();
+    const [listed] = await eventually(async () => {
+      const conflicts = await b.call('listSyncConflicts', {});
+      expect(conflicts).toHaveLength(1);
+      return conflicts;
+    });
+    await b.call('resolveSyncConflicts', { choices: { [listed!.id]: 'ours' } });
+    expect(await b.call('listSyncConflicts', {})).toEqual([]);
+    await eventually(async () => expect(await a.call('listSyncConflicts', {})).toEqual([]));
+    await a.settled();
+    await b.settled();
+    for (const side of [a, b]) {
+      const held = await side.call('listAnnotations', { articleId: annotation.articleId });
+      expect(held.map((x) => x.comment)).toEqual(['B: kept?']);
+    }
+  });
+});
