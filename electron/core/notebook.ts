@@ -124,6 +124,7 @@ async function openFolder(
     throw error;
   }
   const closing: Array<() => Promise<void>> = [];
+  const pausing: Array<() => Promise<() => Promise<void>>> = [];
   const store = holdingLock(opened, lock, closing);
   const writes = writeQueue(lock);
   const progressListeners = new Set<(progress: Progress) => void>();
@@ -139,6 +140,7 @@ async function openFolder(
     ...(options.secrets && { secrets: options.secrets }),
     runWrite: writes.run,
     onClose: (task) => void closing.push(task),
+    onPause: (task) => void pausing.push(task),
   };
   const notices = [...store.notices, ...settings.notices];
   try {
@@ -213,7 +215,20 @@ async function openFolder(
     progressListeners.add(listener);
     return () => void progressListeners.delete(listener);
   };
-  return { handlers, store, onChanged, onProgress, previewMergeFrom: merge.previewFrom };
+  const pauseBackground = async () => {
+    const resumes = await Promise.all(pausing.map((pause) => pause()));
+    return async () => {
+      await Promise.all(resumes.map((resume) => resume()));
+    };
+  };
+  return {
+    handlers,
+    store,
+    onChanged,
+    onProgress,
+    previewMergeFrom: merge.previewFrom,
+    pauseBackground,
+  };
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */

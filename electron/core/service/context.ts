@@ -27,6 +27,11 @@ export interface ServiceContext {
   runWrite?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Work to finish before the store closes (sync stops and closes its replica). */
   onClose?: (task: () => Promise<void>) => void;
+  /**
+   * Work to stop while the folder is copied (sync, whose replica files would change under the
+   * copy); the task answers how to start it again, for a move that fails.
+   */
+  onPause?: (task: () => Promise<() => Promise<void>>) => void;
 }
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -31,6 +31,7 @@ const secretName = (notebookId: string) => `sync:${notebookId}`;
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const sync = new SyncService(ctx);
   ctx.onClose?.(() => sync.close());
+  ctx.onPause?.(() => sync.pause());
   // After the opening, so the first window waits for none of it.
   setImmediate(() => void sync.resume());
   return {
@@ -128,6 +129,15 @@ class SyncService {
   async close() {
     this.#closed = true;
     await this.#stop();
+  }
+
+  /** Stops syncing for a while (the folder is being copied); answers how to start again. */
+  async pause(): Promise<() => Promise<void>> {
+    const running = this.#engine !== undefined || this.#starting !== undefined;
+    await this.#stop();
+    return async () => {
+      if (running) await this.resume();
+    };
   }
 
   async #restart(config: StoredSyncConfig | undefined) {

@@ -14,7 +14,10 @@ import { checkTarget, copyVerified, undoCopy, type CopyHooks } from './move-fold
 import { SettingsStore } from './settings-store';
 
 /** A notebook of one folder, as notebook.ts opens it. */
-export type FolderNotebook = Omit<Notebook, 'moveTo' | 'settings'>;
+export type FolderNotebook = Omit<Notebook, 'moveTo' | 'settings'> & {
+  /** Stops background work on the folder (sync) for a copy; answers how to start it again. */
+  pauseBackground(): Promise<() => Promise<void>>;
+};
 export type OpenFolder = (
   options: NotebookOptions,
   settings: SettingsStore,
@@ -74,23 +77,33 @@ export async function openMovable(
       // written now), and the folder's files listed again as compaction left them.
       await checkTarget(from, target, move.hooks);
       const to = path.resolve(target);
-      await current.store.compact();
-      const entries = await checkTarget(from, to, move.hooks);
-      await copyVerified(from, to, entries, move.hooks);
+      // Sync's replica is copied closed, not while it writes; the copy's own sync starts it again.
+      const resume = await current.pauseBackground();
+      const failed = async (error: unknown): Promise<never> => {
+        await resume().catch((cause: unknown) => console.error('Sync did not start again', cause));
+        throw error;
+      };
       let next: FolderNotebook;
+      try {
+        await current.store.compact();
+        const entries = await checkTarget(from, to, move.hooks);
+        await copyVerified(from, to, entries, move.hooks);
+      } catch (error) {
+        return failed(error);
+      }
       try {
         // The copy is this notebook, not a first run: no sample, and no lock to take over.
         next = await openFolder({ ...withoutFirstRun(options), dataDir: to }, settings);
       } catch (error) {
         await undoCopy(to, undefined);
-        throw error;
+        return failed(error);
       }
       try {
         await move.remember?.(to, from);
       } catch (error) {
         await next.store.close().catch(() => undefined);
         await undoCopy(to, undefined);
-        throw error;
+        return failed(error);
       }
       const previous = current;
       unfollow();
