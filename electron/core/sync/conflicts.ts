@@ -182,6 +182,7 @@ export class SyncConflicts {
                 collection,
                 hash: DELETED,
                 ...(theirs.tombstone && { tombstone: theirs.tombstone }),
+                decided: true,
               }),
         });
         ctx.known.set(id, { rev: written.rev, hash: stateHash(state, key) });
@@ -217,8 +218,12 @@ export class SyncConflicts {
     for (const leaf of others) {
       if (leaf._deleted) {
         // A delete an analyst made carries its tombstone; a bare deleted leaf is a side decided
-        // before (removed as a loser is).
-        if (leaf.hash === DELETED && leaf.collection === checkedWinner.collection) {
+        // before (removed as a loser is), and so is the delete such a decision wrote.
+        if (
+          leaf.hash === DELETED &&
+          !leaf.decided &&
+          leaf.collection === checkedWinner.collection
+        ) {
           losers.push({ ...(leaf as DeletedDoc), _id: id, _rev: leaf._rev });
         }
         continue;

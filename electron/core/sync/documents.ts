@@ -53,6 +53,11 @@ export interface DeletedDoc {
   collection: SyncedCollection;
   hash: typeof DELETED;
   tombstone?: Tombstone;
+  /**
+   * Written by deciding a delete-against-edit conflict for the delete: a side settled, never
+   * listed as a conflict again (whatever revision a later record is written on).
+   */
+  decided?: true;
 }
 
 export type NotebookDoc = RecordDoc | DeletedDoc;
