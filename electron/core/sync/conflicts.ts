@@ -20,6 +20,7 @@ import {
 } from './documents';
 import { incomingChanges } from './incoming';
 import type { KnownRevisions } from './known';
+import type { Twins } from './twins';
 import { getLocal, type Replica } from './replica';
 import type { NotebookStore } from '../store';
 import { loadValidators } from '../store/schema-loader';
@@ -40,7 +41,21 @@ interface Sides {
   losers: Loser[];
 }
 
-const hashOf = (loser: Loser) => ('record' in loser ? recordHash(loser.record) : DELETED);
+/**
+ * A side's content hash, the ids of articles and tags met as twins read as the ones kept: a side
+ * written before its machine placed it on the kept copies says the same as one written after.
+ */
+function hashOf(side: Loser, twins?: Twins): string {
+  if (!('record' in side)) return DELETED;
+  if (!twins || side.collection !== 'annotations') return recordHash(side.record);
+  const annotation = side.record as Annotation;
+  const kept = (id: string) => twins.keptIdFor(id) ?? id;
+  return recordHash({
+    ...annotation,
+    articleId: kept(annotation.articleId),
+    tagIds: [...new Set(annotation.tagIds.map(kept))],
+  });
+}
 
 export class SyncConflicts {
   #ids = new Set<string>();
@@ -66,7 +81,11 @@ export class SyncConflicts {
    * Notes what a settle saw: documents with conflicts (those worth showing are kept) and
    * documents without.
    */
-  async note(conflicted: readonly string[], clear: readonly string[]): Promise<void> {
+  async note(
+    conflicted: readonly string[],
+    clear: readonly string[],
+    twins?: Twins,
+  ): Promise<void> {
     let changed = false;
     for (const id of clear) {
       // A delete against an edit is no `_conflicts` of the winner's: asked of the document itself.
@@ -81,7 +100,7 @@ export class SyncConflicts {
       }
       const worthShowing =
         KINDS[sides.winner.collection] !== undefined &&
-        sides.losers.some((loser) => hashOf(loser) !== recordHash(sides.winner.record));
+        sides.losers.some((loser) => hashOf(loser, twins) !== hashOf(sides.winner as Loser, twins));
       if (worthShowing) {
         if (!this.#ids.has(id)) changed = true;
         this.#ids.add(id);

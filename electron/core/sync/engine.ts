@@ -249,7 +249,7 @@ export class SyncEngine {
             this.#settleContext(),
             (docId, rev) => this.#rejected.get(docId)?.rev === rev,
           );
-          await this.#conflicts.note(settled.conflicted, settled.clear);
+          await this.#conflicts.note(settled.conflicted, settled.clear, this.#twins);
           for (const id of batch) this.#otherLeaves.delete(id);
           // Before the next batch relies on them: a record naming a moved article's old id.
           await this.#twins.save();

@@ -1,7 +1,7 @@
 // A document from the server as changes to the store: checked with the store's own schemas (a
 // document that doesn't pass is not applied, and is counted), its article's bodies fetched from
 // the replica and stored first, an annotation held back until its article is in the notebook.
-import type { ArticleBody, ArticleRecord, Tombstone } from '../../shared/model';
+import type { ArticleBody, ArticleRecord, Tag, Tombstone } from '../../shared/model';
 import type { Change, NotebookState, NotebookStore } from '../store';
 import { canonicalBody } from '../store/bodies';
 import { loadValidators } from '../store/schema-loader';
@@ -14,7 +14,15 @@ import {
   type NotebookDoc,
 } from './documents';
 import type { Replica } from './replica';
-import { keptIdOf, moveArticleChanges, sameContent, type Twins } from './twins';
+import {
+  keptIdOf,
+  moveArticleChanges,
+  moveTagChanges,
+  namesakeHere,
+  sameContent,
+  sameTagContent,
+  type Twins,
+} from './twins';
 
 export type Incoming =
   /** Changes to commit (none: the store already has it so); a remote delete's tombstone. */
@@ -83,14 +91,31 @@ export async function incomingChanges(
     if (here === undefined && change.collection === 'annotations') {
       return { kind: 'wait', on: docIdOf('articles', articleId) };
     }
-    if (here !== undefined && here !== articleId) {
-      // Named by its article's other id: placed on the copy this notebook holds.
-      return {
-        kind: 'changes',
-        changes: [{ ...change, record: { ...change.record, articleId: here } }],
+    // Named by another id of the article or of a tag: placed on the copies this notebook holds.
+    const pairs = ctx.twins?.pairs;
+    const keptTag = (id: string) => pairs?.keptIdFor(id) ?? id;
+    const articleHere = here ?? articleId;
+    if (change.collection === 'annotations') {
+      const { tagIds } = change.record;
+      if (articleHere !== articleId || tagIds.some((id) => keptTag(id) !== id)) {
+        const record = {
+          ...change.record,
+          articleId: articleHere,
+          tagIds: [...new Set(tagIds.map(keptTag))],
+        };
+        return { kind: 'changes', changes: [{ ...change, record }] };
+      }
+    } else if (articleHere !== articleId || keptTag(change.record.tagId) !== change.record.tagId) {
+      const record = {
+        ...change.record,
+        articleId: articleHere,
+        tagId: keptTag(change.record.tagId),
       };
+      return { kind: 'changes', changes: [{ ...change, record }] };
     }
   }
+  if (change.collection === 'tags' && ctx.twins)
+    return placedTag(change.record, ctx.state, ctx.twins.pairs);
   if (change.collection === 'articles') {
     for (const revision of change.record.revisions) {
       const stored = await storeBody(revision.bodyHash, ctx);
@@ -100,6 +125,41 @@ export async function incomingChanges(
     if (twin && ctx.twins) return twinned(change.record, twin, ctx.state, ctx.twins.pairs);
   }
   return { kind: 'changes', changes: [change] };
+}
+
+/**
+ * Their tag as this notebook places it: under its parent's kept id, and one with a tag of its name
+ * already there (twins.ts), whichever id stays.
+ */
+function placedTag(theirs: Tag, state: NotebookState, pairs: Twins): Incoming {
+  const parentId =
+    theirs.parentId === undefined
+      ? undefined
+      : (pairs.keptIdFor(theirs.parentId) ?? theirs.parentId);
+  const placed: Tag = { ...theirs, ...(parentId !== undefined && { parentId }) };
+  const namesake = namesakeHere(state, placed, parentId);
+  if (!namesake)
+    return { kind: 'changes', changes: [{ kind: 'put', collection: 'tags', record: placed }] };
+  if (keptIdOf(placed.id, namesake.id) === namesake.id) {
+    pairs.pair(placed.id, namesake.id);
+    // What here names their tag (its copy, if it was taken in as a tag of its own; annotations and
+    // children that came before it) goes to ours.
+    const held = state.tags.get(placed.id) ?? placed;
+    const changes = moveTagChanges(state, held, namesake, pairs).filter(
+      (change) => change.kind !== 'delete' || state.tags.has(change.id),
+    );
+    if (changes.length === 1) return { kind: 'twin', keptId: namesake.id };
+    return { kind: 'moved', changes, from: held.id, agreed: true };
+  }
+  pairs.pair(namesake.id, placed.id);
+  const agreed = sameTagContent(placed, namesake);
+  const kept = agreed ? placed : { ...namesake, id: placed.id };
+  return {
+    kind: 'moved',
+    changes: moveTagChanges(state, namesake, kept, pairs),
+    from: namesake.id,
+    agreed,
+  };
 }
 
 /** Their article `theirs` is `ours` under another id: which id stays, and what moves. */

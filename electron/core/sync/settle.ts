@@ -180,17 +180,23 @@ async function readRows(replica: Replica, keys: string[]): Promise<Row[]> {
   });
 }
 
-/** The server's side of these documents into the store: articles first, then the rest. */
+/** The server's side of these documents into the store: articles first, then tags, then the rest. */
 async function apply(
   applies: Array<{ key: DocKey; row: Row }>,
   ctx: SettleContext,
   result: SettleResult,
 ): Promise<void> {
   const { state } = ctx.store;
-  const ordered = [
-    ...applies.filter((a) => a.key.collection === 'articles'),
-    ...applies.filter((a) => a.key.collection !== 'articles'),
-  ];
+  // Articles and tags first, a tag after its parent: what names them is placed on the copies they
+  // settle on (twins.ts).
+  const depth = tagDepths(applies);
+  const rank = (a: { key: DocKey }) =>
+    a.key.collection === 'articles'
+      ? 0
+      : a.key.collection === 'tags'
+        ? 1 + depth(a.key.id)
+        : Infinity;
+  const ordered = [...applies].sort((x, y) => rank(x) - rank(y));
   const arriving = new Set<string>();
   const changes: Change[] = [];
   const tombstones: Tombstone[] = [];
@@ -198,8 +204,17 @@ async function apply(
   /** Their articles held here under our id, differently: ours goes out as a conflicting side. */
   const disagreeing: string[] = [];
   const twins = { pairs: ctx.twins, find: ctx.twins.twinFinder(state) };
+  /**
+   * An article or tag moved in this batch (twins.ts): the next is placed once that is committed,
+   * since a move rewrites records (an annotation's article, its tags) from the store as it is.
+   */
+  let moved = false;
   for (const item of ordered) {
     const { key, row } = item;
+    if (moved && (key.collection === 'tags' || key.collection === 'articles')) {
+      result.again.push(row.key);
+      continue;
+    }
     const doc = row.deleted ? await deletedDoc(ctx.replica, row) : row.doc!;
     const incoming: Incoming = await incomingChanges(key, doc, {
       state,
@@ -216,6 +231,7 @@ async function apply(
       // Held here as ours: agreed as "none here", so only its next change is looked at again.
       taken.push(item);
     } else if (incoming.kind === 'moved') {
+      moved = true;
       changes.push(...incoming.changes);
       arriving.add(key.id);
       taken.push(item);
@@ -247,6 +263,24 @@ async function apply(
     ctx.known.set(docId, undefined);
     result.again.push(docId);
   }
+}
+
+/** How deep each tag of the batch sits below the batch's other tags (0: its parent isn't among them). */
+function tagDepths(applies: ReadonlyArray<{ key: DocKey; row: Row }>): (id: string) => number {
+  const parents = new Map<string, string | undefined>();
+  for (const { key, row } of applies) {
+    if (key.collection !== 'tags' || !row.doc || !('record' in row.doc)) continue;
+    const { parentId } = row.doc.record as { parentId?: unknown };
+    parents.set(key.id, typeof parentId === 'string' ? parentId : undefined);
+  }
+  return (id) => {
+    let n = 0;
+    // A loop in a damaged tree ends when it has gone round once.
+    for (let at = parents.get(id); at !== undefined && parents.has(at) && n <= parents.size; n++) {
+      at = parents.get(at);
+    }
+    return n;
+  };
 }
 
 /** A deleted winner as written (with its tombstone); allDocs gives none for deleted ones. */

@@ -7,16 +7,25 @@
 //     at the kept id).
 //   - A machine holding the kept id takes the other id's article as its own, and every record that
 //     arrives naming the other id as naming its own.
+// Tags are matched the same way by their place in the tree: two tags of one name under one parent
+// (the same code, made on each machine) are one, kept under the smaller id, the other's annotations,
+// children and adjudications moved to it.
 // The pairs are kept in the replica's _local documents (never replicated), so a record naming the
-// other id that arrives after that article was deleted is still placed.
-import type { Adjudication, Annotation, ArticleRecord } from '../../shared/model';
+// other id that arrives after that record was deleted is still placed.
+import {
+  tagKey,
+  type Adjudication,
+  type Annotation,
+  type ArticleRecord,
+  type Tag,
+} from '../../shared/model';
 import type { Change, NotebookState } from '../store';
 import { recordHash } from './documents';
 import { getLocal, type Replica } from './replica';
 
 const TWINS_ID = 'sync-twins';
 
-/** Two machines' copies of one article settle on the smaller id: the same choice on both. */
+/** Two machines' copies of one article or tag settle on the smaller id: the same choice on both. */
 export const keptIdOf = (a: string, b: string) => (a < b ? a : b);
 
 /** An article's text as sync compares it: every revision's body hash, in order. */
@@ -54,7 +63,7 @@ export class Twins {
   #rev: string | undefined;
   #changed = false;
 
-  private constructor(private readonly replica: Replica | undefined) {}
+  private constructor(private readonly replica: Replica) {}
 
   static async load(replica: Replica): Promise<Twins> {
     const twins = new Twins(replica);
@@ -66,11 +75,6 @@ export class Twins {
       }
     }
     return twins;
-  }
-
-  /** None known and none kept: for a caller (a conflict's decision) that places nothing. */
-  static none(): Twins {
-    return new Twins(undefined);
   }
 
   /**
@@ -115,8 +119,13 @@ export class Twins {
     return held(id) ? id : undefined;
   }
 
+  /** The id a record named `id` is kept under, when `id` was met as another's twin. */
+  keptIdFor(id: string): string | undefined {
+    return this.#keptFor.get(id);
+  }
+
   async save(): Promise<void> {
-    if (!this.#changed || !this.replica) return;
+    if (!this.#changed) return;
     this.#changed = false;
     try {
       const written = await this.replica.put({
@@ -156,4 +165,96 @@ export function moveArticleChanges(
   }
   changes.push({ kind: 'delete', collection: 'articles', id: from.id });
   return changes;
+}
+
+/**
+ * What a tag says, without when or by whom each copy was made or changed, or its colour: each
+ * machine gives a new tag the next colour of its own, and the kept copy's colour stands.
+ */
+function tagContentOf(tag: Tag) {
+  const {
+    id: _id,
+    color: _color,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    ...content
+  } = tag;
+  return content;
+}
+
+/** Whether two copies of a tag say the same (name, place, guidance). */
+export const sameTagContent = (a: Tag, b: Tag) =>
+  recordHash(tagContentOf(a)) === recordHash(tagContentOf(b));
+
+/** The tag here, other than `tag` itself, with its name under `parentId`. */
+export function namesakeHere(
+  state: NotebookState,
+  tag: Tag,
+  parentId: string | undefined,
+): Tag | undefined {
+  const key = tagKey(tag.name);
+  for (const other of state.tags.values()) {
+    if (other.id !== tag.id && other.parentId === parentId && tagKey(other.name) === key) {
+      return other;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The changes that make tag `from` here one with `to` (the record to hold under the kept id): `to`
+ * put, `from` removed, its annotations, adjudications and children moved to `to`; a child with a
+ * namesake under `to` is one with it too, kept under the smaller id, and so on down.
+ */
+export function moveTagChanges(state: NotebookState, from: Tag, to: Tag, pairs: Twins): Change[] {
+  // Each record changed once, whatever number of moves touch it.
+  const tags = new Map<string, Tag>();
+  const annotations = new Map<string, Annotation>();
+  const adjudications = new Map<string, Adjudication>();
+  const removed: string[] = [];
+  const move = (loser: Tag, kept: Tag) => {
+    tags.set(kept.id, kept);
+    for (const annotation of state.annotations.values()) {
+      const held = annotations.get(annotation.id) ?? annotation;
+      if (!held.tagIds.includes(loser.id)) continue;
+      const tagIds = [...new Set(held.tagIds.map((id) => (id === loser.id ? kept.id : id)))];
+      annotations.set(annotation.id, { ...held, tagIds });
+    }
+    for (const adjudication of state.adjudications.values()) {
+      if (adjudication.tagId === loser.id) {
+        adjudications.set(adjudication.id, { ...adjudication, tagId: kept.id });
+      }
+    }
+    for (const child of state.tags.values()) {
+      if (child.parentId !== loser.id) continue;
+      const namesake = namesakeHere(state, child, kept.id);
+      if (!namesake) {
+        tags.set(child.id, { ...(tags.get(child.id) ?? child), parentId: kept.id });
+        continue;
+      }
+      const keepChild = keptIdOf(child.id, namesake.id) === child.id;
+      const [childLoser, childKept] = keepChild ? [namesake, child] : [child, namesake];
+      pairs.pair(childLoser.id, childKept.id);
+      move(childLoser, { ...(tags.get(childKept.id) ?? childKept), parentId: kept.id });
+    }
+    tags.delete(loser.id);
+    removed.push(loser.id);
+  };
+  move(from, to);
+  return [
+    ...[...tags.values()].map((record): Change => ({ kind: 'put', collection: 'tags', record })),
+    ...[...annotations.values()].map((record): Change => ({
+      kind: 'put',
+      collection: 'annotations',
+      record,
+    })),
+    ...[...adjudications.values()].map((record): Change => ({
+      kind: 'put',
+      collection: 'adjudications',
+      record,
+    })),
+    ...removed.map((id): Change => ({ kind: 'delete', collection: 'tags', id })),
+  ];
 }

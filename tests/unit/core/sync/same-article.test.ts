@@ -148,3 +148,87 @@ describe('the same article imported on two machines', () => {
     }
   });
 });
+
+describe('the same tag made on two machines', () => {
+  it('is one tag, kept under the smaller id on both, subtags and annotations moved to it', async () => {
+    const { a, b, url, onA, onB } = await twoCopies('a-', 'b-');
+    // The same path typed on each, and a tag only B has under it.
+    await a.call('createAnnotation', {
+      articleId: onA.id,
+      start: 5,
+      end: 11,
+      tagNames: ['Enerji/Qaz'],
+      comment: 'A qaz',
+    });
+    await b.call('createAnnotation', {
+      articleId: onB.id,
+      start: 12,
+      end: 20,
+      tagNames: ['Enerji/Qaz/Boru kəməri', 'Yer'],
+      comment: 'B boru',
+    });
+    await b.syncWith(url);
+    await b.settled();
+    await a.syncWith(url);
+    const paths = ['Enerji', 'Enerji/Qaz', 'Enerji/Qaz/Boru kəməri', 'Sahə', 'Yer'];
+    for (const side of [a, b]) {
+      await eventually(async () =>
+        expect((await side.call('listTags', {})).map((t) => t.path).sort()).toEqual(paths),
+      );
+    }
+    await a.settled();
+    await b.settled();
+    expect(await counts(a)).toEqual(await counts(b));
+    // Every annotation names tags the notebook holds, the same on both sides.
+    for (const side of [a, b]) {
+      const { tags, annotations } = side.notebook.store.state;
+      for (const annotation of annotations.values()) {
+        for (const id of annotation.tagIds) expect(tags.has(id)).toBe(true);
+      }
+      const byComment = Object.fromEntries(
+        [...annotations.values()].map((x) => [
+          x.comment,
+          x.tagIds.map((id) => tags.get(id)!.name).sort(),
+        ]),
+      );
+      expect(byComment).toEqual({
+        'A: ə/ş': ['Yer'],
+        'B: İ?': ['Sahə'],
+        'A qaz': ['Qaz'],
+        'B boru': ['Boru kəməri', 'Yer'],
+      });
+    }
+    expect(await a.call('listSyncConflicts', {})).toEqual([]);
+    expect(await b.call('listSyncConflicts', {})).toEqual([]);
+  });
+
+  it('with other guidance on each is one tag, the two definitions a conflict', async () => {
+    const { a, b, url } = await twoCopies('a-', 'b-');
+    const tagOf = async (nb: SyncedNotebook) =>
+      (await nb.call('listTags', {})).find((t) => t.name === 'Yer')!;
+    await b.call('createTag', { name: 'Yer' });
+    const onA = await tagOf(a);
+    const onB = await tagOf(b);
+    await a.call('updateTag', { id: onA.id, description: 'A place: city, region.' });
+    await b.call('updateTag', { id: onB.id, description: 'Yer — B-nin tərifi.' });
+    await a.syncWith(url);
+    await b.syncWith(url);
+    for (const side of [a, b]) {
+      await eventually(async () =>
+        expect((await side.call('listTags', {})).filter((t) => t.name === 'Yer')).toHaveLength(1),
+      );
+      const [listed] = await eventually(async () => {
+        const conflicts = await side.call('listSyncConflicts', {});
+        expect(conflicts).toHaveLength(1);
+        return conflicts;
+      });
+      expect(listed).toMatchObject({ id: `tags:${onA.id}`, kind: 'tag' });
+      expect([...listed!.ours.lines, ...listed!.theirs.lines]).toEqual(
+        expect.arrayContaining([
+          'Definition: A place: city, region.',
+          'Definition: Yer — B-nin tərifi.',
+        ]),
+      );
+    }
+  });
+});
