@@ -18,7 +18,7 @@ import {
   type NotebookPaths,
   type NotebookState,
 } from './notebook-data';
-import { inverseOf } from './inverse';
+import { Inverse } from './inverse';
 import { tombstoneChangesFor } from './tombstones';
 import { rehomeAnnotations } from './orphans';
 import { recoverNotebook } from './recovery';
@@ -172,6 +172,19 @@ async function parseInSlices(parts: Prepared[]): Promise<Change[]> {
   return changes;
 }
 
+async function inverseInSlices(state: NotebookState, changes: Change[]): Promise<Change[]> {
+  const inverse = new Inverse(state);
+  let slice = performance.now();
+  for (const change of changes) {
+    inverse.add(change);
+    if (performance.now() - slice >= COMMIT_SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+  }
+  return inverse.changes;
+}
+
 export async function openNotebookStore(
   dataDir: string,
   options: StoreOptions = {},
@@ -319,7 +332,8 @@ class JournaledStore implements NotebookStore {
       // then applied at once (nothing may see half a commit).
       const written = await parseInSlices(parts);
       const removed = this.#removedBy(written);
-      const inverse = inverseOf(this.state, written);
+      // From the state before; worked out a slice at a time too, as nothing else commits meanwhile.
+      const inverse = await inverseInSlices(this.state, written);
       for (const change of written) applyChange(this.state, change);
       this.compactor.committed(1);
       this.#notify(written, removed, inverse);

@@ -3,13 +3,22 @@
 // touches twice is put back as it was before the first touch.
 import type { Change, NotebookState } from './notebook-data';
 
-export function inverseOf(state: NotebookState, changes: readonly Change[]): Change[] {
-  const inverse: Change[] = [];
-  const seen = new Set<string>();
-  for (const change of changes) {
+/**
+ * The inverse built one change at a time, so a big commit's can be worked out a slice at a time
+ * (the state may not change meanwhile: the store does this inside its commit queue).
+ */
+export class Inverse {
+  readonly changes: Change[] = [];
+  readonly #seen = new Set<string>();
+
+  constructor(private readonly state: NotebookState) {}
+
+  add(change: Change): void {
+    const { state, changes: inverse } = this;
+    const seen = this.#seen;
     if (change.kind === 'meta') {
       const key = `meta:${change.key}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       if (change.key === 'sampleSeeded') {
         inverse.push({ kind: 'meta', key: 'sampleSeeded', value: state.meta.sampleSeeded });
@@ -19,11 +28,11 @@ export function inverseOf(state: NotebookState, changes: readonly Change[]): Cha
         inverse.push({ kind: 'meta', key: 'analystId', value: state.meta.analystId });
       }
       // No analyst named before: nothing to put back (an id whose analyst is gone names no one).
-      continue;
+      return;
     }
     const id = change.kind === 'put' ? change.record.id : change.id;
     const key = `${change.collection}:${id}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     const before = state[change.collection].get(id);
     if (before === undefined) {
@@ -33,5 +42,4 @@ export function inverseOf(state: NotebookState, changes: readonly Change[]): Cha
       inverse.push({ kind: 'put', collection: change.collection, record: before } as Change);
     }
   }
-  return inverse;
 }

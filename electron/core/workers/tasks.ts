@@ -17,7 +17,7 @@ import { unpackAnnotations, type PackedAnnotations } from '../export/packed-anno
 import { importFile, importPastedText, legacy, previewImport } from '../import';
 import { cleanTitle } from '../import/document-builder';
 import { editBody } from '../revisions/edit-body';
-import { canonicalBody, type BodyFile, type CanonicalBody } from '../store/bodies';
+import { canonicalBodyBytes, type BodyFile, type CanonicalBody } from '../store/bodies';
 import { packPlacements, type PackedPlacements } from './placements';
 
 export interface FileInput {
@@ -63,7 +63,7 @@ const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 async function importArticleTask(input: FileInput): Promise<ImportedArticle> {
   const { doc, ...imported } = await importTask(input);
   const { text, blocks, marks, places, ...rest } = doc;
-  const { hash, json } = canonicalBody({ text, blocks, marks, places });
+  const { hash, json } = canonicalBodyBytes({ text, blocks, marks, places });
   return {
     ...imported,
     doc: rest,
@@ -109,7 +109,7 @@ async function reviseTask(
     if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
     if (body.text === current.text) throw conflict('Nothing changed: the text is the same as now.');
     revised = {
-      body: canonicalBody(body),
+      body: canonicalBodyBytes(body),
       title: followHeadline(input.title, current, body) ?? input.title,
     };
   } else {
@@ -122,7 +122,7 @@ async function reviseTask(
     }
     const body = { text: doc.text, blocks: doc.blocks, marks: doc.marks, places: doc.places };
     revised = {
-      body: canonicalBody(body),
+      body: canonicalBodyBytes(body),
       title: followHeadline(input.title, current, body) ?? input.title,
       format: imported.format,
       ...(imported.legacyEncoding && { legacyEncoding: imported.legacyEncoding }),

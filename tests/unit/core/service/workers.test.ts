@@ -180,10 +180,13 @@ describe('without a worker script', () => {
     const bytes = await readFile(SAMPLE);
     const imported = await workers.run('importFile', { fileName: 'sample.txt', bytes });
     const { text, blocks, marks, ...details } = (await importFile('sample.txt', bytes)).doc;
-    // A new article's body comes as its canonical file, ready for the store to write.
+    // A new article's body comes as its canonical file, ready for the store to write: the JSON's
+    // UTF-8 bytes, under the hash of that JSON.
     expect(imported.doc).toEqual(details);
     const { hash, json } = canonicalBody({ text, blocks, marks });
-    expect(imported.body).toEqual({ hash, json });
+    expect(imported.body.hash).toBe(hash);
+    expect(imported.body.json).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(imported.body.json).toString('utf8')).toBe(json);
     await workers.close();
   });
 });
