@@ -42,7 +42,8 @@ const calls = Object.fromEntries(
           // browser allows this for small bodies only.
           keepalive: body.length < 60_000,
         });
-        if (ANSWERS_WITH_TEXT.has(name)) return decodeTextAnswer(await response.arrayBuffer());
+        if (ANSWERS_WITH_TEXT.has(name))
+          return decodeTextAnswer(new Uint8Array(await response.arrayBuffer()));
         return ANSWERS_WITH_BYTES.has(name)
           ? decodeWire(await response.text())
           : await response.json();

@@ -36,7 +36,7 @@ export function decodeWire(json: string): unknown {
 /** What a framed answer may carry: an envelope whose value may hold a body with a text. */
 interface TextEnvelope {
   ok: boolean;
-  value?: { body?: { text: string } };
+  value?: { body?: { text: string }; [key: string]: unknown };
 }
 
 /** The header of a framed answer: the JSON's length in bytes, little-endian. */
@@ -74,10 +74,10 @@ export function utf8Exactly(text: string): Uint8Array | null {
 }
 
 /** The envelope encodeTextAnswer framed, its body's text back in place. */
-export function decodeTextAnswer(framed: ArrayBuffer): unknown {
-  const bytes = new Uint8Array(framed);
+export function decodeTextAnswer(bytes: Uint8Array): unknown {
   if (bytes.length < HEADER_BYTES) throw new Error('The answer arrived cut short.');
-  const jsonEnd = HEADER_BYTES + new DataView(framed).getUint32(0, true);
+  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  const jsonEnd = HEADER_BYTES + header.getUint32(0, true);
   if (jsonEnd > bytes.length) throw new Error('The answer arrived cut short.');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const envelope = JSON.parse(
