@@ -3,7 +3,7 @@
 // importers run in a core worker: this side only stores what they made.
 import {
   CITATION_FIELDS,
-  compareReadingOrder,
+  sortInReadingOrder,
   type Article,
   type ArticleAttributes,
   type ArticleFormat,
@@ -276,9 +276,11 @@ export function articleHandlers(
       if (!known) view.body = packedBody(current.bodyHash, body);
       if (annotations) {
         const visible = await blindFilter(ctx);
-        const list = [...state.annotations.values()]
-          .filter((a) => a.articleId === id && (!visible || visible(a)))
-          .sort(compareReadingOrder);
+        const list = sortInReadingOrder(
+          [...state.annotations.values()].filter(
+            (a) => a.articleId === id && (!visible || visible(a)),
+          ),
+        );
         const packed = packAnnotations(list, {
           hash: current.bodyHash,
           text: body.text,

@@ -6,7 +6,13 @@ import {
   type NotebookBridge,
 } from '../../../electron/shared/contract';
 import { isProgress, type Progress } from '../../../electron/shared/progress';
-import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
+import {
+  ANSWERS_WITH_BYTES,
+  ANSWERS_WITH_TEXT,
+  decodeTextAnswer,
+  decodeWire,
+  encodeWire,
+} from './wire';
 
 const SECRET_KEY = 'notebook-host-secret';
 
@@ -36,6 +42,8 @@ const calls = Object.fromEntries(
           // browser allows this for small bodies only.
           keepalive: body.length < 60_000,
         });
+        if (ANSWERS_WITH_TEXT.has(name))
+          return decodeTextAnswer(new Uint8Array(await response.arrayBuffer()));
         return ANSWERS_WITH_BYTES.has(name)
           ? decodeWire(await response.text())
           : await response.json();

@@ -23,7 +23,14 @@ import {
 } from './request-body';
 import { isPageRequest, unavailableHandlers, unavailablePage } from './unavailable';
 import { chromiumPrinter } from './print-pdf';
-import { ANSWERS_WITH_BYTES, decodeWire, encodeWire } from './wire';
+import {
+  ANSWERS_WITH_BYTES,
+  ANSWERS_WITH_TEXT,
+  decodeWire,
+  encodeTextAnswer,
+  encodeWire,
+  utf8Exactly,
+} from './wire';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -175,6 +182,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       }
       const name = url.pathname.slice('/__api/'.length);
       const envelope = await dispatch(name, input);
+      if (ANSWERS_WITH_TEXT.has(name)) {
+        const framed = encodeTextAnswer(envelope as Parameters<typeof encodeTextAnswer>[0], utf8Of);
+        return send(res, 200, 'application/octet-stream', framed);
+      }
       const answer = ANSWERS_WITH_BYTES.has(name) ? encodeWire(envelope) : JSON.stringify(envelope);
       return send(res, 200, 'application/json', answer);
     } finally {
@@ -210,6 +221,27 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     );
   }
   return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content);
+}
+
+/**
+ * Bodies' texts as UTF-8, by hash (a body never changes under its hash): re-opening an article
+ * encodes nothing. The open one and the one before, as the core keeps their packed bodies.
+ */
+const utf8Texts = new Map<string, Uint8Array | null>();
+const KEEP_UTF8_TEXTS = 2;
+
+function utf8Of(body: { text: string; hash?: string }): Uint8Array | null {
+  const key = body.hash;
+  const kept = key === undefined ? undefined : utf8Texts.get(key);
+  if (kept !== undefined) return kept;
+  const bytes = utf8Exactly(body.text);
+  if (key === undefined) return bytes;
+  utf8Texts.set(key, bytes);
+  for (const old of utf8Texts.keys()) {
+    if (utf8Texts.size <= KEEP_UTF8_TEXTS) break;
+    utf8Texts.delete(old);
+  }
+  return bytes;
 }
 
 function secretMatches(given: string | string[] | undefined): boolean {
@@ -261,7 +293,12 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer | Uint8Array,
+) {
   res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
   res.end(body);
 }

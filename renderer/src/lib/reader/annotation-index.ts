@@ -15,15 +15,20 @@ export interface Placed {
 export class AnnotationIndex {
   /** In the order given (the core's reading order); the tree is built from it when needed. */
   readonly #placed: Placed[] = [];
+  /** Whether #placed is by start (as the core's reading order is): a scan stops past a span. */
+  readonly #byStart: boolean = true;
   #tree: IntervalIndex<Placed> | null = null;
 
   constructor(annotations: readonly Annotation[]) {
+    let previousStart = -Infinity;
     for (const annotation of annotations) {
       // Orphans have no place in this revision: the panel lists them, the reader can't draw them
       // (even one that still carries a stale candidate).
       if (annotation.anchor === 'orphaned') continue;
       const span = currentSpan(annotation);
       if (!span || span.end <= span.start) continue;
+      if (span.start < previousStart) this.#byStart = false;
+      previousStart = span.start;
       this.#placed.push({
         annotation,
         start: span.start,
@@ -60,7 +65,10 @@ export class AnnotationIndex {
     const seen = new Set<Placed>();
     const out: Placed[] = [];
     if (!tree) {
+      // The first paint, before the tree: the top of an article is a short scan.
+      const end = spans.at(-1)?.end ?? -Infinity;
       for (const p of this.#placed) {
+        if (this.#byStart && p.start >= end) break;
         if (spans.some((s) => p.start < s.end && p.end > s.start)) out.push(p);
       }
     } else {

@@ -83,6 +83,8 @@ export class Ticks {
    * when every ticked row is still shown, so an effect may call it on each change of the list.
    */
   prune(visibleIds: Iterable<string>) {
+    // Nothing ticked, nothing to drop: no set of the 10k ids an article's opening passes here.
+    if (this.#ticked.size === 0 && this.#anchor === null) return;
     const visible = setOf(visibleIds);
     const kept = [...this.#ticked].filter((id) => visible.has(id));
     if (kept.length < this.#ticked.size) this.#ticked = setOf(kept);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation, AnchorState } from '../../../../electron/shared/model';
+import {
+  compareReadingOrder,
+  type Annotation,
+  type AnchorState,
+} from '../../../../electron/shared/model';
 import { AnnotationIndex } from '../../../../renderer/src/lib/reader/annotation-index';
 import { prng } from './prng';
 
@@ -117,5 +121,13 @@ describe('AnnotationIndex', () => {
         spans.some((s) => spanOf(a).start < s.end && spanOf(a).end > s.start),
     );
     expect(hits.map((p) => p.annotation.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    // In reading order, as the core lists them, the scan stops past the last span: the same.
+    const ordered = new AnnotationIndex([...list].sort(compareReadingOrder));
+    const scannedInOrder = ordered.inSpans(spans);
+    ordered.prepare();
+    expect(scannedInOrder).toEqual(ordered.inSpans(spans));
+    expect(scannedInOrder.map((p) => p.annotation.id).sort()).toEqual(
+      expected.map((a) => a.id).sort(),
+    );
   });
 });
