@@ -222,10 +222,11 @@ export class SyncConflicts {
       // Every leaf, deleted ones too: CouchDB lets an edit win over a delete, and names the
       // delete in no `_conflicts`, so only the leaves show that someone deleted the record.
       winnerRev = (await this.replica.get(id))._rev;
-      const open = await this.replica.get(id, { open_revs: 'all' });
-      leaves = open.flatMap((leaf) =>
-        'ok' in leaf ? [leaf.ok as unknown as (typeof leaves)[0]] : [],
-      );
+      // PouchDB's types don't know open_revs: an array of { ok: leaf } or { missing: rev }.
+      const open = (await this.replica.get(id, { open_revs: 'all' } as never)) as unknown as Array<
+        { ok: (typeof leaves)[0] } | { missing: string }
+      >;
+      leaves = open.flatMap((leaf) => ('ok' in leaf ? [leaf.ok] : []));
     } catch {
       return undefined;
     }
