@@ -5,24 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from './server';
-import { eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, serverForTests } from './synced-notebook';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouchServer();
-});
-afterAll(() => server.dispose());
-
-const open: SyncedNotebook[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((nb) => nb.close()));
-});
+const server = serverForTests();
 
 async function notebook() {
-  const nb = await syncedNotebook('sync-config-');
-  open.push(nb);
+  const nb = await server.notebook('sync-config-');
   return nb;
 }
 

@@ -1,28 +1,17 @@
 // Concurrent edits of one record on two notebooks: CouchDB keeps both, the conflict is listed on
 // each side as a merge shows it, and deciding it (one undo step) settles it everywhere.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from './server';
-import { eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+import { describe, expect, it } from 'vitest';
+import { eventually, type SyncedNotebook, serverForTests } from './synced-notebook';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouchServer();
-});
-afterAll(() => server.dispose());
-
-const open: SyncedNotebook[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((nb) => nb.close()));
-});
+const server = serverForTests();
 
 let dbs = 0;
 
 /** A and B share an annotation, then each changes its comment while B is not syncing. */
 async function concurrentEdit() {
   const url = server.db(`conflicts-${++dbs}`);
-  const a = await syncedNotebook('sync-ca-');
-  const b = await syncedNotebook('sync-cb-');
-  open.push(a, b);
+  const a = await server.notebook('sync-ca-');
+  const b = await server.notebook('sync-cb-');
   await a.call('setAnalyst', { name: 'Aysel' });
   await b.call('setAnalyst', { name: 'Bahruz' });
   await a.syncWith(url);

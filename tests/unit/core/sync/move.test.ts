@@ -2,27 +2,16 @@
 // goes on from the new folder, where nothing is sent twice and nothing is lost.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from './server';
-import { counts, eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+import { describe, expect, it } from 'vitest';
+import { counts, eventually, serverForTests } from './synced-notebook';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouchServer();
-});
-afterAll(() => server.dispose());
-
-const open: SyncedNotebook[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((nb) => nb.close()));
-});
+const server = serverForTests();
 
 describe('a syncing notebook moved to another folder', () => {
   it('syncs on from there, its earlier and later changes reaching the other side once', async () => {
     const url = server.db('moved');
-    const a = await syncedNotebook('sync-ma-');
-    const b = await syncedNotebook('sync-mb-');
-    open.push(a, b);
+    const a = await server.notebook('sync-ma-');
+    const b = await server.notebook('sync-mb-');
     await a.syncWith(url);
     await b.syncWith(url);
     const article = await a.call('importText', { title: 'Köçən', text: 'Əvvəl və sonra: a/b.' });

@@ -1,20 +1,10 @@
 // One article imported on two machines before they sync (each gives it its own id) is one article
 // once they do: matched by its text, kept under the smaller id on both, every annotation on it,
 // whichever machine's id that is and whichever machine syncs first.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from './server';
-import { counts, eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+import { describe, expect, it } from 'vitest';
+import { counts, eventually, type SyncedNotebook, serverForTests } from './synced-notebook';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouchServer();
-});
-afterAll(() => server.dispose());
-
-const open: SyncedNotebook[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((nb) => nb.close()));
-});
+const server = serverForTests();
 
 const TEXT = 'Bakı və Moskva ticarəti artırır. Turizm marşrutları / “yollar” genişlənir.';
 let dbs = 0;
@@ -22,9 +12,8 @@ let dbs = 0;
 /** A and B each import TEXT and code a passage in it, without syncing; A's ids start `aPrefix`. */
 async function twoCopies(aPrefix: string, bPrefix: string, bTitle = 'Ticarət & turizm') {
   const url = server.db(`same-${++dbs}`);
-  const a = await syncedNotebook('sync-sa-', aPrefix);
-  const b = await syncedNotebook('sync-sb-', bPrefix);
-  open.push(a, b);
+  const a = await server.notebook('sync-sa-', aPrefix);
+  const b = await server.notebook('sync-sb-', bPrefix);
   await a.call('setAnalyst', { name: 'Aysel' });
   await b.call('setAnalyst', { name: 'Bahruz' });
   const onA = await a.call('importText', { title: 'Ticarət & turizm', text: TEXT });

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../../electron/core/dispatch';
 import { openNotebook, type Notebook } from '../../../../electron/core/notebook';
 import { memorySecrets } from '../../../../electron/core/sync/secret-store';
 import type { CallName, CallResult } from '../../../../electron/shared/contract';
 import type { SyncStatus } from '../../../../electron/shared/sync';
+import { startCouchServer, type CouchServer } from './server';
 
 export interface SyncedNotebook {
   readonly dir: string;
@@ -100,5 +101,31 @@ export async function counts(nb: SyncedNotebook) {
     tags: [...state.tags.keys()].sort(),
     analysts: [...state.analysts.keys()].sort(),
     codebookLog: state.codebookLog.size,
+  };
+}
+
+/**
+ * One CouchDB-protocol server for a test file, started before its tests and stopped after them,
+ * and the notebooks each test opens, closed when it ends.
+ */
+export function serverForTests() {
+  let server: CouchServer;
+  const open: SyncedNotebook[] = [];
+  beforeAll(async () => {
+    server = await startCouchServer();
+  });
+  afterAll(() => server.dispose());
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((nb) => nb.close()));
+  });
+  return {
+    /** The address of database `name` on the server. */
+    db: (name: string) => server.db(name),
+    /** A notebook (see syncedNotebook) closed when the test ends. */
+    async notebook(prefix: string, idPrefix?: string): Promise<SyncedNotebook> {
+      const nb = await syncedNotebook(prefix, idPrefix);
+      open.push(nb);
+      return nb;
+    },
   };
 }

@@ -1,26 +1,15 @@
 // Two notebooks syncing through a CouchDB-protocol server (pouchdb-server on 127.0.0.1, started
 // here): edits on both sides arrive, deletes propagate, and the counts agree at the end.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from './server';
-import { counts, eventually, syncedNotebook, type SyncedNotebook } from './synced-notebook';
+import { describe, expect, it } from 'vitest';
+import { counts, eventually, serverForTests } from './synced-notebook';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouchServer();
-});
-afterAll(() => server.dispose());
-
-const open: SyncedNotebook[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((nb) => nb.close()));
-});
+const server = serverForTests();
 
 let dbs = 0;
 async function pair() {
   const url = server.db(`team-${++dbs}`);
-  const a = await syncedNotebook('sync-a-');
-  const b = await syncedNotebook('sync-b-');
-  open.push(a, b);
+  const a = await server.notebook('sync-a-');
+  const b = await server.notebook('sync-b-');
   await a.syncWith(url);
   await b.syncWith(url);
   return { a, b, url };
