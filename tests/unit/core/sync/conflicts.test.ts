@@ -1,7 +1,7 @@
 // Concurrent edits of one record on two notebooks: CouchDB keeps both, the conflict is listed on
 // each side as a merge shows it, and deciding it (one undo step) settles it everywhere.
 import { describe, expect, it } from 'vitest';
-import { eventually, type SyncedNotebook, serverForTests } from './synced-notebook';
+import { eventually, type SyncedNotebook, serverForTests, theConflict } from './synced-notebook';
 
 const server = serverForTests();
 
@@ -41,23 +41,19 @@ describe('a record changed on both sides', () => {
   it('is a conflict listed on both sides, each side in words', async () => {
     const { a, b, annotation } = await concurrentEdit();
     for (const side of [a, b]) {
-      const [listed] = await eventually(async () => {
-        const conflicts = await side.call('listSyncConflicts', {});
-        expect(conflicts).toHaveLength(1);
-        return conflicts;
-      });
+      const listed = await theConflict(side);
       expect(listed).toMatchObject({
         id: `annotations:${annotation.id}`,
         kind: 'annotation',
         choices: ['ours', 'theirs', 'both'],
       });
-      const lines = [...listed!.ours.lines, ...listed!.theirs.lines];
+      const lines = [...listed.ours.lines, ...listed.theirs.lines];
       expect(lines).toEqual(expect.arrayContaining(['Comment: A: ə', 'Comment: B: ş']));
-      expect(listed!.ours.lines).toHaveLength(1);
-      expect(listed!.ours.label).toBe('“shared”');
+      expect(listed.ours.lines).toHaveLength(1);
+      expect(listed.ours.label).toBe('“shared”');
       // Ours is what the notebook holds now: CouchDB's winner, the same on both sides.
       const [held] = await side.call('listAnnotations', { articleId: annotation.articleId });
-      expect(listed!.ours.lines).toEqual([`Comment: ${held!.comment}`]);
+      expect(listed.ours.lines).toEqual([`Comment: ${held!.comment}`]);
       await eventually(async () => expect((await side.status()).conflicts).toBe(1));
     }
     const [onA] = await a.call('listSyncConflicts', {});
@@ -67,14 +63,10 @@ describe('a record changed on both sides', () => {
 
   it('is settled everywhere by taking the other version, as one undo step', async () => {
     const { a, b, annotation } = await concurrentEdit();
-    const [listed] = await eventually(async () => {
-      const conflicts = await b.call('listSyncConflicts', {});
-      expect(conflicts).toHaveLength(1);
-      return conflicts;
-    });
+    const listed = await theConflict(b);
     const [before] = await b.call('listAnnotations', { articleId: annotation.articleId });
-    const other = listed!.theirs.lines[0]!.replace('Comment: ', '');
-    expect(await b.call('resolveSyncConflicts', { choices: { [listed!.id]: 'theirs' } })).toEqual({
+    const other = listed.theirs.lines[0]!.replace('Comment: ', '');
+    expect(await b.call('resolveSyncConflicts', { choices: { [listed.id]: 'theirs' } })).toEqual({
       resolved: 1,
     });
     expect(await b.call('listSyncConflicts', {})).toEqual([]);
@@ -98,12 +90,8 @@ describe('a record changed on both sides', () => {
 
   it('keeps both annotations when asked, the other as a copy', async () => {
     const { a, b, annotation } = await concurrentEdit();
-    const [listed] = await eventually(async () => {
-      const conflicts = await a.call('listSyncConflicts', {});
-      expect(conflicts).toHaveLength(1);
-      return conflicts;
-    });
-    await a.call('resolveSyncConflicts', { choices: { [listed!.id]: 'both' } });
+    const listed = await theConflict(a);
+    await a.call('resolveSyncConflicts', { choices: { [listed.id]: 'both' } });
     const comments = async (nb: SyncedNotebook) =>
       (await nb.call('listAnnotations', { articleId: annotation.articleId }))
         .map((x) => x.comment)
@@ -125,12 +113,8 @@ describe('a record changed on both sides', () => {
 async function deleteAgainstEdit() {
   const { a, b, annotation, url } = await concurrentEdit();
   // Start from agreement: B takes A's comment, and nothing is listed.
-  const [first] = await eventually(async () => {
-    const conflicts = await b.call('listSyncConflicts', {});
-    expect(conflicts).toHaveLength(1);
-    return conflicts;
-  });
-  await b.call('resolveSyncConflicts', { choices: { [first!.id]: 'ours' } });
+  const first = await theConflict(b);
+  await b.call('resolveSyncConflicts', { choices: { [first.id]: 'ours' } });
   await eventually(async () => expect(await a.call('listSyncConflicts', {})).toEqual([]));
   await a.settled();
   await b.settled();
@@ -150,11 +134,7 @@ describe('a record deleted on one side and changed on the other', () => {
   it('is a conflict listed on both sides, the delete named with who made it', async () => {
     const { a, b, annotation } = await deleteAgainstEdit();
     for (const side of [a, b]) {
-      const [listed] = await eventually(async () => {
-        const conflicts = await side.call('listSyncConflicts', {});
-        expect(conflicts).toHaveLength(1);
-        return conflicts;
-      });
+      const listed = await theConflict(side);
       expect(listed).toMatchObject({
         id: `annotations:${annotation.id}`,
         kind: 'annotation',
@@ -162,7 +142,7 @@ describe('a record deleted on one side and changed on the other', () => {
         ours: { present: true },
         theirs: { present: false, lines: ['Deleted'], changedBy: 'Aysel' },
       });
-      expect(listed!.ours.lines).toContain('Comment: B: kept?');
+      expect(listed.ours.lines).toContain('Comment: B: kept?');
       // Until decided, the changed record is held (CouchDB's winner), on both sides alike.
       const held = await side.call('listAnnotations', { articleId: annotation.articleId });
       expect(held.map((x) => x.comment)).toEqual(['B: kept?']);
@@ -175,12 +155,8 @@ describe('a record deleted on one side and changed on the other', () => {
 
   it('taking the delete deletes it everywhere; keeping the change keeps it, and it is not asked again', async () => {
     const { a, b, annotation } = await deleteAgainstEdit();
-    const [listed] = await eventually(async () => {
-      const conflicts = await a.call('listSyncConflicts', {});
-      expect(conflicts).toHaveLength(1);
-      return conflicts;
-    });
-    await a.call('resolveSyncConflicts', { choices: { [listed!.id]: 'theirs' } });
+    const listed = await theConflict(a);
+    await a.call('resolveSyncConflicts', { choices: { [listed.id]: 'theirs' } });
     expect(await a.call('listAnnotations', { articleId: annotation.articleId })).toEqual([]);
     await eventually(async () =>
       expect(await b.call('listAnnotations', { articleId: annotation.articleId })).toEqual([]),
@@ -201,12 +177,8 @@ describe('a record deleted on one side and changed on the other', () => {
 
   it('keeping the change keeps it on both sides', async () => {
     const { a, b, annotation } = await deleteAgainstEdit();
-    const [listed] = await eventually(async () => {
-      const conflicts = await b.call('listSyncConflicts', {});
-      expect(conflicts).toHaveLength(1);
-      return conflicts;
-    });
-    await b.call('resolveSyncConflicts', { choices: { [listed!.id]: 'ours' } });
+    const listed = await theConflict(b);
+    await b.call('resolveSyncConflicts', { choices: { [listed.id]: 'ours' } });
     expect(await b.call('listSyncConflicts', {})).toEqual([]);
     await eventually(async () => expect(await a.call('listSyncConflicts', {})).toEqual([]));
     await a.settled();

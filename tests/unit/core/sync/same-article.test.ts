@@ -2,7 +2,13 @@
 // once they do: matched by its text, kept under the smaller id on both, every annotation on it,
 // whichever machine's id that is and whichever machine syncs first.
 import { describe, expect, it } from 'vitest';
-import { counts, eventually, type SyncedNotebook, serverForTests } from './synced-notebook';
+import {
+  counts,
+  eventually,
+  type SyncedNotebook,
+  serverForTests,
+  theConflict,
+} from './synced-notebook';
 
 const server = serverForTests();
 
@@ -117,18 +123,14 @@ describe('the same article imported on two machines', () => {
     await b.syncWith(url);
     await bothHoldOneArticle(a, b, onA.id);
     for (const side of [a, b]) {
-      const [listed] = await eventually(async () => {
-        const conflicts = await side.call('listSyncConflicts', {});
-        expect(conflicts).toHaveLength(1);
-        return conflicts;
-      });
+      const listed = await theConflict(side);
       expect(listed).toMatchObject({ id: `articles:${onA.id}`, kind: 'article' });
-      const labels = [listed!.ours.label, listed!.theirs.label].sort();
+      const labels = [listed.ours.label, listed.theirs.label].sort();
       expect(labels).toEqual(['Ticarət & turizm', 'Ticarət, turizm: B-nin adı']);
     }
-    const [listed] = await b.call('listSyncConflicts', {});
-    const keepB = listed!.ours.label === 'Ticarət, turizm: B-nin adı' ? 'ours' : 'theirs';
-    await b.call('resolveSyncConflicts', { choices: { [listed!.id]: keepB } });
+    const listed = await theConflict(b);
+    const keepB = listed.ours.label === 'Ticarət, turizm: B-nin adı' ? 'ours' : 'theirs';
+    await b.call('resolveSyncConflicts', { choices: { [listed.id]: keepB } });
     for (const side of [a, b]) {
       await eventually(async () =>
         expect((await side.call('listArticles', {}))[0]!.title).toBe('Ticarət, turizm: B-nin adı'),
@@ -206,13 +208,9 @@ describe('the same tag made on two machines', () => {
       await eventually(async () =>
         expect((await side.call('listTags', {})).filter((t) => t.name === 'Yer')).toHaveLength(1),
       );
-      const [listed] = await eventually(async () => {
-        const conflicts = await side.call('listSyncConflicts', {});
-        expect(conflicts).toHaveLength(1);
-        return conflicts;
-      });
+      const listed = await theConflict(side);
       expect(listed).toMatchObject({ id: `tags:${onA.id}`, kind: 'tag' });
-      expect([...listed!.ours.lines, ...listed!.theirs.lines]).toEqual(
+      expect([...listed.ours.lines, ...listed.theirs.lines]).toEqual(
         expect.arrayContaining([
           'Definition: A place: city, region.',
           'Definition: Yer — B-nin tərifi.',

@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatch } from '../../../../electron/core/dispa
 import { openNotebook, type Notebook } from '../../../../electron/core/notebook';
 import { memorySecrets } from '../../../../electron/core/sync/secret-store';
 import type { CallName, CallResult } from '../../../../electron/shared/contract';
+import type { MergeConflict } from '../../../../electron/shared/merge';
 import type { SyncStatus } from '../../../../electron/shared/sync';
 import { startCouchServer, type CouchServer } from './server';
 
@@ -90,6 +91,16 @@ export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promi
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** Waits until `nb` lists exactly one sync conflict, and gives it. */
+export async function theConflict(nb: SyncedNotebook): Promise<MergeConflict> {
+  const [listed] = await eventually(async () => {
+    const conflicts = await nb.call('listSyncConflicts', {});
+    expect(conflicts).toHaveLength(1);
+    return conflicts;
+  });
+  return listed!;
 }
 
 /** Every synced collection's size and ids, for "both sides hold the same". */
