@@ -31,27 +31,30 @@ export const keptIdOf = (a: string, b: string) => (a < b ? a : b);
 /** An article's text as sync compares it: every revision's body hash, in order. */
 const textKeyOf = (article: ArticleRecord) => article.revisions.map((r) => r.bodyHash).join(' ');
 
+/** `record` without `keys`: a copy's content, as two machines' copies are compared by it. */
+function without<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
+  const rest: Partial<T> = { ...record };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
+}
+
 /**
  * What the analyst wrote about an article, without when or by whom each copy was made or changed,
- * or from which file.
+ * or from which file: each copy's revisions were made at its own import, perhaps from a file of
+ * another name.
  */
-function contentOf(article: ArticleRecord) {
-  const {
-    id: _id,
-    importedAt: _importedAt,
-    updatedAt: _updatedAt,
-    updatedBy: _updatedBy,
-    memoUpdatedAt: _memoUpdatedAt,
-    memoUpdatedBy: _memoUpdatedBy,
-    revisions,
-    ...content
-  } = article;
-  // Each copy's revisions were made at its own import, perhaps from a file of another name.
-  return {
-    ...content,
-    revisions: revisions.map(({ number, reason, bodyHash }) => [number, reason, bodyHash]),
-  };
-}
+const contentOf = (article: ArticleRecord) => ({
+  ...without(article, [
+    'id',
+    'importedAt',
+    'updatedAt',
+    'updatedBy',
+    'memoUpdatedAt',
+    'memoUpdatedBy',
+    'revisions',
+  ]),
+  revisions: article.revisions.map(({ number, reason, bodyHash }) => [number, reason, bodyHash]),
+});
 
 /** Whether two copies of an article say the same in everything the analyst wrote. */
 export const sameContent = (a: ArticleRecord, b: ArticleRecord) =>
@@ -171,18 +174,8 @@ export function moveArticleChanges(
  * What a tag says, without when or by whom each copy was made or changed, or its colour: each
  * machine gives a new tag the next colour of its own, and the kept copy's colour stands.
  */
-function tagContentOf(tag: Tag) {
-  const {
-    id: _id,
-    color: _color,
-    createdAt: _createdAt,
-    createdBy: _createdBy,
-    updatedAt: _updatedAt,
-    updatedBy: _updatedBy,
-    ...content
-  } = tag;
-  return content;
-}
+const tagContentOf = (tag: Tag) =>
+  without(tag, ['id', 'color', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
 
 /** Whether two copies of a tag say the same (name, place, guidance). */
 export const sameTagContent = (a: Tag, b: Tag) =>
