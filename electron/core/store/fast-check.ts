@@ -7,9 +7,9 @@ import { ANCHOR_STATES, type Annotation } from '../../shared/model';
 // accept the record and give it back unchanged (tests/unit/core/store/fast-check.test.ts).
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json =>
+export const isRecord = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isOffset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+export const isOffset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isId = (v: unknown) => typeof v === 'string' && v.length > 0;
 const anchors = new Set<unknown>(ANCHOR_STATES);
 
@@ -18,7 +18,7 @@ const anchors = new Set<unknown>(ANCHOR_STATES);
  * for-in, which allocates nothing (Object.keys costs twice the time, mostly in GC); it would also
  * count inherited keys, which can only make the test stricter.
  */
-function keyCount(v: Json, count: number): boolean {
+export function keyCount(v: Json, count: number): boolean {
   let n = 0;
   for (const _ in v) n++;
   return n === count;
