@@ -94,12 +94,10 @@ describe('parseCanonicalBody', () => {
 
   it("gives what JSON.parse gives or nothing when a string holds an array's closing", async () => {
     const closing = fc.constantFrom('}],"places":[', '}]}', '"]}');
-    const withClosing = fc
-      .tuple(anyBody, closing)
-      .map(([b, c]): ArticleBody => ({
-        ...b,
-        marks: [{ type: 'link', start: 0, end: 1, href: c }],
-      }));
+    const withClosing = fc.tuple(anyBody, closing).map(([b, c]): ArticleBody => ({
+      ...b,
+      marks: [{ type: 'link', start: 0, end: 1, href: c }],
+    }));
     await fc.assert(
       fc.asyncProperty(withClosing, async (b) => {
         const bytes = bytesOf(b);
