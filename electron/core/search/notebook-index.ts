@@ -8,7 +8,7 @@ import type { Annotation, ArticleRecord, Span, Tag } from '../../shared/model';
 import { TagTree } from '../../shared/tag-tree';
 import type { Change, NotebookStore } from '../store';
 import { currentRevision } from '../service/articles';
-import { timeSlicer } from '../service/context';
+import { timeSlicer } from '../turns';
 import { foldedWordsOf } from './terms';
 
 /** What a document of the index is, beyond its words. */

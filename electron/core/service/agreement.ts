@@ -24,7 +24,8 @@ import type { Steps } from '../analysis/steps';
 import { NotebookError, notFound, UnreadableTextError } from '../errors';
 import type { NotebookState, NotebookStore } from '../store';
 import { currentRevision } from './articles';
-import { timeSlicer, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { refuseWhileBlind } from './visibility';
 
 type Slicer = ReturnType<typeof timeSlicer>;

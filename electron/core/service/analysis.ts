@@ -12,7 +12,8 @@ import { annotationFilter, articleFilter } from '../analysis/filter';
 import type { Steps } from '../analysis/steps';
 import { UnreadableTextError } from '../errors';
 import { currentRevision, findArticle } from './articles';
-import { timeSlicer, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { alsoVisible, blindFilter } from './visibility';
 
 type Slicer = ReturnType<typeof timeSlicer>;

@@ -13,7 +13,8 @@ import { occurrenceFinder, placeQuote } from '../import-annotations/place';
 import type { Change } from '../store';
 import { createdByNow } from './analysts';
 import { findArticle, loadArticleById } from './articles';
-import { isoNow, timeSlicer, type ServiceContext } from './context';
+import { isoNow, type ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { existingTag, resolveTagNames } from './tags';
 
 export const SKIP = {

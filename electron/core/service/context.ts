@@ -37,21 +37,3 @@ export interface ServiceContext {
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();
 
 export const workersOf = (ctx: ServiceContext): CoreWorkers => ctx.workers ?? coreWorkers();
-
-/** Lets the event loop run other work (a save, a paint's IPC) between slices of a long loop. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** How long a slice of main-thread work may run before it yields. */
-export const SLICE_MS = 4;
-
-/** Says when the main thread has worked SLICE_MS since it last let other work run. */
-export function timeSlicer() {
-  let since = performance.now();
-  return {
-    due: () => performance.now() - since >= SLICE_MS,
-    async pause() {
-      await nextTurn();
-      since = performance.now();
-    },
-  };
-}

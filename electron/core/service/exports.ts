@@ -15,7 +15,8 @@ import { packAnnotations, type PackedAnnotations } from '../export/packed-annota
 import type { ExportOriginal } from '../export/types';
 import { placement } from '../interchange/sources';
 import { currentRevision, findArticle, latestOriginal, loadArticle } from './articles';
-import { timeSlicer, workersOf, type ServiceContext } from './context';
+import { workersOf, type ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { findTag, tagHandlers } from './tags';
 import { TagTree } from '../../shared/tag-tree';
 

@@ -21,7 +21,8 @@ import type { Change } from '../store';
 import { createdByNow, currentAnalystId, updatedNow } from './analysts';
 import { asBadFile, currentRevision } from './articles';
 import { logged } from './codebook-log';
-import { isoNow, timeSlicer, workersOf, type ServiceContext } from './context';
+import { isoNow, workersOf, type ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { createHash } from 'node:crypto';
 
 const TASK: ProgressTask = 'import-project';

@@ -8,7 +8,8 @@ import { conflict, UnreadableTextError } from '../errors';
 import { packAnnotations } from '../export/packed-annotations';
 import type { ReportInput } from '../report/types';
 import { findArticle, loadArticle } from './articles';
-import { timeSlicer, workersOf, type ServiceContext } from './context';
+import { workersOf, type ServiceContext } from './context';
+import { timeSlicer } from '../turns';
 import { findTag } from './tags';
 
 /** Said when a host without a browser engine is asked for a PDF. */

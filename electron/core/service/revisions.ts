@@ -15,11 +15,11 @@ import {
   findArticle,
   keepOriginal,
   latestOriginal,
-  loadArticle,
   noOriginal,
   summarise,
 } from './articles';
-import { isoNow, nextTurn, SLICE_MS, timeSlicer, workersOf, type ServiceContext } from './context';
+import { isoNow, workersOf, type ServiceContext } from './context';
+import { due, nextTurn, timeSlicer } from '../turns';
 import { updatedNow } from './analysts';
 import { blindFilter } from './visibility';
 
@@ -61,8 +61,11 @@ async function addRevision(
   reason: 'edit' | 'reimport',
 ): Promise<RevisionOutcome> {
   const { store } = ctx;
-  const article = await loadArticle(ctx, record);
   const current = currentRevision(record);
+  // Read (and checked, with the newer-version verdict) as the reader reads it, then handed to the
+  // worker as the file's bytes.
+  await store.getBody(current.bodyHash);
+  const currentFile = await store.getBodyFile(current.bodyHash);
 
   // Each annotation is re-anchored from the revision its selectors describe: anchored ones from
   // the current revision, ones still awaiting review from wherever they were made.
@@ -84,12 +87,7 @@ async function addRevision(
   let revised: RevisedBody | undefined;
   let stored: Promise<string> | undefined;
   const input: ReviseInput = {
-    current: {
-      text: article.text,
-      blocks: article.blocks,
-      marks: article.marks,
-      ...(article.places && { places: article.places }),
-    },
+    current: currentFile,
     title: record.title,
     change,
     sources,
@@ -100,7 +98,9 @@ async function addRevision(
       // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
       revised = body;
       stored = store.putBody(body.body);
-      stored.catch(() => undefined);
+      // Read back in slices while the worker re-anchors, so the window's next look at the
+      // article (it asks as soon as the revision is committed) finds it parsed.
+      stored.then((hash) => store.getBody(hash)).catch(() => undefined);
     }));
   } catch (error) {
     throw change.kind === 'reimport' ? asBadFile(error, change.fileName) : error;
@@ -131,8 +131,7 @@ async function addRevision(
   // Blind coding: every annotation moves with the text, but only the analyst's own are counted.
   const visible = await blindFilter(ctx);
   const changes: Change[] = [{ kind: 'put', collection: 'articles', record: next }];
-  const { text } = revised.body.body;
-  let slice = performance.now();
+  const { text } = revised;
   for (let g = 0; g < groups.length; g++) {
     const annotations = groups[g]!;
     const results = placements[g]!;
@@ -145,10 +144,7 @@ async function addRevision(
         record: placed(annotations[i]!, result, text, number),
       });
       // Ten thousand records take a while to build: let a save or a paint's call through.
-      if ((i & 255) === 255 && performance.now() - slice >= SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      if ((i & 255) === 255 && due()) await nextTurn();
     }
   }
   await store.commit(changes);

@@ -80,7 +80,7 @@ export interface BodyFile {
   json: string | Uint8Array;
 }
 
-/** A body file with the body itself: what an edit hands over, as the window reads it next. */
+/** A body file with the body itself, in its canonical shape (what canonicalBody makes). */
 export interface CanonicalBody extends BodyFile {
   body: ArticleBody;
 }
@@ -114,6 +114,7 @@ export type BodyCheck = 'ok' | 'missing' | 'damaged';
 export class BodyStore extends ContentFolder {
   /** Least recently used first (a Map keeps insertion order). */
   readonly #cache = new Map<string, ArticleBody>();
+  readonly #reading = new Map<string, Promise<ArticleBody>>();
 
   /**
    * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
@@ -134,6 +135,22 @@ export class BodyStore extends ContentFolder {
       this.#remember(hash, cached);
       return cached;
     }
+    // Two readers of one body at once (a revision's body read ahead while the window asks for
+    // it) share one read: a long text's parse is tens of milliseconds.
+    const reading = this.#reading.get(hash) ?? this.#read(hash);
+    this.#reading.set(hash, reading);
+    try {
+      return await reading;
+    } finally {
+      this.#reading.delete(hash);
+    }
+  }
+
+  /**
+   * Body `hash`'s file as it is on disk, checked against its name: what a worker that needs the
+   * whole body is handed (bytes cross as one copy; the body's objects, one clone each).
+   */
+  async getFile(hash: string): Promise<Buffer> {
     if (!isContentHash(hash)) throw missingBody();
     let bytes: Buffer;
     try {
@@ -142,12 +159,21 @@ export class BodyStore extends ContentFolder {
       if (isMissing(error)) throw missingBody();
       throw asStorageError(error, true);
     }
-    // In slices: a long article's file held the event loop 40-70 ms when read in one go.
-    const body = (await sha256InSlices(bytes)) === hash ? await readBody(bytes) : undefined;
+    // In slices: hashing a long article's file in one go held the event loop for milliseconds.
+    if ((await sha256InSlices(bytes)) !== hash) throw this.#damaged(hash);
+    return bytes;
+  }
+
+  async #read(hash: string): Promise<ArticleBody> {
+    const body = await readBody(await this.getFile(hash));
     if (body === 'newer') throw newerVersion();
-    if (!body) throw new UnreadableTextError('damaged', path.basename(this.#file(hash)));
+    if (!body) throw this.#damaged(hash);
     this.#remember(hash, freeze(body));
     return body;
+  }
+
+  #damaged(hash: string) {
+    return new UnreadableTextError('damaged', path.basename(this.#file(hash)));
   }
 
   /**

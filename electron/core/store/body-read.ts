@@ -6,24 +6,17 @@
 import { createHash } from 'node:crypto';
 import { BLOCK_TYPES, PLACE_KINDS, type ArticleBody } from '../../shared/model';
 import { isOffset, isRecord, keyCount } from './fast-check';
+import { due, nextTurn } from '../turns';
 
-/** Bytes hashed between two turns: a millisecond or two. */
+/** Bytes hashed between two looks at the clock: a millisecond or two. */
 const BYTE_SLICE = 256 * 1024;
 /** Bytes of JSON decoded and parsed at once: a few milliseconds. */
 const PIECE_BYTES = 128 * 1024;
-const SLICE_MS = 4;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Calls between which the event loop gets a turn once SLICE_MS have gone. */
-function slicer() {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < SLICE_MS) return;
-    await nextTurn();
-    since = performance.now();
-  };
-}
+/** Yields to the event loop when the turn's slice is due (turns.ts). */
+const slicer = () => async () => {
+  if (due()) await nextTurn();
+};
 
 export async function sha256InSlices(bytes: Uint8Array): Promise<string> {
   const digest = createHash('sha256');

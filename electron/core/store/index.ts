@@ -22,6 +22,7 @@ import { Inverse } from './inverse';
 import { tombstoneChangesFor } from './tombstones';
 import { rehomeAnnotations } from './orphans';
 import { recoverNotebook } from './recovery';
+import { due, nextTurn } from '../turns';
 import { loadValidators, validators, validatorsLoaded } from './schema-loader';
 
 export { NOTEBOOK_VERSION, type NotebookState } from './notebook-data';
@@ -50,6 +51,12 @@ export interface NotebookStore {
   getOriginal(hash: string): Promise<Uint8Array>;
   /** Read a body (cached: keep the most recently used few in memory). Throws NotebookError('not-found') if missing. */
   getBody(hash: string): Promise<ArticleBody>;
+  /**
+   * Body `hash`'s file, its bytes checked against its hash (NotebookError 'not-found' if gone,
+   * 'bad-file' if damaged): for a worker that needs the whole body, where the parsed body would
+   * cross object by object.
+   */
+  getBodyFile(hash: string): Promise<Uint8Array>;
   /**
    * The article whose missing or damaged text body `hash` was, if putBody has just stored it
    * again (the analyst imported the original file once more): that repaired the article.
@@ -98,9 +105,6 @@ export interface StoreOptions {
 
 /** Changes checked within the call; a bigger commit is checked in slices. */
 const SMALL_COMMIT = 64;
-/** The longest a big commit's checking or parsing holds the event loop at a time. */
-const COMMIT_SLICE_MS = 4;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A change as the journal gets it (its JSON) and as memory will hold it: `copy` when the change
@@ -148,39 +152,27 @@ function checkNow(changes: Change[]): Promise<Prepared[]> {
 async function checkInSlices(changes: Change[]): Promise<Prepared[]> {
   await loadValidators();
   const parts: Prepared[] = [];
-  let slice = performance.now();
   for (const change of changes) {
     parts.push(checkOne(change));
-    if (performance.now() - slice >= COMMIT_SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
+    if (due()) await nextTurn();
   }
   return parts;
 }
 
 async function parseInSlices(parts: Prepared[]): Promise<Change[]> {
   const changes: Change[] = [];
-  let slice = performance.now();
   for (const part of parts) {
     changes.push(part.copy ?? (JSON.parse(part.json) as Change));
-    if (performance.now() - slice >= COMMIT_SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
+    if (due()) await nextTurn();
   }
   return changes;
 }
 
 async function inverseInSlices(state: NotebookState, changes: Change[]): Promise<Change[]> {
   const inverse = new Inverse(state);
-  let slice = performance.now();
   for (const change of changes) {
     inverse.add(change);
-    if (performance.now() - slice >= COMMIT_SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
+    if (due()) await nextTurn();
   }
   return inverse.changes;
 }
@@ -393,6 +385,10 @@ class JournaledStore implements NotebookStore {
 
   getBody(hash: string): Promise<ArticleBody> {
     return this.#bodies.get(hash);
+  }
+
+  getBodyFile(hash: string): Promise<Uint8Array> {
+    return this.#bodies.getFile(hash);
   }
 
   isUnreadable(hash: string): boolean {

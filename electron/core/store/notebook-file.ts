@@ -18,6 +18,7 @@ import { COLLECTIONS, NOTEBOOK_VERSION, type NotebookData } from './notebook-dat
 import { crcOf, isSealedByUs, sealTail } from './format-seal';
 import { loadValidators, validators } from './schema-loader';
 import { decodeUtf8Strict } from './utf8';
+import { nextTurn } from '../turns';
 
 export type FileReading =
   | { kind: 'missing' }
@@ -127,9 +128,9 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
         yield chunk;
         parts = [];
         chars = 0;
-        // setImmediate runs after pending I/O callbacks, so even a write that finished at once
-        // leaves room for IPC and timers.
-        await new Promise((resolve) => setImmediate(resolve));
+        // A turn of the event loop between chunks, so even a write that finished at once leaves
+        // room for IPC and timers (and for other sliced work: turns.ts).
+        await nextTurn();
         sliceStart = performance.now();
       }
     }

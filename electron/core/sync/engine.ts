@@ -5,7 +5,7 @@
 import type { MergeChoice, MergeConflict } from '../../shared/merge';
 import type { SyncState, SyncStatus } from '../../shared/sync';
 import type { Change, NotebookStore } from '../store';
-import { timeSlicer } from '../service/context';
+import { timeSlicer } from '../turns';
 import { SyncConflicts } from './conflicts';
 import {
   DELETED,

@@ -15,6 +15,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { join, split, transferOf } from './transport';
+import { due, nextTurn } from '../turns';
 
 export interface PoolOptions {
   /** The worker script (a bundle: workers can't load TypeScript sources). */
@@ -29,11 +30,6 @@ export interface RunOptions {
   /** Hears what the task hands over before it is done (e.g. a new body, to store meanwhile). */
   onEvent?: (value: unknown) => void;
 }
-
-/** The longest stretch the main thread spends cloning before it lets other work run. */
-const SLICE_MS = 4;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Job {
   id: number;
@@ -142,17 +138,13 @@ export class WorkerPool {
 
   async #send(entry: PoolWorker, job: Job) {
     const { skeleton, pieces, transfer } = split(job.input);
-    let slice = performance.now();
     for (const piece of pieces) {
       if (entry.job !== job) return;
       entry.worker.postMessage(
         { kind: 'piece', job: job.id, piece } satisfies ToWorker,
         transferOf(piece),
       );
-      if (performance.now() - slice >= SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      if (due()) await nextTurn();
     }
     if (entry.job !== job) return;
     entry.worker.postMessage(
@@ -187,16 +179,12 @@ export class WorkerPool {
   /** Takes a value's pieces from the side port, one per clone, letting other work run between. */
   async #receive(entry: PoolWorker, job: Job, count: number): Promise<unknown[]> {
     const pieces: unknown[] = [];
-    let slice = performance.now();
     while (pieces.length < count) {
       const received = receiveMessageOnPort(entry.side);
       if (!received) throw new Error(`A value from the ${job.task} work arrived incomplete.`);
       const { job: id, piece } = received.message as SideMessage;
       if (id === job.id) pieces.push(piece);
-      if (performance.now() - slice >= SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      if (due()) await nextTurn();
     }
     return pieces;
   }

@@ -126,4 +126,27 @@ describe('getBody', () => {
       await expect(store.getBody(hash)).rejects.toMatchObject({ code: 'not-found' });
     }
   });
+
+  it('reads one body once for two readers asking at the same time', async () => {
+    const hash = await (await openNotebookStore(dir)).putBody(body('a1'));
+    const store = await openNotebookStore(dir);
+    const [first, second] = await Promise.all([store.getBody(hash), store.getBody(hash)]);
+    expect(second).toBe(first);
+    expect(first).toEqual(body('a1'));
+  });
+});
+
+describe('getBodyFile', () => {
+  it('gives the file as written, and refuses one whose bytes no longer match its name', async () => {
+    const store = await openNotebookStore(dir);
+    const hash = await store.putBody(body('a1'));
+    const written = await readFile(bodyFile(hash));
+    expect(Buffer.from(await store.getBodyFile(hash)).equals(written)).toBe(true);
+
+    await writeFile(bodyFile(hash), written.toString('utf8').replace('a1', 'b2'));
+    await expect(store.getBodyFile(hash)).rejects.toMatchObject({ code: 'bad-file' });
+    for (const gone of ['0'.repeat(64), '../notebook']) {
+      await expect(store.getBodyFile(gone)).rejects.toMatchObject({ code: 'not-found' });
+    }
+  });
 });
