@@ -36,9 +36,12 @@ export class History {
     mergeKey?: string,
   ) {
     if (commits.length === 0) return;
-    const changes = commits.flatMap((c) => c.changes);
+    // Most steps are one commit: its lists are kept as the store handed them over (no listener
+    // changes them), where copying a revision's 10,000 changes held the loop a few ms more.
+    const changes = commits.length === 1 ? commits[0]!.changes : commits.flatMap((c) => c.changes);
     // Undone last commit first: the inverses in reverse order.
-    const inverse = [...commits].reverse().flatMap((c) => c.inverse);
+    const inverse =
+      commits.length === 1 ? commits[0]!.inverse : [...commits].reverse().flatMap((c) => c.inverse);
     const last = this.#undo.at(-1);
     if (mergeKey !== undefined && last?.mergeKey === mergeKey && this.#redo.length === 0) {
       // The older inverse puts back what was there before the first of them.

@@ -6,6 +6,7 @@ import {
   PIECE_BYTES,
   PIECE_CHARS,
   PIECE_ITEMS,
+  PIECE_NODES,
   split,
 } from '../../../../electron/core/workers/transport';
 
@@ -92,5 +93,44 @@ describe('split and join', () => {
     split(value);
     expect(value.list).toBe(list);
     expect(list).toHaveLength(PIECE_ITEMS + 1);
+  });
+
+  it('cuts a short array that holds many objects, and the long values inside its items', () => {
+    // A REFI-QDA project as it comes back: 50 sources, each with its text and 100 selections.
+    const text = 'Bakı limanı 🚢 '.repeat(Math.ceil((PIECE_CHARS * 1.5) / 14));
+    const sources = Array.from({ length: 50 }, (_, s) => ({
+      guid: `source-${s}`,
+      text: s % 10 === 0 ? text : `short ${s}`,
+      selections: Array.from({ length: 100 }, (_, i) => ({
+        guid: `sel-${s}-${i}`,
+        codes: [`code-${i % 7}`],
+        selectors: [
+          { start: i, end: i + 5 },
+          { exact: 'ə🤝🏽', prefix: '', suffix: '' },
+        ],
+      })),
+    }));
+    const value = { kind: 'project', sources };
+    const { skeleton, pieces } = split(value);
+    // What the skeleton itself holds, counted as split() counts: objects and items.
+    const weigh = (v: unknown): number =>
+      1 +
+      (Array.isArray(v)
+        ? v.reduce((n: number, item) => n + weigh(item), 0)
+        : typeof v === 'object' && v !== null && !(v instanceof Uint8Array)
+          ? Object.values(v).reduce((n: number, item) => n + weigh(item), 0)
+          : 0);
+    expect(weigh(skeleton.value)).toBeLessThan(100);
+    for (const piece of pieces) {
+      if (Array.isArray(piece)) expect(weigh(piece)).toBeLessThanOrEqual(PIECE_NODES * 1.1);
+      else if (typeof piece === 'string') expect(piece.length).toBeLessThanOrEqual(PIECE_CHARS);
+    }
+    // The sources' cut comes before the cuts of the texts inside them.
+    expect(skeleton.cuts[0]).toEqual(['sources']);
+    expect(skeleton.cuts.slice(1)).toEqual([0, 10, 20, 30, 40].map((s) => ['sources', s, 'text']));
+    expect(trip(value)).toEqual(value);
+    // Nested the same way inside a cut item, and at the root.
+    expect(trip([value, value])).toEqual([value, value]);
+    expect(trip(sources)).toEqual(sources);
   });
 });
