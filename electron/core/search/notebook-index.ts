@@ -47,6 +47,8 @@ export class NotebookIndex {
   #mini: MiniSearch<IndexedWords> | undefined;
   readonly #docs = new Map<string, IndexedDoc>();
   readonly #texts = new Map<string, IndexedText>();
+  /** The tags' documents, apart: they are all indexed again whenever one tag changes. */
+  readonly #tagDocIds = new Set<string>();
   #built = false;
   /** What commits touched since the index last caught up: collection -> ids. */
   #dirty = { articles: new Set<string>(), annotations: new Set<string>(), tags: new Set<string>() };
@@ -133,8 +135,7 @@ export class NotebookIndex {
         // A renamed or moved tag changes the paths below it: index every tag again (a codebook
         // of 500 tags takes a few milliseconds).
         const tree = new TagTree(state.tags.values());
-        const gone = [...this.#docs].filter(([, d]) => d.kind === 'tag').map(([id]) => id);
-        for (const id of gone) this.#remove(id);
+        for (const id of [...this.#tagDocIds]) this.#remove(id);
         for (const tag of state.tags.values()) {
           this.#add(
             `g:${tag.id}`,
@@ -213,11 +214,13 @@ export class NotebookIndex {
 
   #add(id: string, doc: IndexedDoc, text: string) {
     this.#docs.set(id, doc);
+    if (doc.kind === 'tag') this.#tagDocIds.add(id);
     this.#mini!.add({ id, text });
   }
 
   #remove(id: string) {
     if (!this.#docs.delete(id)) return;
+    this.#tagDocIds.delete(id);
     this.#mini!.discard(id);
   }
 }
