@@ -98,8 +98,8 @@ async function addRevision(
       // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
       revised = body;
       stored = store.putBody(body.body);
-      // Read back in slices while the worker re-anchors, so the window's next look at the
-      // article (it asks as soon as the revision is committed) finds it parsed.
+      // Read back in slices while the worker re-anchors: the text each annotation's new place
+      // is described in below, and the window's next look at the article, found parsed.
       stored.then((hash) => store.getBody(hash)).catch(() => undefined);
     }));
   } catch (error) {
@@ -107,6 +107,8 @@ async function addRevision(
   }
   if (!revised || !stored) throw new Error('The revision’s body never arrived from the worker.');
   const bodyHash = await stored;
+  // The read started above, usually done by now (two readers of one body share one read).
+  const { text } = await store.getBody(bodyHash);
   const original =
     change.kind === 'reimport' && revised.originalHash
       ? await keepOriginal(ctx, change, revised.originalHash)
@@ -131,7 +133,6 @@ async function addRevision(
   // Blind coding: every annotation moves with the text, but only the analyst's own are counted.
   const visible = await blindFilter(ctx);
   const changes: Change[] = [{ kind: 'put', collection: 'articles', record: next }];
-  const { text } = revised;
   for (let g = 0; g < groups.length; g++) {
     const annotations = groups[g]!;
     const results = placements[g]!;
@@ -147,7 +148,8 @@ async function addRevision(
       if ((i & 255) === 255 && due()) await nextTurn();
     }
   }
-  await store.commit(changes);
+  // The records were made for this commit and nothing here touches them again.
+  await store.commit(changes, { handOver: true });
   const review = counts.moved + counts.fuzzy + counts.orphaned;
   return {
     article: summarise(next, { annotations: review + counts.anchored, review }),

@@ -36,7 +36,9 @@ export class JournalWriter {
    * is cut back to where it was, so a rejected commit can't come back at the next start; if even
    * that fails, every later append is refused, as memory and disk may now disagree.
    */
-  async append(line: Uint8Array, seq: number): Promise<void> {
+  /** Appends one line, given whole or as its pieces in order, durably. */
+  async append(line: Uint8Array | readonly Uint8Array[], seq: number): Promise<void> {
+    const pieces = line instanceof Uint8Array ? [line] : line;
     if (this.#broken) throw this.#broken;
     // Opened lazily: a failure here (a folder in the way, no permission) has written nothing.
     this.#handle ??= await this.#openFile();
@@ -44,13 +46,13 @@ export class JournalWriter {
     const before = this.#size;
     try {
       // writeFile (unlike write) retries short writes; 'a' mode makes every write an append.
-      await handle.writeFile(line);
+      await handle.writeFile(pieces);
       await handle.datasync();
     } catch (error) {
       await this.#undo(handle, before);
       throw error;
     }
-    this.#size = before + line.byteLength;
+    this.#size = before + pieces.reduce((n, piece) => n + piece.byteLength, 0);
     this.#lastSeq = seq;
   }
 

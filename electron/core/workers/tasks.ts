@@ -93,12 +93,11 @@ export interface ReviseInput {
 /** Handed over as soon as it is made, so the body can be stored while re-anchoring runs. */
 export interface RevisedBody {
   /**
-   * The new body's file, canonical already: the main thread only writes it (and reads it back
-   * in slices while re-anchoring runs, for the window's next look).
+   * The new body's file, canonical already: the main thread only writes it, and reads it back in
+   * slices while re-anchoring runs (the text it describes each annotation's new place in, and
+   * the window's next look). Its text apart would be a 3 MB string to join in one go.
    */
   body: BodyFile;
-  /** The new body's text: where the main thread describes each annotation's new place. */
-  text: string;
   title: string;
   /** Set by a re-import: the file's format and (when legacy) its encoding. */
   format?: Exclude<ArticleFormat, 'pasted'>;
@@ -115,6 +114,7 @@ async function reviseTask(
   // Checked by the main thread (its hash, and its shape when first read): parsed as it is.
   const current = JSON.parse(new TextDecoder().decode(input.current)) as ArticleBody;
   let revised: RevisedBody;
+  let newText: string;
   if (change.kind === 'edit') {
     const body = editBody(current, change.text);
     if (body.text === '') throw conflict('An article cannot be empty; delete it instead.');
@@ -123,6 +123,7 @@ async function reviseTask(
       ...bodyFileOf(body),
       title: followHeadline(input.title, current, body) ?? input.title,
     };
+    newText = body.text;
   } else {
     const imported = await importTask(change);
     const { doc } = imported;
@@ -139,9 +140,9 @@ async function reviseTask(
       ...(imported.legacyEncoding && { legacyEncoding: imported.legacyEncoding }),
       originalHash: sha256Of(change.bytes),
     };
+    newText = body.text;
   }
   emit(revised);
-  const newText = revised.text;
   const placements = input.sources.map(({ text, annotations }) => {
     const anchors = unpackAnnotations(annotations).map(({ id, selectors }): AnchorInput => ({
       id,
@@ -152,10 +153,10 @@ async function reviseTask(
   return { placements };
 }
 
-/** A new body as a revision hands it over: its file, and its text. */
-function bodyFileOf(body: ArticleBody): Pick<RevisedBody, 'body' | 'text'> {
-  const { hash, json, body: canonical } = canonicalBodyBytes(body);
-  return { body: { hash, json }, text: canonical.text };
+/** A new body as a revision hands it over: its file alone. */
+function bodyFileOf(body: ArticleBody): Pick<RevisedBody, 'body'> {
+  const { hash, json } = canonicalBodyBytes(body);
+  return { body: { hash, json } };
 }
 
 /** The text of the first heading, if the body starts with one. */

@@ -92,6 +92,25 @@ describe('commit', () => {
     expect(store.state.tags.get('t1')?.name).toBe('tag t1');
   });
 
+  it('keeps handed-over annotations as they are, and the same content as a copy would', async () => {
+    const store = await openNotebookStore(dir, manual);
+    await store.commit([put.article(article('a1')), put.tag(tag('t1'))]);
+    const kept = annotation('n1', 'a1', ['t1']);
+    const copied = annotation('n2', 'a1', ['t1']);
+    // A big commit as a revision makes it, and a small one.
+    const many = Array.from({ length: 100 }, (_, i) => annotation(`m${i}`, 'a1', ['t1']));
+    await store.commit([put.annotation(kept), ...many.map(put.annotation)], { handOver: true });
+    await store.commit([put.annotation(copied)]);
+    expect(store.state.annotations.get('n1')).toBe(kept);
+    expect(store.state.annotations.get('m99')).toBe(many[99]);
+    expect(store.state.annotations.get('n2')).not.toBe(copied);
+    expect(store.state.annotations.get('n2')).toEqual(copied);
+    await store.close();
+    const reopened = await openNotebookStore(dir, manual);
+    expect(reopened.state.annotations.get('n1')).toEqual(kept);
+    expect(reopened.state.annotations.size).toBe(102);
+  });
+
   it('runs concurrent calls one at a time, in call order, each durable before it resolves', async () => {
     const store = await openNotebookStore(dir, manual);
     const onDiskWhenResolved: number[] = [];

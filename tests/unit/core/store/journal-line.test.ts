@@ -22,7 +22,7 @@ describe('encodeEntryBytes', () => {
     ['a revision’s worth of changes', 60_000],
   ])('matches encodeEntry for %s', async (_name, count) => {
     const changes = Array.from({ length: count }, (_, i) => change(i));
-    const bytes = await encodeEntryBytes(7, AT, changes);
+    const bytes = Buffer.concat(await encodeEntryBytes(7, AT, changes));
     const expected = Buffer.from(encodeEntry(7, AT, `[${changes.join(',')}]`), 'utf8');
     expect(bytes.equals(expected)).toBe(true);
     // The line without its newline is what the reader checks.
