@@ -54,6 +54,10 @@ export class NotebookIndex {
   #dirty = { articles: new Set<string>(), annotations: new Set<string>(), tags: new Set<string>() };
   /** Catching up runs once at a time; a search waits for the one under way. */
   #catchingUp: Promise<void> | null = null;
+  /** Searches reading the index between turns of the event loop: catching up waits for them. */
+  #readers = 0;
+  #readersDone: Promise<void> = Promise.resolve();
+  #lastReaderGone: () => void = () => undefined;
 
   constructor(private readonly store: NotebookStore) {
     store.onCommit(({ changes }) => this.#mark(changes));
@@ -82,11 +86,34 @@ export class NotebookIndex {
   }
 
   /** Brings the index up to date with the store; resolves once it is. */
-  async ready(): Promise<void> {
-    while (this.#catchingUp) await this.#catchingUp;
-    if (this.#built && !this.#hasDirt()) return;
-    this.#catchingUp = this.#catchUp().finally(() => (this.#catchingUp = null));
-    await this.#catchingUp;
+  ready(): Promise<void> {
+    return this.read(async () => undefined);
+  }
+
+  /**
+   * Brings the index up to date, then runs `read` with the index held as it is: `read` may yield
+   * to the event loop between its steps, and no catching up changes a document or a text under
+   * it meanwhile (commits still land in the store; the index only marks them for later).
+   */
+  async read<T>(read: () => Promise<T>): Promise<T> {
+    for (;;) {
+      while (this.#catchingUp) await this.#catchingUp;
+      if (this.#built && !this.#hasDirt()) break;
+      if (this.#readers === 0) {
+        this.#catchingUp = this.#catchUp().finally(() => (this.#catchingUp = null));
+      } else {
+        await this.#readersDone;
+      }
+    }
+    // Held in the same turn as the check above: nothing can begin catching up in between.
+    if (this.#readers++ === 0) {
+      this.#readersDone = new Promise((resolve) => (this.#lastReaderGone = resolve));
+    }
+    try {
+      return await read();
+    } finally {
+      if (--this.#readers === 0) this.#lastReaderGone();
+    }
   }
 
   /** The index's answer; call after ready(). */

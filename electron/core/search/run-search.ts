@@ -17,6 +17,7 @@ import { contextOf } from './context';
 import { insideRuns, keptRuns, narrowsPassages } from './kept-passages';
 import { articleWords, tagWords, type IndexedDoc, type NotebookIndex } from './notebook-index';
 import { matchingWords, wordsOf, type ParsedQuery } from './terms';
+import { due, nextTurn } from '../turns';
 
 /** What the filter decides, asked of each candidate. */
 export interface SearchScope {
@@ -36,13 +37,18 @@ export const indexQuery = (parsed: ParsedQuery) => ({
   queries: parsed.words.map((w) => ({ queries: [w.folded], prefix: w.prefix })),
 });
 
-export function runSearch(
+/**
+ * Call inside index.read(): the hits are checked a slice at a time (turns.ts), so a common word
+ * (thousands of documents, each listed one read again for its context) never holds the event
+ * loop for long, and the index stays as it was meanwhile.
+ */
+export async function runSearch(
   state: NotebookState,
   index: NotebookIndex,
   query: SearchQuery,
   parsed: ParsedQuery,
   scope: SearchScope,
-): SearchResults {
+): Promise<SearchResults> {
   const kinds = new Set<SearchKind>(query.kinds ?? SEARCH_KINDS);
   const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
   const found = new Map<SearchKind, SearchHit[]>(SEARCH_KINDS.map((k) => [k, []]));
@@ -64,6 +70,7 @@ export function runSearch(
   const inTagScope = tagScope(state, scope.filter.tagId, tree);
 
   for (const result of index.search(indexQuery(parsed))) {
+    if (due()) await nextTurn();
     const doc = index.doc(result.id);
     if (!doc || !kinds.has(doc.kind)) continue;
     const source = sourceOf(state, index, doc, tree);

@@ -43,8 +43,7 @@ export function searchHandlers(
   return {
     async search(query) {
       const scope = await scopeOf(query);
-      await index.ready();
-      return runSearch(state, index, query, parseQuery(query.query), scope);
+      return index.read(() => runSearch(state, index, query, parseQuery(query.query), scope));
     },
 
     async findOccurrences(query) {

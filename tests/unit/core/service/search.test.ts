@@ -202,3 +202,29 @@ describe('code all hits', () => {
     ).toMatch(/tag/);
   });
 });
+
+describe('a search that takes a while', () => {
+  it('finds every hit at its place in the text it read, while an edit lands beside it', async () => {
+    // Thousands of hits: the search checks them a slice at a time, yielding meanwhile (that the
+    // index holds still under a search is tests/unit/core/search/notebook-index.test.ts).
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) => `Paragraph ${i} on the pipeline and the gas transit route through Bakı.`,
+    );
+    const { id } = await call('importText', { text: paragraphs.join('\n\n'), title: 'Route' });
+    await call('search', { query: 'route' }); // the index built
+    const first = call('search', { query: 'pipeline', kinds: ['text'] });
+    // Every paragraph moves: a text read at the old places would mark other words.
+    const edited = call('editArticle', { id, text: `Preface.\n\n${paragraphs.join('\n\n')}` });
+    const second = edited.then(() => call('search', { query: 'pipeline', kinds: ['text'] }));
+    const [before, , after] = await Promise.all([first, edited, second]);
+    for (const found of [before, after]) {
+      expect(found.counts.text).toBe(4000);
+      for (const hit of found.hits) expect(marked(hit)).toEqual(['pipeline']);
+    }
+    const text = (await call('getArticle', { id })).text;
+    for (const hit of after.hits)
+      expect(text.slice(hit.span!.start, hit.span!.end)).toBe('pipeline');
+    expect(after.hits[0]!.span!.start).toBe(before.hits[0]!.span!.start + 'Preface.\n\n'.length);
+  });
+});
