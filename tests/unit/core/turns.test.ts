@@ -20,6 +20,9 @@ async function slicedLoop(
   log: Array<{ name: string; tick: number }>,
   tick: () => number,
 ) {
+  // Started as work is, from a callback in some turn: its first step waits for a turn of its own
+  // (the three start in the same turn, which would otherwise hold each one's first step).
+  await nextTurn();
   for (let i = 0; i < steps; i++) {
     busy(STEP_MS);
     log.push({ name, tick: tick() });
@@ -33,6 +36,8 @@ describe('turns', () => {
     // ran in the same turn.
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 1);
+    // The first tick, so the loop's clock is fresh when the loops begin.
+    while (ticks === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     const log: Array<{ name: string; tick: number }> = [];
     try {
       await Promise.all(['a', 'b', 'c'].map((name) => slicedLoop(name, 60, log, () => ticks)));
