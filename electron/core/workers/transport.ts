@@ -68,8 +68,10 @@ const isPlain = (value: object) => {
  * The value with every array longer than PIECE_ITEMS and every string longer than PIECE_CHARS
  * replaced by a placeholder, and those values' pieces in order. Plain objects and short arrays
  * are walked; a short array that holds more than PIECE_NODES objects and items all told is cut
- * too, into pieces of about PIECE_NODES each, its items as walked (their own cuts stay theirs). A Uint8Array is copied to exactly its own bytes (structured clone would copy the
- * whole buffer under a view), in pieces when long. Anything else (dates, other typed arrays) is
+ * too, into pieces of about PIECE_NODES each, its items as walked (their own cuts stay theirs).
+ * A Uint8Array is copied to exactly its own bytes (structured clone would copy the whole buffer
+ * under a view), in pieces when long. A short copy inside a piece cut by weight is cloned with
+ * that piece (its buffer, still in `transfer`, is then only let go with the skeleton). Anything else (dates, other typed arrays) is
  * left for structured clone as it is. The elements of a long array are not walked: each piece is
  * cloned whole.
  */
