@@ -22,6 +22,7 @@ import { cooccurrenceSteps } from './cooccurrence';
 import { frequencySteps, type TagFrequency } from './frequencies';
 import { rolledUp } from './rollup';
 import type { Steps } from './steps';
+import { compareNatural } from '../collation';
 
 export interface AnalysisInput {
   tree: TagTree;
@@ -44,13 +45,11 @@ const countsOf = ({ passages, codedChars, unplaced }: PassageCounts): PassageCou
   unplaced,
 });
 
-const titleOrder = new Intl.Collator(undefined, { numeric: true });
-
 export function* analyse(input: AnalysisInput): Steps<Analysis> {
   const { tree, annotations, unit } = input;
   const known = (tagId: string) => tree.byId.has(tagId);
   const articles = [...input.articles].sort(
-    (a, b) => titleOrder.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => compareNatural(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const own = new Map((yield* frequencySteps(annotations)).map((f) => [f.tagId, f]));
   const total = new Map(

@@ -2,12 +2,11 @@
 // spell it (case, spacing), the values each takes in a sensible order ("2" before "10"), and
 // which value an article has (none: "").
 import { attributeKeyOf, type ArticleAttributes } from '../../shared/model';
-
-const collator = new Intl.Collator(undefined, { numeric: true });
+import { compareNatural } from '../collation';
 
 /** Values in reading order, each once; equal by the collator's lights, then by code units. */
 export const sortValues = (values: Iterable<string>): string[] =>
-  [...new Set(values)].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+  [...new Set(values)].sort((a, b) => compareNatural(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 
 export interface AttributeSummary {
   /** As most articles spell it (ties: the first in sorted order). */

@@ -6,6 +6,7 @@ import { pageSpan, pagesOf } from '../../shared/places';
 import { TagTree } from '../../shared/tag-tree';
 import { analyse } from '../analysis/analyse';
 import { runSteps } from '../analysis/steps';
+import { compareNatural } from '../collation';
 import type {
   CooccurrenceMatrix,
   FrequencyBar,
@@ -19,8 +20,6 @@ import type {
 /** The heat map stays readable up to this many tags: the most used are drawn. */
 export const HEATMAP_TAGS = 24;
 
-const titleOrder = new Intl.Collator(undefined, { numeric: true });
-
 /** The chosen tags and everything below them; every tag when none were chosen. */
 export function reportTagIds(tree: TagTree, chosen: readonly string[] | undefined): Set<string> {
   if (!chosen?.length) return new Set(tree.byId.keys());
@@ -31,7 +30,7 @@ export function buildReport(source: ReportSource): ReportModel {
   const tree = new TagTree(source.tags);
   const wanted = reportTagIds(tree, source.chosenTagIds);
   const articles = [...source.articles].sort(
-    (a, b) => titleOrder.compare(a.article.title, b.article.title) || compareIds(a, b),
+    (a, b) => compareNatural(a.article.title, b.article.title) || compareIds(a, b),
   );
   // Only passages with a tag of the report: a comment without a tag has no heading to go under.
   const kept = articles.map(({ article, annotations }) => ({

@@ -10,6 +10,7 @@ import {
 } from '../../shared/search';
 import type { Span } from '../../shared/model';
 import type { NotebookState } from '../store';
+import { segmentSentences } from '../collation';
 import { contextOf } from './context';
 import {
   annotationsByPlace,
@@ -85,8 +86,6 @@ export function findOccurrences(
   };
 }
 
-const sentences = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-
 /** The span a scope codes around a hit, trimmed of white space at both ends. */
 export function scoped(text: string, block: Span, hit: Span, scope: HitScope): Span {
   if (scope === 'hit') return hit;
@@ -94,7 +93,7 @@ export function scoped(text: string, block: Span, hit: Span, scope: HitScope): S
   if (scope === 'sentence') {
     let start = hit.start;
     let end = hit.end;
-    for (const segment of sentences.segment(text.slice(block.start, block.end))) {
+    for (const segment of segmentSentences(text.slice(block.start, block.end))) {
       const from = block.start + segment.index;
       const to = from + segment.segment.length;
       if (to > hit.start && from < hit.end) {

@@ -21,6 +21,7 @@ import { paragraphSpans, sentenceSpans } from '../analysis/agreement/text-units'
 import { UnitCache } from '../analysis/agreement/unit-cache';
 import { characterGrid, spanGrid, type SpanGrid, type UnitGrid } from '../analysis/agreement/units';
 import type { Steps } from '../analysis/steps';
+import { compareNatural } from '../collation';
 import { NotebookError, notFound, UnreadableTextError } from '../errors';
 import type { NotebookState, NotebookStore } from '../store';
 import { currentRevision } from './articles';
@@ -60,8 +61,6 @@ export function codersOf(state: NotebookState, asked?: readonly string[]): strin
 
 const byAge = (x: Analyst, y: Analyst) =>
   x.createdAt.localeCompare(y.createdAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-
-const titleOrder = new Intl.Collator(undefined, { numeric: true });
 
 /** Each service context's grids: getDisagreements and adjudication share them. */
 const caches = new WeakMap<NotebookStore, UnitCache>();
@@ -180,7 +179,7 @@ async function scopeOf(
   );
   const order = [...coding.keys()].sort((x, y) => {
     const [a, b] = [articles.get(x)!.record, articles.get(y)!.record];
-    return titleOrder.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return compareNatural(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
   return { articles, order, coding, tree };
 }

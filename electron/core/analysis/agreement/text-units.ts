@@ -5,6 +5,7 @@
 // text, so it segments here.
 import type { Span } from '../../../shared/model';
 import { STEP, type Steps } from '../steps';
+import { segmentSentences } from '../../collation';
 
 /** The blocks as units: in text order, empty ones left out, one overlapping the last skipped. */
 export function paragraphSpans(blocks: readonly Span[], length: number): Span[] {
@@ -18,8 +19,6 @@ export function paragraphSpans(blocks: readonly Span[], length: number): Span[] 
   for (const block of sorted) if (block.start >= (out.at(-1)?.end ?? 0)) out.push(block);
   return out;
 }
-
-const sentences = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 
 /**
  * How much text one segmenter pass reads. V8's segmenter slows down steeply on long strings
@@ -39,7 +38,7 @@ export function* sentenceSpans(text: string, blocks: readonly Span[]): Steps<Spa
       let to = Math.min(block.end, from + WINDOW);
       if (to < block.end && isLowSurrogate(text.charCodeAt(to))) to--;
       const found: Span[] = [];
-      for (const { index, segment } of sentences.segment(text.slice(from, to))) {
+      for (const { index, segment } of segmentSentences(text.slice(from, to))) {
         found.push({ start: from + index, end: from + index + segment.length });
       }
       // The window's last sentence may go on past it: it is read again from its start, unless
