@@ -17,7 +17,7 @@ import {
 import { COLLECTIONS, NOTEBOOK_VERSION, type NotebookData } from './notebook-data';
 import { crcOf, isSealedByUs, sealTail } from './format-seal';
 import { loadValidators, validators } from './schema-loader';
-import { decodeUtf8Strict } from './utf8';
+import { asciiJson, decodeUtf8, decodeUtf8Strict } from './utf8';
 import { nextTurn } from '../turns';
 
 export type FileReading =
@@ -66,9 +66,7 @@ export function parseNotebook(
 ): Exclude<FileReading, { kind: 'missing' }> {
   if (bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' };
   if (sealed) {
-    const data = JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
-    ) as NotebookData & { seal?: string };
+    const data = JSON.parse(decodeUtf8(bytes)) as NotebookData & { seal?: string };
     delete data.seal;
     if (data.version === NOTEBOOK_VERSION) return { kind: 'ok', data };
   }
@@ -119,7 +117,7 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
     parts.push(`\n"${key}":[`);
     const records: readonly unknown[] = data[key];
     for (let i = 0; i < records.length; i++) {
-      const line = `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
+      const line = `${i === 0 ? '\n' : ',\n'}${asciiJson(records[i])}`;
       parts.push(line);
       chars += line.length;
       if (chars >= CHUNK_CHARS || performance.now() - sliceStart >= SLICE_MS) {
@@ -137,9 +135,9 @@ export async function* serializeNotebook(data: NotebookData): AsyncGenerator<str
     parts.push('],');
   }
   parts.push(`\n"sampleSeeded":${data.sampleSeeded}`);
-  if (data.analystId !== undefined) parts.push(`,\n"analystId":${JSON.stringify(data.analystId)}`);
+  if (data.analystId !== undefined) parts.push(`,\n"analystId":${asciiJson(data.analystId)}`);
   if (data.notebookId !== undefined) {
-    parts.push(`,\n"notebookId":${JSON.stringify(data.notebookId)}`);
+    parts.push(`,\n"notebookId":${asciiJson(data.notebookId)}`);
   }
   const last = parts.join('');
   yield last + sealTail(crcOf(last, crc));

@@ -74,6 +74,40 @@ describe('serializeNotebook', () => {
     expect(JSON.parse(chunks.join(''))).toEqual(sealed(data));
     expect(isSealedByUs(Buffer.from(chunks.join('')))).toBe(true);
   });
+
+  it('writes every character beyond ASCII as an escape, and reads each back exactly', async () => {
+    // Azerbaijani, Cyrillic, an emoji (a surrogate pair), a lone surrogate, U+0080 and U+FFFF.
+    const comment = 'Qız göz — Россия 🚀 \ud800 \u0080\uffff "q" \\ /';
+    const data: NotebookData = {
+      ...emptyNotebook(),
+      articles: [{ ...article('a1'), title: 'Azərbaycan və Rusiya' }],
+      annotations: [{ ...annotation('n1', 'a1'), comment }],
+      analystId: 'ана',
+    };
+    const bytes = Buffer.from((await collect(data)).join(''));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(isSealedByUs(bytes)).toBe(true);
+    const read = parseNotebook(bytes);
+    expect(read).toEqual({ kind: 'ok', data });
+    if (read.kind === 'ok') expect(read.data.annotations[0]!.comment).toBe(comment);
+  });
+
+  it('still reads a sealed file that holds raw UTF-8 (as versions before the escapes wrote it)', async () => {
+    const data: NotebookData = {
+      ...emptyNotebook(),
+      annotations: [{ ...annotation('n1', 'a1'), comment: 'Qız göz — Россия 🚀' }],
+    };
+    const ascii = (await collect(data)).join('');
+    const body = JSON.stringify(JSON.parse(ascii.slice(0, ascii.lastIndexOf(',"seal"')) + '}'));
+    const raw = body.slice(0, -1);
+    const crc = (await import('node:zlib')).crc32(raw);
+    const file = Buffer.from(
+      `${raw},"seal":"${SCHEMA_FINGERPRINT}:${crc.toString(16).padStart(8, '0')}"}\n`,
+    );
+    expect(file.some((byte) => byte >= 0x80)).toBe(true);
+    expect(isSealedByUs(file)).toBe(true);
+    expect(parseNotebook(file)).toEqual({ kind: 'ok', data });
+  });
 });
 
 describe('the seal', () => {
