@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Annotation, ArticleBody, ArticleRecord, Tag } from '../../shared/model';
 import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
-import { findUnreadableTexts } from './body-check';
+import { checkBodiesOnDisk, findUnreadableTexts } from './body-check';
 import { copyCanonicalAnnotation, isCanonicalAnnotation } from './fast-check';
 import { BodyStore, type BodyFile, type CanonicalBody } from './bodies';
 import { OriginalStore } from './originals';
@@ -195,12 +195,14 @@ export async function openNotebookStore(
   const paths = notebookPaths(dataDir);
   const bodies = new BodyStore(paths.bodies, paths.dir);
   let unreadable: UnreadableText[] = [];
+  // Read beside notebook.json, not after it (body-check.ts).
+  const onDisk = checkBodiesOnDisk(bodies);
   const recovered = await recoverNotebook(paths, {
     now,
     bodies,
     // Before anything on disk changes: a body from a newer app refuses the whole opening.
     check: async (state, upgrading) =>
-      void (unreadable = await findUnreadableTexts(state, bodies, upgrading)),
+      void (unreadable = await findUnreadableTexts(state, bodies, upgrading, await onDisk)),
   });
   const notices = [...recovered.notices];
   const originals = new OriginalStore(paths.originals, paths.dir);
