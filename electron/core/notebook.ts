@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CallName, ChangeNotice, Handlers, Progress } from '../shared/contract';
+import {
+  CALL_NAMES,
+  type CallName,
+  type ChangeNotice,
+  type Handlers,
+  type Progress,
+} from '../shared/contract';
 import { notice } from '../shared/notices';
 import { loadCallSchemas } from './dispatch';
 import { noticeOf } from './service/change-notice';
@@ -14,19 +20,9 @@ import { listConflictedCopies } from './store/sync-conflicts';
 import { bringInConflictedCopy } from './store/sync-conflicts-merge';
 import { History } from './history';
 import { labelOf, mergeKeyOf } from './history/labels';
-import { adjudicationHandlers } from './service/adjudication';
-import { agreementHandlers } from './service/agreement';
-import { analystHandlers, currentAnalyst, suggestedAnalystName } from './service/analysts';
-import { analysisHandlers } from './service/analysis';
-import { annotationHandlers } from './service/annotations';
-import { articleHandlers, seedSample } from './service/articles';
+import { currentAnalyst, suggestedAnalystName } from './service/analysts';
 import type { ServiceContext } from './service/context';
-import { annotationImportHandlers } from './service/annotation-import';
-import { exportHandlers } from './service/exports';
-import { projectImportHandlers } from './service/project-import';
-import { reportHandlers } from './service/reports';
-import { settingsHandlers } from './service/settings';
-import { figureHandlers } from './service/figures';
+import type { OwnCalls, Services } from './service/handlers';
 import {
   openMovable,
   type FolderNotebook,
@@ -34,12 +30,7 @@ import {
   type Moved,
 } from './settings/movable-notebook';
 import type { SettingsStore } from './settings/settings-store';
-import { revisionHandlers } from './service/revisions';
-import { searchHandlers } from './service/search';
-import { tagHandlers } from './service/tags';
-import { syncHandlers } from './service/sync';
 import { memorySecrets, type SecretStore } from './sync/secret-store';
-import { mergeService } from './service/merge';
 import type { MergePreview } from '../shared/merge';
 import { onBlindingChanged } from './service/visibility';
 
@@ -150,51 +141,44 @@ async function openFolder(
     notices.push(notice('conflicted-copies-unchecked', { reason: (error as Error).message }));
   }
 
-  if (options.samplePath) {
-    try {
-      const bytes = await readFile(options.samplePath);
-      await seedSample(ctx, { fileName: basename(options.samplePath), bytes });
-    } catch (error) {
-      notices.push(notice('sample-not-added', { reason: (error as Error).message }));
+  // Loading starts now and ends while the window is being made; every call waits for it
+  // (service/handlers.ts says why it isn't loaded before).
+  const sampleWasSeeded = store.state.meta.sampleSeeded;
+  const loading = import('./service/handlers').then(async (loaded) => {
+    const made = loaded.services(ctx);
+    if (options.samplePath && !sampleWasSeeded) {
+      try {
+        const bytes = await readFile(options.samplePath);
+        await loaded.seedSample(ctx, { fileName: basename(options.samplePath), bytes });
+      } catch (error) {
+        notices.push(notice('sample-not-added', { reason: (error as Error).message }));
+      }
     }
-  }
+    return made;
+  });
+  // Heard by every call that waits for it; nothing else may find it unhandled.
+  loading.catch(() => undefined);
+  // Closing first lets the services finish being made, and register what closing must stop.
+  closing.push(() => loading.then(noop, noop));
 
   const history = new History(store);
   store.retain(() => history.articles());
-  const merge = mergeService(ctx);
-  const handlers: Handlers = serialiseWrites(
-    {
-      getStartup: async () => ({
-        notices,
-        ...(currentAnalyst(ctx) && { analyst: currentAnalyst(ctx) }),
-        suggestedAnalystName: suggestedAnalystName(),
-      }),
-      ...analystHandlers(ctx),
-      ...articleHandlers(ctx),
-      ...annotationHandlers(ctx),
-      ...tagHandlers(ctx),
-      ...revisionHandlers(ctx),
-      ...exportHandlers(ctx),
-      ...searchHandlers(ctx),
-      ...analysisHandlers(ctx),
-      ...agreementHandlers(ctx),
-      ...adjudicationHandlers(ctx),
-      ...figureHandlers(ctx),
-      ...projectImportHandlers(ctx),
-      ...annotationImportHandlers(ctx),
-      ...reportHandlers(ctx),
-      ...settingsHandlers(ctx),
-      ...syncHandlers(ctx),
-      ...merge.handlers,
-      listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
-      bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
-      getHistory: async () => history.state(),
-      undo: () => history.undo(),
-      redo: () => history.redo(),
-    },
-    writes,
-    { store, history },
-  );
+  const own: Pick<Handlers, OwnCalls> = {
+    getStartup: async () => ({
+      notices,
+      ...(currentAnalyst(ctx) && { analyst: currentAnalyst(ctx) }),
+      suggestedAnalystName: suggestedAnalystName(),
+    }),
+    listConflictedCopies: () => listConflictedCopies(store.dataDir, store.state),
+    bringInConflictedCopy: ({ name }) => bringInConflictedCopy(store, name, now()),
+    getHistory: async () => history.state(),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+  };
+  const handlers = serialiseWrites(whenLoaded(loading, own), writes, { store, history });
+  // The first opening adds the sample before it is ready, as it always did: whoever holds the
+  // store (a host, a test) finds the library as the window will show it.
+  if (options.samplePath && !sampleWasSeeded) await loading.catch(noop);
   // The checks start-up did without (zod, ~150 ms to load) load now, while the window is being
   // made, so the first call doesn't wait for them.
   setImmediate(
@@ -216,6 +200,7 @@ async function openFolder(
     return () => void progressListeners.delete(listener);
   };
   const pauseBackground = async () => {
+    await loading.catch(noop); // what pausing must pause is registered as the services are made
     const resumes = await Promise.all(pausing.map((pause) => pause()));
     return async () => {
       await Promise.all(resumes.map((resume) => resume()));
@@ -226,9 +211,27 @@ async function openFolder(
     store,
     onChanged,
     onProgress,
-    previewMergeFrom: merge.previewFrom,
+    previewMergeFrom: async (folder) => (await loading).merge.previewFrom(folder),
     pauseBackground,
   };
+}
+
+const noop = async () => undefined;
+
+/**
+ * Every call, each once the services are made: the opening's own calls wait too, so none runs
+ * (a conflicted copy brought in, say) before the search index and sync hear of commits.
+ */
+function whenLoaded(loading: Promise<Services>, own: Pick<Handlers, OwnCalls>): Handlers {
+  const handlers = {} as Record<CallName, (input: unknown) => Promise<unknown>>;
+  for (const name of CALL_NAMES) {
+    handlers[name] = async (input) => {
+      const { handlers: made } = await loading;
+      const handler = (own as Partial<Handlers>)[name] ?? (made as Partial<Handlers>)[name];
+      return (handler as (input: unknown) => Promise<unknown>)(input);
+    };
+  }
+  return handlers as Handlers;
 }
 
 /** Calls that only read; every other call checks the state, then commits a change. */

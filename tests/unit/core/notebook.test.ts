@@ -54,6 +54,29 @@ describe('first run', () => {
   });
 });
 
+describe('the services, made once the notebook is ready', () => {
+  it('serve calls made at once, and let a notebook closed at once close cleanly', async () => {
+    await notebook.store.close();
+    // Opened again (the sample is in: nothing to add), then called and closed with no pause:
+    // the calls wait for the services, and closing waits for them too.
+    notebook = await open(60_000);
+    const [articles, startup, history] = await Promise.all([
+      h().listArticles({}),
+      h().getStartup({}),
+      h().getHistory({}),
+    ]);
+    expect(articles).toHaveLength(1);
+    expect(startup.notices).toEqual([]);
+    expect(history).toEqual({});
+    await notebook.store.close();
+    notebook = await open(60_000);
+    await notebook.store.close();
+    // Its lock was released although no call ever ran: a third opening takes the folder.
+    notebook = await open(60_000);
+    expect(await h().listArticles({})).toHaveLength(1);
+  });
+});
+
 describe('annotations and tags', () => {
   it('creates tags from names, reuses them ignoring case, and counts them', async () => {
     const article = await sample();

@@ -61,3 +61,34 @@ it('loads no checks library, no lowdb and no importer at start-up', () => {
   }
   expect(loaded.some((p) => p.startsWith('@mozilla/'))).toBe(false);
 });
+
+/** Our own modules start-up compiles: inputs of every output reached through static imports. */
+function modulesAtStartUp(): Set<string> {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find(
+    (file) => outputs[file]!.entryPoint === 'electron/core/notebook.ts',
+  )!;
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of outputs[file]!.imports) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  return new Set([...seen].flatMap((file) => Object.keys(outputs[file]!.inputs)));
+}
+
+it('compiles the store at start-up, and no service handler until the notebook is ready', () => {
+  const modules = modulesAtStartUp();
+  expect(modules).toContain('electron/core/store/index.ts');
+  // Loaded behind notebook.ts's one dynamic import (service/handlers.ts): ~300 KB, once a
+  // quarter of every start-up.
+  for (const service of ['handlers', 'search', 'analysis', 'sync', 'revisions', 'exports']) {
+    expect(modules).not.toContain(`electron/core/service/${service}.ts`);
+  }
+  expect(
+    [...modules].filter((m) => /^electron\/core\/(anchoring|merge|search|analysis)\//.test(m)),
+  ).toEqual([]);
+});
