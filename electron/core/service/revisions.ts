@@ -96,18 +96,17 @@ async function addRevision(
   try {
     ({ placements } = await workersOf(ctx).run('revise', input, (body) => {
       // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
+      // Its bytes are parsed meanwhile too (BodyStore.put): the text each annotation's new place
+      // is described in below, and the window's next look at the article, found parsed.
       revised = body;
       stored = store.putBody(body.body);
-      // Read back in slices while the worker re-anchors: the text each annotation's new place
-      // is described in below, and the window's next look at the article, found parsed.
-      stored.then((hash) => store.getBody(hash)).catch(() => undefined);
     }));
   } catch (error) {
     throw change.kind === 'reimport' ? asBadFile(error, change.fileName) : error;
   }
   if (!revised || !stored) throw new Error('The revision’s body never arrived from the worker.');
   const bodyHash = await stored;
-  // The read started above, usually done by now (two readers of one body share one read).
+  // The parse started with the write, usually done by now (get() shares it).
   const { text } = await store.getBody(bodyHash);
   const original =
     change.kind === 'reimport' && revised.originalHash

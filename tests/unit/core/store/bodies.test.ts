@@ -134,6 +134,30 @@ describe('getBody', () => {
     expect(second).toBe(first);
     expect(first).toEqual(body('a1'));
   });
+
+  it('has a body put as its file (a worker’s) parsed from those bytes, not read back', async () => {
+    const store = await openNotebookStore(dir);
+    const made = canonicalBody(body('a1', 'Qız göz — Россия 🚀. Two sentences.'));
+    const json = Buffer.from(JSON.stringify(made.body), 'utf8');
+    const asked = store.getBody(made.hash).catch((error: unknown) => error);
+    const hash = await store.putBody({ hash: made.hash, json });
+    expect(hash).toBe(made.hash);
+    // Written as it was handed over, and parsed from the same bytes: gone from disk, it is
+    // still there for the reader.
+    expect((await readFile(bodyFile(hash))).equals(json)).toBe(true);
+    await writeFile(bodyFile(hash), 'changed under it');
+    expect(await store.getBody(hash)).toEqual(made.body);
+    // A reader who asked before the file existed was refused: nothing was there yet.
+    expect(await asked).toMatchObject({ code: 'not-found' });
+  });
+
+  it('never keeps a body file whose bytes are not what its name says', async () => {
+    const store = await openNotebookStore(dir);
+    const made = canonicalBody(body('a1'));
+    const wrong = Buffer.from(JSON.stringify(canonicalBody(body('b2')).body), 'utf8');
+    await store.putBody({ hash: made.hash, json: wrong });
+    await expect(store.getBody(made.hash)).rejects.toMatchObject({ code: 'bad-file' });
+  });
 });
 
 describe('getBodyFile', () => {
