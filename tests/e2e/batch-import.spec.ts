@@ -76,7 +76,13 @@ test('files dropped on the window are imported; a batch can be cancelled', async
   await panel.getByRole('button', { name: 'Close' }).click();
 
   await drop(40);
-  await panel.getByRole('button', { name: 'Cancel' }).click();
+  // Where Cancel is drawn stays put while results come in (the panel grows from the corner).
+  const cancel = panel.getByRole('button', { name: 'Cancel' });
+  const before = await cancel.boundingBox();
+  await expect(panel.getByRole('listitem')).not.toHaveCount(0);
+  await expect.poll(() => panel.getByRole('listitem').count()).toBeGreaterThan(3);
+  expect(await cancel.boundingBox()).toEqual(before);
+  await cancel.click();
   await expect(panel).toContainText('cancelled');
   const skipped = panel.getByRole('listitem').filter({ hasText: 'the import was cancelled' });
   expect(await skipped.count()).toBeGreaterThan(0);
