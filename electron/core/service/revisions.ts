@@ -1,7 +1,7 @@
 // New revisions of an article (an edit in the app, or a newer version imported over it): the old
 // text is kept, and every annotation is re-anchored onto the new text or flagged for review. The
-// new body and the re-anchoring are made in a core worker; this side stores the body while the
-// worker re-anchors, then commits the revision and every annotation's new place in one commit.
+// new body and the re-anchoring are made in core workers (an edit's in two at once); this side
+// stores the body meanwhile, then commits the revision and every annotation's new place at once.
 import type { Annotation, ArticleRecord } from '../../shared/model';
 import type { Handlers, RevisionOutcome } from '../../shared/contract';
 import { packAnnotations } from '../export/packed-annotations';
@@ -64,7 +64,7 @@ async function addRevision(
   const current = currentRevision(record);
   // Read (and checked, with the newer-version verdict) as the reader reads it, then handed to the
   // worker as the file's bytes.
-  await store.getBody(current.bodyHash);
+  const currentBody = await store.getBody(current.bodyHash);
   const currentFile = await store.getBodyFile(current.bodyHash);
 
   // Each annotation is re-anchored from the revision its selectors describe: anchored ones from
@@ -86,21 +86,36 @@ async function addRevision(
 
   let revised: RevisedBody | undefined;
   let stored: Promise<string> | undefined;
+  // An edit's new text is known before its body is made: its annotations are re-anchored in a
+  // second worker meanwhile (tasks.ts reanchorEdit). A re-import's text comes out of the import.
+  const apart = change.kind === 'edit';
   const input: ReviseInput = {
     current: currentFile,
     title: record.title,
     change,
-    sources,
+    sources: apart ? [] : sources,
   };
+  // Asked for first: the body is the longer task, and takes the worker that is up already.
+  const revising = workersOf(ctx).run('revise', input, (body) => {
+    // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
+    // Its bytes are parsed meanwhile too (BodyStore.put): the text each annotation's new place
+    // is described in below, and the window's next look at the article, found parsed.
+    revised = body;
+    stored = store.putBody(body.body);
+  });
+  const reanchoring = apart
+    ? workersOf(ctx).run('reanchorEdit', {
+        currentText: currentBody.text,
+        editedText: change.text,
+        sources,
+      })
+    : undefined;
+  // Heard below, once the body is made; a body refused first (nothing changed) is the answer.
+  reanchoring?.catch(() => undefined);
   let placements: PackedPlacements;
   try {
-    ({ placements } = await workersOf(ctx).run('revise', input, (body) => {
-      // Stored while the worker re-anchors; an unused body on disk is harmless (content-addressed).
-      // Its bytes are parsed meanwhile too (BodyStore.put): the text each annotation's new place
-      // is described in below, and the window's next look at the article, found parsed.
-      revised = body;
-      stored = store.putBody(body.body);
-    }));
+    ({ placements } = await revising);
+    if (reanchoring) ({ placements } = await reanchoring);
   } catch (error) {
     throw change.kind === 'reimport' ? asBadFile(error, change.fileName) : error;
   }
