@@ -93,9 +93,9 @@ export interface ReviseInput {
 /** Handed over as soon as it is made, so the body can be stored while re-anchoring runs. */
 export interface RevisedBody {
   /**
-   * The new body's file, canonical already: the main thread only writes it, and reads it back in
-   * slices while re-anchoring runs (the text it describes each annotation's new place in, and
-   * the window's next look). Its text apart would be a 3 MB string to join in one go.
+   * The new body's file, canonical already: the main thread only writes it, and parses it from
+   * these bytes in slices as it does (BodyStore.put: the text it describes each annotation's new
+   * place in, and the window's next look). Its text apart would be a 3 MB string to join at once.
    */
   body: BodyFile;
   title: string;
