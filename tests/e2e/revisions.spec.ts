@@ -36,15 +36,17 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
   await annotate(page, NUDGED, ['events'], 'How many events?');
 
   // From the save on, the reader must never draw the old text again (it waits for the new one).
+  // Judged only once the editor has been open: before that, any change to the page (a toast
+  // going, a highlight painted) would find the old text drawn, as it rightly still is.
   await page.evaluate(() => {
     const seen = { oldText: false };
+    let editorWasOpen = false;
     (window as unknown as { readerSawOldText: typeof seen }).readerSawOldText = seen;
     new MutationObserver(() => {
+      const editorOpen = document.querySelector('#article-text') !== null;
+      editorWasOpen ||= editorOpen;
       const article = document.querySelector('[role="article"], article');
-      if (
-        !document.querySelector('#article-text') &&
-        article?.textContent?.includes('the food industry')
-      )
+      if (editorWasOpen && !editorOpen && article?.textContent?.includes('the food industry'))
         seen.oldText = true;
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
