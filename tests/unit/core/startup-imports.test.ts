@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** The packages start-up loads: externals reached from the entry through static imports only. */
-function packagesAtStartUp(): Set<string> {
+/** What start-up loads: the outputs and the packages reached from the entry by static imports. */
+function atStartUp(): { outputs: Set<string>; packages: Set<string> } {
   const outputs = metafile.outputs;
   // The notebook's own output: every lazily loaded module is an entry point of its own too.
   const entry = Object.keys(outputs).find(
@@ -48,11 +48,11 @@ function packagesAtStartUp(): Set<string> {
     }
   };
   visit(entry);
-  return packages;
+  return { outputs: seen, packages };
 }
 
 it('loads no checks library, no lowdb and no importer at start-up', () => {
-  const loaded = [...packagesAtStartUp()];
+  const loaded = [...atStartUp().packages];
   // The bundle really is split: the lazily loaded ones are there, behind dynamic imports.
   const everything = Object.values(metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
   expect(everything).toEqual(expect.arrayContaining(['zod', 'lowdb', 'chardet']));
@@ -62,23 +62,9 @@ it('loads no checks library, no lowdb and no importer at start-up', () => {
   expect(loaded.some((p) => p.startsWith('@mozilla/'))).toBe(false);
 });
 
-/** Our own modules start-up compiles: inputs of every output reached through static imports. */
-function modulesAtStartUp(): Set<string> {
-  const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find(
-    (file) => outputs[file]!.entryPoint === 'electron/core/notebook.ts',
-  )!;
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const imported of outputs[file]!.imports) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    }
-  };
-  visit(entry);
-  return new Set([...seen].flatMap((file) => Object.keys(outputs[file]!.inputs)));
-}
+/** Our own modules start-up compiles: the inputs of every output it loads. */
+const modulesAtStartUp = () =>
+  new Set([...atStartUp().outputs].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs)));
 
 it('compiles the store at start-up, and no service handler until the notebook is ready', () => {
   const modules = modulesAtStartUp();
