@@ -101,7 +101,7 @@ async function addRevision(
     // Its bytes are parsed meanwhile too (BodyStore.put): the text each annotation's new place
     // is described in below, and the window's next look at the article, found parsed.
     revised = body;
-    stored = store.putBody(body.body);
+    stored = store.putBody(body.body, { readAhead: true });
   });
   const reanchoring = apart
     ? workersOf(ctx).run('reanchorEdit', {

@@ -107,6 +107,11 @@ const CACHE_ENTRIES = 256;
 /** Imports may be up to 50 MB, so a few big bodies must not pin hundreds of megabytes. */
 const CACHE_CHARS = 32 * 1024 * 1024;
 
+export interface PutBodyOptions {
+  /** Parse a body file from its bytes as they are written, for a caller about to read it. */
+  readAhead?: boolean;
+}
+
 /** What a body file holds: the body as written, nothing, or other bytes. */
 export type BodyCheck = 'ok' | 'missing' | 'damaged';
 
@@ -117,16 +122,21 @@ export class BodyStore extends ContentFolder {
 
   /**
    * A body as it is, or already canonical (made by canonicalBody in a worker, so the main thread
-   * neither serialises nor hashes megabytes). A body file without its body (a revision's, from
-   * the worker) is parsed from its bytes while they are written, a slice at a time, and cached
-   * once written: a revision's commit waits for its text, and reading it back from disk after the
-   * write, hashing and parsing it again, was 25-45 ms after the worker was done.
+   * neither serialises nor hashes megabytes). A body file without its body is not cached: it is
+   * read back, checked and parsed when first asked for; unless `readAhead` (a revision's, whose
+   * commit waits for its text), when it is parsed from its bytes while they are written, a slice
+   * at a time, and cached once written. Reading it back from disk after the write, hashing and
+   * parsing it again, was 25-45 ms after the worker was done. An import's is not: a batch of
+   * two hundred would parse every one, for a window that opens one.
    */
-  async put(input: ArticleBody | BodyFile | CanonicalBody): Promise<string> {
+  async put(
+    input: ArticleBody | BodyFile | CanonicalBody,
+    { readAhead = false }: PutBodyOptions = {},
+  ): Promise<string> {
     const { hash, json, body } =
       'json' in input ? { body: undefined, ...input } : canonicalBody(input);
     const written = this.putOnce(hash, () => this.#ensureStored(hash, json));
-    if (!body) this.#parseWhileWritten(hash, json, written);
+    if (!body && readAhead) this.#parseWhileWritten(hash, json, written);
     await written;
     if (body) this.#remember(hash, freeze(body));
     return hash;

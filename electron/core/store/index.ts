@@ -6,7 +6,7 @@ import type { Notice, UnreadableText } from '../../shared/notices';
 import { asStorageError, storageProblem } from '../errors';
 import { checkBodiesOnDisk, findUnreadableTexts } from './body-check';
 import { copyCanonicalAnnotation, isCanonicalAnnotation } from './fast-check';
-import { BodyStore, type BodyFile, type CanonicalBody } from './bodies';
+import { BodyStore, type PutBodyOptions, type BodyFile, type CanonicalBody } from './bodies';
 import { OriginalStore } from './originals';
 import { Compactor, type CompactionConfig } from './compaction';
 import { JournalWriter } from './journal';
@@ -44,9 +44,10 @@ export interface NotebookStore {
   commit(changes: Change[], options?: CommitOptions): Promise<void>;
   /**
    * Store a body content-addressed (durably, if not already there); returns its hash. A body made
-   * canonical already (bodies.ts canonicalBody, in a worker) is stored as it is.
+   * canonical already (bodies.ts canonicalBody, in a worker) is stored as it is. `readAhead`: a
+   * body file is parsed from its bytes as they are written, for a caller about to read it.
    */
-  putBody(body: ArticleBody | BodyFile | CanonicalBody): Promise<string>;
+  putBody(body: ArticleBody | BodyFile | CanonicalBody, options?: PutBodyOptions): Promise<string>;
   /** Keep an imported file's bytes as original `hash` (their sha-256, made in a worker). */
   putOriginal(hash: string, bytes: Uint8Array): Promise<void>;
   /** An original's bytes, checked against their hash; NotebookError('not-found') if gone. */
@@ -387,8 +388,11 @@ class JournaledStore implements NotebookStore {
     return this.#originals.get(hash);
   }
 
-  async putBody(body: ArticleBody | BodyFile | CanonicalBody): Promise<string> {
-    const hash = await this.#bodies.put(body);
+  async putBody(
+    body: ArticleBody | BodyFile | CanonicalBody,
+    options?: PutBodyOptions,
+  ): Promise<string> {
+    const hash = await this.#bodies.put(body, options);
     // Written again under its own address, the body that was missing is whole again.
     if (this.#unreadable.delete(hash)) this.#repaired.add(hash);
     return hash;

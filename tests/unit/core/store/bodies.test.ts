@@ -135,12 +135,12 @@ describe('getBody', () => {
     expect(first).toEqual(body('a1'));
   });
 
-  it('has a body put as its file (a worker’s) parsed from those bytes, not read back', async () => {
+  it('reads ahead a body put as its file (a revision’s): parsed from those bytes, not read back', async () => {
     const store = await openNotebookStore(dir);
     const made = canonicalBody(body('a1', 'Qız göz — Россия 🚀. Two sentences.'));
     const json = Buffer.from(JSON.stringify(made.body), 'utf8');
     const asked = store.getBody(made.hash).catch((error: unknown) => error);
-    const hash = await store.putBody({ hash: made.hash, json });
+    const hash = await store.putBody({ hash: made.hash, json }, { readAhead: true });
     expect(hash).toBe(made.hash);
     // Written as it was handed over, and parsed from the same bytes: gone from disk, it is
     // still there for the reader.
@@ -151,11 +151,22 @@ describe('getBody', () => {
     expect(await asked).toMatchObject({ code: 'not-found' });
   });
 
+  it('reads an import’s body file (no read-ahead) from disk when first asked for', async () => {
+    const store = await openNotebookStore(dir);
+    const made = canonicalBody(body('a1'));
+    const hash = await store.putBody({
+      hash: made.hash,
+      json: Buffer.from(JSON.stringify(made.body), 'utf8'),
+    });
+    await writeFile(bodyFile(hash), 'changed under it');
+    await expect(store.getBody(hash)).rejects.toMatchObject({ code: 'bad-file' });
+  });
+
   it('never keeps a body file whose bytes are not what its name says', async () => {
     const store = await openNotebookStore(dir);
     const made = canonicalBody(body('a1'));
     const wrong = Buffer.from(JSON.stringify(canonicalBody(body('b2')).body), 'utf8');
-    await store.putBody({ hash: made.hash, json: wrong });
+    await store.putBody({ hash: made.hash, json: wrong }, { readAhead: true });
     await expect(store.getBody(made.hash)).rejects.toMatchObject({ code: 'bad-file' });
   });
 });
