@@ -112,6 +112,9 @@ export interface PutBodyOptions {
   readAhead?: boolean;
 }
 
+/** A body file's name: its hash, then .json. */
+export const BODY_FILE_NAME = /^[0-9a-f]{64}\.json$/;
+
 /** What a body file holds: the body as written, nothing, or other bytes. */
 export type BodyCheck = 'ok' | 'missing' | 'damaged';
 
@@ -235,7 +238,7 @@ export class BodyStore extends ContentFolder {
   async list(): Promise<string[]> {
     try {
       return (await readdir(this.dir))
-        .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+        .filter((name) => BODY_FILE_NAME.test(name))
         .map((name) => name.slice(0, 64));
     } catch (error) {
       if (isMissing(error)) return [];

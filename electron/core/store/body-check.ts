@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { UnreadableText } from '../../shared/notices';
-import type { BodyCheck, BodyStore } from './bodies';
+import { BODY_FILE_NAME, type BodyCheck, type BodyStore } from './bodies';
 import { isMissing } from './durable-file';
 import type { NotebookState } from './notebook-data';
 
@@ -26,7 +26,8 @@ const path = require('node:path');
 const checks = {};
 let names = [];
 try {
-  names = readdirSync(workerData.dir).filter((name) => /^[0-9a-f]{64}\\.json$/.test(name));
+  const bodyFile = new RegExp(workerData.bodyFileName);
+  names = readdirSync(workerData.dir).filter((name) => bodyFile.test(name));
 } catch {}
 for (const name of names) {
   const hash = name.slice(0, 64);
@@ -54,7 +55,10 @@ export function checkBodiesOnDisk(bodies: BodyStore): Promise<ReadonlyMap<string
     const none = () => resolve(new Map());
     let thread: Worker;
     try {
-      thread = new Worker(CHECKER_SOURCE, { eval: true, workerData: { dir: bodies.dir } });
+      thread = new Worker(CHECKER_SOURCE, {
+        eval: true,
+        workerData: { dir: bodies.dir, bodyFileName: BODY_FILE_NAME.source },
+      });
     } catch {
       none();
       return;
