@@ -9,6 +9,7 @@ import { parseCanonicalBody, sha256InSlices } from './body-read';
 import { ContentFolder, isContentHash } from './content-folder';
 import { isMissing, writeFileDurably } from './durable-file';
 import { loadValidators, validators } from './schema-loader';
+import { encodeUtf8 } from './utf8';
 
 /**
  * The body with every key in one fixed order (text, blocks, marks, places; inside each the
@@ -25,7 +26,7 @@ export function canonicalBody(input: ArticleBody): CanonicalBody & { json: strin
 /** canonicalBody with its JSON as UTF-8 bytes, encoded once: what a worker hands over (BodyFile). */
 export function canonicalBodyBytes(input: ArticleBody): CanonicalBody {
   const body = canonicalShape(input);
-  const json = Buffer.from(JSON.stringify(body), 'utf8');
+  const json = encodeUtf8(JSON.stringify(body));
   return { hash: sha256(json), json, body };
 }
 
@@ -150,7 +151,7 @@ export class BodyStore extends ContentFolder {
     if (this.#cache.has(hash)) return;
     const bytes =
       typeof json === 'string'
-        ? Buffer.from(json, 'utf8')
+        ? encodeUtf8(json)
         : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
     const parsing = (async () => {
       // The bytes are what is being written under this name: checked as a read from disk is.

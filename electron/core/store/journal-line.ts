@@ -6,7 +6,7 @@ import { crc32 } from 'node:zlib';
 import { hex8, SCHEMA_FINGERPRINT } from './format-seal';
 import type { JournalEntry } from './notebook-data';
 import { validators } from './schema-loader';
-import { decodeUtf8Strict } from './utf8';
+import { decodeUtf8Strict, encodeUtf8 } from './utf8';
 import { due, nextTurn } from '../turns';
 
 const TAIL_LENGTH = ',"crc":"00000000"}'.length;
@@ -42,7 +42,7 @@ export async function encodeEntryBytes(
   const chunks: Buffer[] = [];
   let crc = 0;
   const add = (text: string) => {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = encodeUtf8(text);
     crc = crc32(bytes, crc);
     chunks.push(bytes);
   };

@@ -15,6 +15,23 @@ export function decodeUtf8Strict(bytes: Uint8Array): string {
   return buffer.toString('utf8');
 }
 
+/** Strings shorter than this are encoded by Buffer.from, which is as fast for them. */
+const LONG_TEXT = 64 * 1024;
+const encoder = new TextEncoder();
+
+/**
+ * `Buffer.from(text, 'utf8')`, the same bytes (a lone surrogate becomes U+FFFD in both), faster for
+ * a long text: encodeInto writes into room for the worst case (three bytes a code unit), then the
+ * bytes are copied out to their size. 6-8 ms against 11-28 ms for a body file of 4.3M characters
+ * holding a few beyond Latin-1 (a two-byte string, which Buffer.from encodes slowly).
+ */
+export function encodeUtf8(text: string): Buffer {
+  if (text.length < LONG_TEXT) return Buffer.from(text, 'utf8');
+  const room = Buffer.allocUnsafeSlow(text.length * 3);
+  const { written } = encoder.encodeInto(text, room);
+  return Buffer.from(room.subarray(0, written));
+}
+
 /** Bytes already known to be what we wrote (a sealed file's CRC holds), as text. */
 export function decodeUtf8(bytes: Uint8Array): string {
   const buffer = asBuffer(bytes);
