@@ -1,5 +1,6 @@
 // Articles change; annotations follow: edit the text in the app, re-import a newer version, and
 // work through the "Needs review" list (accept, re-attach, delete) — all through the UI.
+import type { Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../hosts/app-host';
@@ -71,6 +72,14 @@ test('edit the text: intact passages stay put, damaged ones wait for review', as
     'true',
   );
   await expect(reviewItems(page)).toHaveCount(2);
+  // The count is there to be read: no tab label is cut short, in this window or a small one.
+  await expectTabsWhole(page);
+  const size = page.viewportSize();
+  if (host.kind === 'browser' && size) {
+    await page.setViewportSize({ width: 800, height: 700 });
+    await expectTabsWhole(page);
+    await page.setViewportSize(size);
+  }
   // Each card says which annotation it is: its tags and its comment (formatted).
   const damagedCard = reviewItems(page).filter({ hasText: DAMAGED });
   await expect(damagedCard.getByLabel('Tags')).toHaveText('economy');
@@ -159,3 +168,18 @@ test('a passage whose own words changed a little comes back found approximately'
     .flatMap(([, t]) => t);
   expect(texts).toEqual([passage.replace('40 events', 'forty events')]);
 });
+
+/** Every side-panel tab shows its whole label (with its count), none cut off with an ellipsis. */
+async function expectTabsWhole(page: Page) {
+  const tabs = page.getByRole('tablist', { name: 'Panel' }).getByRole('tab');
+  await expect(tabs).toHaveCount(5);
+  await expect(tabs.filter({ hasText: 'Review' })).toHaveText('Review2');
+  for (const tab of await tabs.all()) {
+    await expect(tab).toBeInViewport({ ratio: 1 });
+    const { shown, needed } = await tab.evaluate((el) => ({
+      shown: el.clientWidth,
+      needed: el.scrollWidth,
+    }));
+    expect(needed, await tab.innerText()).toBeLessThanOrEqual(shown);
+  }
+}
