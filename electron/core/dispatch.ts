@@ -57,6 +57,8 @@ function failure(
 
 function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
-  const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+  // A refinement's message is ours, a sentence that says what is wrong already: the field's
+  // name after it ("… a path (name).") only looked like code leaking out.
+  const where = first?.path.length && first.code !== 'custom' ? ` (${first.path.join('.')})` : '';
   return `The request was refused: ${first?.message ?? 'invalid input'}${where}.`;
 }

@@ -68,6 +68,16 @@ describe('dispatch', () => {
     expect(await snapshotDir(dir)).toEqual(before);
   });
 
+  it('says a refinement’s sentence without the field’s name after it', async () => {
+    const result = await dispatch('createTag', { name: 'Trade/Tariffs' });
+    expect(!result.ok && result.error.message).toBe(
+      'The request was refused: a tag’s name can’t hold “/”: it separates the names of a path.',
+    );
+    // A type mismatch still names the field it is about.
+    const typed = await dispatch('getArticle', { id: 42 });
+    expect(!typed.ok && typed.error.message).toMatch(/\(id\)\.$/);
+  });
+
   it('turns core refusals into their own codes', async () => {
     expect(await dispatch('getArticle', { id: 'nope' })).toMatchObject({
       ok: false,
