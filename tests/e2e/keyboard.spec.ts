@@ -109,12 +109,19 @@ test('an article is deleted from the keyboard', async ({ host }) => {
   await page.keyboard.press('Enter');
   // The app asks in its own dialog, with "Cancel" first so a second Enter deletes nothing.
   const ask = page.getByRole('dialog', { name: 'Delete this article?' });
-  await expect(ask).toContainText("Delete “Short note”? This can't be undone.");
+  await expect(ask).toContainText(
+    /Delete “Short note”\? Undo \((Ctrl\+Z|⌘Z)\) brings it back until you close the app\./,
+  );
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(ask.getByRole('button', { name: 'Delete article' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(articles).toHaveCount(1);
+  // As the question said: undo brings it back.
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(articles).toHaveCount(2);
+  await expect(articles.filter({ hasText: 'Short note' })).toHaveCount(1);
 });
 
 test('shortcuts pressed twice do what they say once, and wait while a dialog is open', async ({
