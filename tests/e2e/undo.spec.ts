@@ -27,6 +27,8 @@ test('Mod+Z and Shift+Mod+Z walk back and forth through every kind of change', a
   await expect(page.getByLabel('Name of tag Politics')).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(toast(page, 'Undone: Add annotation.')).toBeVisible();
+  // One message for a run of undos, the latest: they don't pile up over the text.
+  await expect(toast(page, 'Undone: Rename tag.')).toHaveCount(0);
   await openTab(page, 'Annotations');
   await expect(panelEntries(page)).toHaveCount(1);
   // Redo both ways the platforms spell it.

@@ -6,6 +6,8 @@ export interface Toast {
   kind: 'info' | 'error';
   message: string;
   action?: { label: string; run: () => void };
+  /** A toast of the same key takes this one's place (one "Undone: …" for a run of undos). */
+  key?: string;
 }
 
 class Toasts {
@@ -14,15 +16,17 @@ class Toasts {
 
   show(
     message: string,
-    options: { kind?: Toast['kind']; action?: Toast['action']; ms?: number } = {},
+    options: { kind?: Toast['kind']; action?: Toast['action']; ms?: number; key?: string } = {},
   ) {
     const toast: Toast = {
       id: this.#next++,
       kind: options.kind ?? 'info',
       message,
       action: options.action,
+      key: options.key,
     };
-    this.items = [...this.items.slice(-3), toast];
+    const others = this.items.filter((t) => toast.key === undefined || t.key !== toast.key);
+    this.items = [...others.slice(-3), toast];
     const ms = options.ms ?? (toast.kind === 'error' ? 12_000 : toast.action ? 10_000 : 4_000);
     setTimeout(() => this.dismiss(toast.id), ms);
     return toast.id;

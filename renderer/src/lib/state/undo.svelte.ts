@@ -48,7 +48,9 @@ export class History {
         redone?: string;
       };
       this.state = state;
-      toasts.show(which === 'undo' ? `Undone: ${undone}.` : `Redone: ${redone}.`);
+      toasts.show(which === 'undo' ? `Undone: ${undone}.` : `Redone: ${redone}.`, {
+        key: 'history',
+      });
       return true;
     } catch (error) {
       toasts.error(error);
