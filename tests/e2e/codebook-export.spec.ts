@@ -19,18 +19,23 @@ test('rename a tag and see it in the panel, the editor and the export', async ({
   const codebook = page.getByRole('list', { name: 'Codebook' });
   await expect(codebook.getByRole('listitem')).toHaveCount(3);
   const name = codebook.getByLabel('Name of tag economy');
-  // A name refused, with Enter: said once (Enter and the change event it brings are one rename),
-  // in words, and the field goes back to the name the tag has.
-  await name.fill('trade/tariffs');
-  await name.press('Enter');
+  // A name refused, with Enter: said once (Enter is one rename, not a keypress and a change
+  // event), in words, and the field goes back to the name the tag has, keeping the keyboard. The
+  // same name tried again is refused again, once.
   const refusal = page.getByRole('alert');
-  await expect(refusal.locator('span')).toHaveText(
-    'The request was refused: a tag’s name can’t hold “/”: it separates the names of a path.',
-  );
-  await expect(name).toHaveValue('economy');
-  await page.waitForTimeout(300); // a second refusal would have arrived by now
-  await expect(refusal).toHaveCount(1);
-  await refusal.getByRole('button', { name: 'Dismiss message' }).click();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await name.fill('trade/tariffs');
+    await name.press('Enter');
+    await expect(refusal.locator('span')).toHaveText(
+      'The request was refused: a tag’s name can’t hold “/”: it separates the names of a path.',
+    );
+    await expect(name).toHaveValue('economy');
+    await expect(name).toBeFocused();
+    await page.waitForTimeout(300); // a second refusal would have arrived by now
+    await expect(refusal).toHaveCount(1);
+    await refusal.getByRole('button', { name: 'Dismiss message' }).click();
+    await name.focus();
+  }
   await name.fill('economic cooperation');
   await name.press('Enter');
   await expect(codebook.getByLabel('Name of tag economic cooperation')).toBeVisible();
