@@ -9,10 +9,8 @@ const asBuffer = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export function decodeUtf8Strict(bytes: Uint8Array): string {
-  const buffer = asBuffer(bytes);
-  if (isAscii(buffer)) return buffer.toString('latin1');
-  if (!isUtf8(buffer)) throw new TypeError('the file is not valid UTF-8');
-  return buffer.toString('utf8');
+  if (!isUtf8(bytes)) throw new TypeError('the file is not valid UTF-8');
+  return decodeUtf8(bytes);
 }
 
 /** Strings shorter than this are encoded by Buffer.from, which is as fast for them. */
